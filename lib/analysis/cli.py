@@ -1,0 +1,75 @@
+"""The command line: ``python -m analysis <command>``; each command is one user task."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import paths
+
+
+class UserError(Exception):
+    """A problem the user can fix; printed as one message, never as a traceback."""
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .loading import summary, validate
+
+    data_dir = Path(args.data_dir)
+    if not data_dir.is_dir():
+        raise UserError(f"no such data folder: {data_dir}")
+    dataset, problems = validate(data_dir)
+    if problems:
+        for p in problems:
+            print(p)
+        print(f"{len(problems)} problem(s) found in {data_dir}", file=sys.stderr)
+        return 1
+    for line in summary(dataset):
+        print(line)
+    return 0
+
+
+def cmd_datapackage(args: argparse.Namespace) -> int:
+    from .schemas import current_descriptor, write_descriptor
+
+    data_dir = Path(args.data_dir)
+    path = data_dir / "datapackage.json"
+    text = current_descriptor(data_dir)
+    if args.check:
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            print(f"{path} is out of date: run `python -m analysis datapackage`", file=sys.stderr)
+            return 1
+        print(f"{path} is current")
+        return 0
+    write_descriptor(data_dir, text)
+    print(f"wrote {path}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("validate", help="check every table, reference and quote; print a summary or every problem")
+    p.add_argument("data_dir", nargs="?", default=str(paths.DATA_DIR), help="data folder (default: the repository's data/)")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("datapackage", help="rewrite data/datapackage.json from the field dictionary")
+    p.add_argument("data_dir", nargs="?", default=str(paths.DATA_DIR), help="data folder (default: the repository's data/)")
+    p.add_argument("--check", action="store_true", help="only check that the committed descriptor is current")
+    p.set_defaults(func=cmd_datapackage)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except UserError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
