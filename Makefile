@@ -32,8 +32,7 @@ validate: $(STAMP) ## check the curated data and print a summary, or every probl
 	$(BIN)/python -m analysis validate
 
 lab: $(STAMP) ## open JupyterLab on the notebooks, with the project installed
-	$(BIN)/python -m analysis lab-fonts
-	FONTCONFIG_FILE=$(CURDIR)/$(VENV)/fonts.conf $(BIN)/jupyter lab notebooks $(ARGS)
+	$(BIN)/python -m analysis lab $(ARGS)
 
 notebooks: $(STAMP) ## re-execute and re-save the committed notebooks (after a deliberate data change)
 	$(BIN)/python -m analysis notebooks

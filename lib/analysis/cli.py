@@ -47,6 +47,42 @@ def cmd_datapackage(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from .loading import DataValidationError
+    from .parameters import ParameterError
+    from .reports import run
+
+    try:
+        results = run(Path(args.data_dir), Path(args.out), Path(args.notebooks), args.workers, args.lang, progress=not args.quiet)
+    except DataValidationError as e:
+        raise UserError(str(e)) from None
+    except ParameterError as e:
+        raise UserError(str(e)) from None
+    failed = [r for r in results if not r.ok]
+    for r in failed:
+        print(f"FAILED {r.job.folder}: {r.error}", file=sys.stderr)
+    print(f"{len(results) - len(failed)} of {len(results)} reports written to {args.out}; open {Path(args.out) / 'index.html'}")
+    return 1 if failed else 0
+
+
+def cmd_notebooks(args: argparse.Namespace) -> int:
+    from .notebooks import refresh
+
+    for path in refresh(Path(args.notebooks)):
+        print(f"re-executed {path}")
+    return 0
+
+
+def cmd_lab(args: argparse.Namespace) -> int:
+    import os
+
+    from .notebooks import fontconfig_file
+
+    env = dict(os.environ, FONTCONFIG_FILE=str(fontconfig_file()))
+    os.execvpe(sys.executable, [sys.executable, "-m", "jupyterlab", str(paths.NOTEBOOKS_DIR), *args.lab_args], env)
+    return 0  # not reached
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -59,6 +95,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("data_dir", nargs="?", default=str(paths.DATA_DIR), help="data folder (default: the repository's data/)")
     p.add_argument("--check", action="store_true", help="only check that the committed descriptor is current")
     p.set_defaults(func=cmd_datapackage)
+
+    p = sub.add_parser("report", help="run every notebook for every parameter set into reports/ (HTML, notebooks, figures, index)")
+    p.add_argument("--data-dir", default=str(paths.DATA_DIR), help="data folder (default: the repository's data/)")
+    p.add_argument("--out", default=str(paths.REPORTS_DIR), help="output folder (default: reports/)")
+    p.add_argument("--notebooks", default=str(paths.NOTEBOOKS_DIR), help=argparse.SUPPRESS)
+    p.add_argument("--workers", type=int, default=None, help="parallel workers (default: the number of CPUs)")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of charts, tables and index (default: zh)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("notebooks", help="re-execute the committed notebooks in place (after a deliberate data change)")
+    p.add_argument("--notebooks", default=str(paths.NOTEBOOKS_DIR), help=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_notebooks)
+
+    p = sub.add_parser("lab", help="open JupyterLab on notebooks/ (CJK fonts configured for the browser)")
+    p.add_argument("lab_args", nargs=argparse.REMAINDER, help="arguments passed to jupyter lab")
+    p.set_defaults(func=cmd_lab)
     return parser
 
 
