@@ -98,13 +98,14 @@ class NationalPath:
         return float(np.interp(year, x, y))
 
 
-def national_path(dataset: Dataset, indicator_id: str) -> NationalPath | None:
+def national_path(dataset: Dataset, indicator_id: str, nat: pd.DataFrame | None = None) -> NationalPath | None:
     """The national path of an indicator, or None without a national target.
 
     Points: every national observation of the indicator (converted to the indicator's unit)
-    and the national target (its ``value``; a ``>=`` floor counts as its value).
+    and the national target (its ``value``; a ``>=`` floor counts as its value). ``nat`` is
+    :func:`national_targets`, when the caller has it already.
     """
-    nat = national_targets(dataset)
+    nat = national_targets(dataset) if nat is None else nat
     if indicator_id not in nat.index:
         return None
     target = nat.loc[indicator_id]
@@ -132,7 +133,8 @@ def headroom(dataset: Dataset) -> pd.DataFrame:
     two points) and to relative targets.
     """
     out = gap_to_national(dataset)[["target_id", "jurisdiction_id", "indicator_id", "target_year", "comparator", "value", "value_high", "unit", "value_std", "indicator_unit", "higher_is_better", "gap_note"]]
-    paths = {i: national_path(dataset, i) for i in out["indicator_id"].unique()}
+    nat = national_targets(dataset)
+    paths = {i: national_path(dataset, i, nat) for i in out["indicator_id"].unique()}
     out["path_value"] = pd.array(
         [paths[i].value_at(y) if paths[i] is not None else np.nan for i, y in zip(out["indicator_id"], out["target_year"])],
         dtype="Float64",
