@@ -82,7 +82,6 @@ class NationalPath:
     indicator_id: str
     years: tuple[int, ...]
     values: tuple[float, ...]
-    kinds: tuple[str, ...]  # "observed" or "target", per point
 
     def value_at(self, year: float) -> float:
         """The path's value in ``year`` (NaN if the path has fewer than two points)."""
@@ -113,13 +112,11 @@ def national_path(dataset: Dataset, indicator_id: str, nat: pd.DataFrame | None 
     china = dataset.jurisdictions.loc[dataset.jurisdictions["level"] == NATION, "jurisdiction_id"]
     obs = obs[(obs["indicator_id"] == indicator_id) & obs["jurisdiction_id"].isin(china)]
     unit = dataset.indicators.set_index("indicator_id").loc[indicator_id, "unit"]
-    points: dict[int, tuple[float, str]] = {}
-    points[int(target["target_year"])] = (float(target["value_std"]), "target")
-    for row in obs.itertuples():
-        factor = UNIT_BY_CODE[row.unit].factor / UNIT_BY_CODE[unit].factor
-        points[int(row.year)] = (float(row.value) * factor, "observed")
+    points = {int(target["target_year"]): float(target["value_std"])}
+    for row in obs.itertuples():  # observations after the target: fact over plan
+        points[int(row.year)] = float(row.value) * UNIT_BY_CODE[row.unit].factor / UNIT_BY_CODE[unit].factor
     years = tuple(sorted(points))
-    return NationalPath(indicator_id, years, tuple(points[y][0] for y in years), tuple(points[y][1] for y in years))
+    return NationalPath(indicator_id, years, tuple(points[y] for y in years))
 
 
 def headroom(dataset: Dataset) -> pd.DataFrame:

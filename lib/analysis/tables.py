@@ -153,10 +153,3 @@ def profile_table(dataset: Dataset, jurisdiction_id: str, lang: str) -> pd.DataF
     keys = ["category", "indicator", "target", "target_year", "change", "rank", "basis", "where"]
     return pd.DataFrame(rows, columns=keys).rename(columns=_cols(lang, keys))
 
-
-def breadth_table(dataset: Dataset, lang: str) -> pd.DataFrame:
-    """The breadth matrix with readable labels."""
-    b = ambition.breadth(dataset)
-    b.index = [name(dataset, "jurisdiction", j, lang) for j in b.index]
-    b.columns = [label(CATEGORIES, c, lang) if c != "total" else ("合计" if lang == "zh" else "total") for c in b.columns]
-    return b

@@ -28,21 +28,21 @@ points = st.lists(st.tuples(st.integers(1990, 2040), st.floats(-1e3, 1e3, allow_
 
 @given(points)
 def test_path_passes_through_its_points(pts):
-    path = NationalPath("x", tuple(p[0] for p in pts), tuple(p[1] for p in pts), ("observed",) * len(pts))
+    path = NationalPath("x", tuple(p[0] for p in pts), tuple(p[1] for p in pts))
     for year, value in pts:
         assert math.isclose(path.value_at(year), value, abs_tol=1e-6)
 
 
 @given(points, st.floats(0, 30))
 def test_path_extends_at_the_last_slope(pts, beyond):
-    path = NationalPath("x", tuple(p[0] for p in pts), tuple(p[1] for p in pts), ("observed",) * len(pts))
+    path = NationalPath("x", tuple(p[0] for p in pts), tuple(p[1] for p in pts))
     (x0, y0), (x1, y1) = pts[-2], pts[-1]
     expected = y1 + (y1 - y0) / (x1 - x0) * beyond
     assert math.isclose(path.value_at(x1 + beyond), expected, rel_tol=1e-9, abs_tol=1e-6)
 
 
 def test_path_needs_two_points():
-    assert math.isnan(NationalPath("x", (2025,), (86.0,), ("target",)).value_at(2025))
+    assert math.isnan(NationalPath("x", (2025,), (86.0,)).value_at(2025))
 
 
 def with_target(dataset, target_id, **changes):
