@@ -31,11 +31,19 @@ def to_simplified(text: str) -> str:
     return _t2s().convert(text)
 
 
+# Full-width ASCII forms (U+FF01-FF5E) and the ideographic space fold to ASCII one for one, as
+# NFKC would fold them; str.translate does it at C speed and keeps every offset.
+_FULL_WIDTH = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0xFF01, 0xFF5F)}
+_FULL_WIDTH[0x3000] = " "
+_FOLD = str.maketrans(_FULL_WIDTH)
+
+
 def fold_width(text: str) -> str:
-    """Full-width digits, letters and punctuation to ASCII, one character for one (NFKC per char)."""
-    return "".join(unicodedata.normalize("NFKC", c) if len(unicodedata.normalize("NFKC", c)) == 1 else c for c in text)
+    """Full-width digits, letters and punctuation to ASCII, one character for one."""
+    return text.translate(_FOLD)
 
 
+@lru_cache(maxsize=4096)
 def chinese_numeral_value(run: str) -> float | None:
     """The value of a Chinese numeral such as 二, 十五, 一百二十; None if it is not a number."""
     try:

@@ -83,6 +83,57 @@ def cmd_lab(args: argparse.Namespace) -> int:
     return 0  # not reached
 
 
+def cmd_extract(args: argparse.Namespace) -> int:
+    from .extract import ExtractError, catalogue_from_csv, extract, format_rows, read_plan
+
+    try:
+        text = read_plan(args.path, args.encoding)
+    except ExtractError as e:
+        raise UserError(str(e)) from None
+    aliases = catalogue_from_csv(Path(args.data_dir) / "indicators.csv")
+    sys.stdout.write(format_rows(extract(text, aliases), args.format))
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from .extract import evaluate, total
+    from .loading import DataValidationError, load
+
+    try:
+        dataset = load(args.data_dir)
+    except DataValidationError as e:
+        raise UserError(str(e)) from None
+    scores = evaluate(dataset)
+    print(f"{'document':16} {'curated':>7} {'found':>6} {'matched':>7} {'precision':>9} {'recall':>6} {'F1':>5}")
+    for s in scores + [total(scores)]:
+        print(f"{s.doc_id:16} {s.curated:7d} {s.candidates:6d} {s.matched:7d} {s.precision:9.2f} {s.recall:6.2f} {s.f1:5.2f}")
+    if not args.quiet:
+        for s in scores:
+            for t in s.misses:
+                print(f"miss        {s.doc_id}:{t.char_offset} {t.value:g} ({t.target_year}) {t.quote}")
+            for c in s.false_alarms:
+                print(f"false alarm {s.doc_id}:{c.char_offset} {c.value:g} ({c.target_year}) {c.quote}")
+    return 0
+
+
+def cmd_add_document(args: argparse.Namespace) -> int:
+    from .extract import ExtractError
+    from .intake import add_document
+
+    try:
+        added = add_document(
+            Path(args.path), args.doc_id, args.jurisdiction, args.title, args.issued, args.title_en, args.issuer,
+            args.doc_number, args.source_url, args.encoding, Path(args.data_dir), Path(args.out) if args.out else None,
+        )
+    except ExtractError as e:
+        raise UserError(str(e)) from None
+    print(f"copied the text to {added.source} (sha256 {added.sha256})")
+    print(f"added {args.doc_id} to documents.csv (line {added.documents_line})")
+    print(f"wrote {added.candidates} candidate targets ({added.unmatched} with no catalogue indicator) to {added.candidates_path}")
+    print("next: review them in notebooks/extraction_review.ipynb, append the accepted rows to data/targets.csv, run make validate")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -108,6 +159,33 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("notebooks", help="re-execute the committed notebooks in place (after a deliberate data change)")
     p.add_argument("--notebooks", default=str(paths.NOTEBOOKS_DIR), help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_notebooks)
+
+    p = sub.add_parser("extract", help="print candidate targets found in a plan's raw text (CSV or JSON)")
+    p.add_argument("path", help="plan as plain text")
+    p.add_argument("--format", choices=["csv", "json"], default="csv")
+    p.add_argument("--encoding", choices=["auto", "utf-8", "gb18030", "big5"], default="auto", help="text encoding (default: detect)")
+    p.add_argument("--data-dir", default=str(paths.DATA_DIR), help="data folder whose indicator catalogue names the matches")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("evaluate", help="score the extractor against the curated targets: precision, recall, F1")
+    p.add_argument("--data-dir", default=str(paths.DATA_DIR))
+    p.add_argument("--quiet", action="store_true", help="only the scores, not the misses and false alarms")
+    p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("add-document", help="copy a plan into data/sources/, register it, write candidate targets for review")
+    p.add_argument("path", help="plan as plain text (UTF-8, GB18030 or Big5)")
+    p.add_argument("--doc-id", required=True, help="new document id, <jurisdiction>-<year issued>")
+    p.add_argument("--jurisdiction", required=True, help="jurisdiction_id from jurisdictions.csv")
+    p.add_argument("--title", required=True, help="Chinese title")
+    p.add_argument("--issued", required=True, help="issue date, YYYY-MM-DD (or YYYY-MM)")
+    p.add_argument("--title-en", default="")
+    p.add_argument("--issuer", default="")
+    p.add_argument("--doc-number", default="")
+    p.add_argument("--source-url", default="")
+    p.add_argument("--encoding", choices=["auto", "utf-8", "gb18030", "big5"], default="auto")
+    p.add_argument("--data-dir", default=str(paths.DATA_DIR))
+    p.add_argument("--out", default="", help="candidates CSV (default: reports/candidates/<doc_id>.csv)")
+    p.set_defaults(func=cmd_add_document)
 
     p = sub.add_parser("lab", help="open JupyterLab on notebooks/ (CJK fonts configured for the browser)")
     p.add_argument("lab_args", nargs=argparse.REMAINDER, help="arguments passed to jupyter lab")

@@ -15,6 +15,7 @@ All positions refer to the decoded text: ``text[char_offset:].startswith(quote)`
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
@@ -107,7 +108,7 @@ FIVE_YEAR_PLAN_END = {"十一": 2010, "十二": 2015, "十三": 2020, "十四": 
 HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.．、](?!\d))")
 CLAUSE_END = "，,；;。！？!?：:\n"
 QUOTES = re.compile(r"“[^”\n]{0,60}”|\"[^\"\n]{0,60}\"|《[^》\n]{0,80}》|「[^」\n]{0,60}」|〔[^〕\n]{0,20}〕|\[[^\]\n]{0,20}\]")
-LEAD_WORDS = re.compile(r"^(?:[、和及与或以]|力争|争取|到\d{4}年|全市|全省|其中|同时|并|且|使|实现|确保|推动|推进|加快|进一步|主要|累计|\s)+")
+LEAD_WORDS = re.compile(r"^(?:[、和及与或以]|力争|争取|到\d{4}年|全市|全省|其中|同时|并|且|使|实现|确保|推动|推进|加快|进一步|累计|\s)+")
 TRAIL_WORDS = re.compile(r"(?:年均)?(?:增长|提高|提升|下降|降低|减少)$|(?:均|分别)?(?:达到|达|为|保持在|稳定在|保持|稳定|提高到|提升到|提高至|提升至|增至|控制在|超过|突破|不低于|不少于|不超过|高于|低于|至少|力争)$|(?:均|分别)$")
 
 
@@ -214,6 +215,7 @@ def extract(text: str, aliases: dict[str, list[str]] | None = None) -> list[Cand
     horizon = horizon_year(s)
     quoted = [(m.start() + 1, m.end() - 1) for m in QUOTES.finditer(s)]
     governing = _governing_years(s)
+    governing_at = [p for p, _ in governing]
     candidates: list[Candidate] = []
     section_year: int | None = None
     headings: list[str] = []
@@ -221,8 +223,9 @@ def extract(text: str, aliases: dict[str, list[str]] | None = None) -> list[Cand
     for para in _paragraphs(s):
         if para.is_heading:
             section_year = None
-            headings = _heading_path(headings, para.text)
-        para_years = [(p, y) for p, y in governing if para.start <= p < para.end]
+            headings = _heading_path(headings, text[para.start : para.end])
+        lo, hi = bisect.bisect_left(governing_at, para.start), bisect.bisect_left(governing_at, para.end)
+        para_years = governing[lo:hi]
         found = []
         for m in NUMBER.finditer(para.text):
             start, end = para.start + m.start(), para.start + m.end()
@@ -282,7 +285,8 @@ def _candidate(s: str, text: str, para: _Paragraph, m: re.Match, start: int, end
     token, token2 = m.group("num"), m.group("num2")
     before, after = s[max(0, start - 12) : start], s[end : end + 12]
     prev_char = s[start - 1] if start else ""
-    if prev_char.isascii() and (prev_char.isalnum() or prev_char in ".-/_:") or (after[:1].isascii() and (after[:1].isalpha() or after[:1] in "./_:-")):
+    next_char = after[:1]
+    if (prev_char and prev_char.isascii() and (prev_char.isalnum() or prev_char in ".-/_:")) or (next_char and next_char.isascii() and (next_char.isalpha() or next_char in "./_:-")):
         return None  # part of a code, date, URL or name (PM2.5, 5G, 4A, B2-2011, 025-8799)
     if token[0].isdigit() and len(token.split(".")[0]) >= 5 and not UNIT.match(after):
         return None  # phone numbers, postal codes, licence numbers
@@ -529,3 +533,121 @@ def evaluate(dataset) -> list[Score]:
 
 def total(scores: list[Score]) -> Score:
     return Score("overall", sum(s.curated for s in scores), sum(s.candidates for s in scores), sum(s.matched for s in scores))
+
+
+# ---------------------------------------------------------------------------------------------
+# Review: candidates beside their context, and the accepted ones as targets.csv rows.
+
+TARGET_COLUMNS = ["target_id", "doc_id", "indicator_id", "target_year", "comparator", "value", "value_high", "unit", "baseline_year", "change", "section", "char_offset", "quote", "notes"]
+
+
+def catalogue_from_csv(path: Path) -> dict[str, list[str]]:
+    """Aliases by indicator id, read straight from an indicators.csv."""
+    import csv
+
+    with open(path, encoding="utf-8", newline="") as f:
+        return {r["indicator_id"]: r["aliases"].split(";") for r in csv.DictReader(f)}
+
+
+def candidates_table(candidates: list[Candidate], text: str, context: int = 25):
+    """One row per candidate, numbered from 1, with its context and the quote in 【】.
+
+    ``flag`` says what a reviewer must decide: an indicator phrase with no catalogue match,
+    or a unit outside the vocabulary.
+    """
+    import pandas as pd
+
+    from .chinese import format_number
+    from .schemas import UNIT_BY_CODE
+
+    rows = []
+    for n, c in enumerate(candidates, 1):
+        a, b = c.char_offset, c.char_offset + len(c.quote)
+        flags = []
+        if not c.indicator_id:
+            flags.append("indicator not in catalogue")
+        if c.unit and to_simplified(c.unit) not in UNIT_BY_CODE:
+            flags.append(f"unit {c.unit} not in vocabulary")
+        rows.append(
+            {
+                "n": n,
+                "indicator_phrase": c.indicator_phrase,
+                "indicator_id": c.indicator_id,
+                "target": ("" if c.comparator in ("=", "range") else c.comparator + " ") + format_number(c.value) + (f"–{format_number(c.value_high)}" if c.value_high is not None else "") + (c.unit if c.unit != "index" else ""),
+                "target_year": c.target_year,
+                "change": c.change,
+                "context": text[max(0, a - context) : a].replace("\n", " ") + "【" + c.quote + "】" + text[b : b + context].replace("\n", " "),
+                "flag": "; ".join(flags),
+            }
+        )
+    return pd.DataFrame(rows).set_index("n")
+
+
+def target_rows(candidates: list[Candidate], doc_id: str, reject: set[int] | None = None) -> list[dict]:
+    """Accepted candidates (all but the numbers in ``reject``) as rows in targets.csv format."""
+    from .chinese import format_number
+
+    rows = []
+    for n, c in enumerate(candidates, 1):
+        if reject and n in reject:
+            continue
+        notes = ["candidate from the extractor, reviewed"]
+        if not c.indicator_id:
+            notes.append(f"indicator not in catalogue: {c.indicator_phrase}")
+        rows.append(
+            {
+                "target_id": f"{doc_id}-{len(rows) + 1:03d}",
+                "doc_id": doc_id,
+                "indicator_id": c.indicator_id,
+                "target_year": "" if c.target_year is None else str(c.target_year),
+                "comparator": c.comparator,
+                "value": format_number(c.value),
+                "value_high": "" if c.value_high is None else format_number(c.value_high),
+                "unit": to_simplified(c.unit),
+                "baseline_year": "" if c.baseline_year is None else str(c.baseline_year),
+                "change": c.change,
+                "section": c.section,
+                "char_offset": str(c.char_offset),
+                "quote": c.quote,
+                "notes": "; ".join(notes),
+            }
+        )
+    return rows
+
+
+def write_rows(path: Path, rows: list[dict], columns: list[str], overwrite: bool = False) -> None:
+    """Write rows as UTF-8 CSV, atomically; refuse to replace an existing file unless asked."""
+    import csv
+    import io
+
+    from . import atomic
+
+    path = Path(path)
+    if path.exists() and not overwrite:
+        raise ExtractError(f"{path} exists; not overwriting it")
+    out = io.StringIO()
+    writer = csv.DictWriter(out, columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    atomic.write_text(path, out.getvalue())
+
+
+def format_rows(candidates: list[Candidate], fmt: str) -> str:
+    """Candidates as CSV or JSON text, in the extractor's columns."""
+    import csv
+    import io
+    import json
+
+    from .chinese import format_number
+
+    def cell(v):
+        return "" if v is None else format_number(v) if isinstance(v, float) else v
+
+    if fmt == "json":
+        return json.dumps([c.row() for c in candidates], ensure_ascii=False, indent=1) + "\n"
+    out = io.StringIO()
+    writer = csv.DictWriter(out, COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for c in candidates:
+        writer.writerow({k: cell(v) for k, v in c.row().items()})
+    return out.getvalue()

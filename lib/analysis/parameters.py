@@ -7,9 +7,11 @@ papermill command line or the report batch.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from . import ambition
+from . import ambition, paths
 from .loading import Dataset
 from .plots import LANGS
 
@@ -64,6 +66,41 @@ def check_jurisdictions(dataset: Dataset, jurisdictions: str | list[str]) -> lis
     if unknown or not ids:
         raise ParameterError(f"unknown jurisdictions {', '.join(map(repr, unknown)) or '(none given)'}; valid values: all, or a comma-separated list of: {_choices(valid)}")
     return ids
+
+
+def check_doc_id(doc_id: str) -> str:
+    from .schemas import ID_PATTERN
+
+    if not re.fullmatch(ID_PATTERN, doc_id):
+        raise ParameterError(f"doc_id {doc_id!r} must match {ID_PATTERN}, for example wuhan-2024")
+    return doc_id
+
+
+def check_reject(reject: str) -> set[int]:
+    """Candidate numbers to leave out: "" or a comma-separated list such as "3, 7, 12"."""
+    items = [r.strip() for r in reject.split(",") if r.strip()]
+    bad = [r for r in items if not r.isdigit()]
+    if bad:
+        raise ParameterError(f"reject must list candidate numbers separated by commas; not numbers: {', '.join(bad)}")
+    return {int(r) for r in items}
+
+
+def resolve_path(path: str) -> Path:
+    """A path as given, or relative to the repository when it is not absolute."""
+    p = Path(path)
+    return p if p.is_absolute() else paths.REPO_ROOT / p
+
+
+def resolve_output(output_path: str, doc_id: str) -> Path:
+    return resolve_path(output_path) if output_path else paths.REPORTS_DIR / "candidates" / f"{doc_id}.csv"
+
+
+def shown_path(path: Path) -> str:
+    """A path relative to the repository where it lies inside it (stable output for nbval)."""
+    try:
+        return str(Path(path).resolve().relative_to(paths.REPO_ROOT))
+    except ValueError:
+        return str(path)
 
 
 @dataclass(frozen=True)

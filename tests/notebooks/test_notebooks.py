@@ -42,15 +42,16 @@ def test_parameters_are_typed_and_documented(path):
         assert re.fullmatch(r'\w+: (str|int|float|bool) = .+  # \S.*', line), line
     documented = papermill.inspect_notebook(str(path))
     assert all(p["help"] for p in documented.values()), documented
-    assert {"lang", "data_dir", "figures_dir"} <= set(documented)
+    assert "data_dir" in documented
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_first_cell_after_parameters_validates_them(path):
+    """Every parameter the notebook's logic uses goes through a parameters.* check first."""
     cells = code_cells(path)
     names = set(papermill.inspect_notebook(str(path))) - {"data_dir", "figures_dir"}
-    checked = set(re.findall(r"parameters\.check_(\w+)\(", cells[1].source))
-    assert {n.removesuffix("_id") for n in names} <= checked, (names, checked)
+    checked = {arg.strip() for args in re.findall(r"parameters\.\w+\(([^)]*)\)", cells[1].source) for arg in args.split(",")}
+    assert names <= checked, (names, checked)
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
@@ -95,7 +96,8 @@ def test_smoke_every_parameter_set(param_file, warm_kernel):
     result = run(spec["notebook"], spec["parameters"])
     assert result.ok, result.error
     assert {f for f in result.files if f.endswith(".html")}, result.files.keys()
-    assert any(f.startswith("figures/") and f.endswith(".svg") for f in result.files)
+    if spec["notebook"] != "extraction_review.ipynb":
+        assert any(f.startswith("figures/") and f.endswith(".svg") for f in result.files)
 
 
 @pytest.mark.parametrize(
@@ -105,6 +107,7 @@ def test_smoke_every_parameter_set(param_file, warm_kernel):
         ("indicator_comparison.ipynb", {"jurisdictions": "jian,wuhan"}, "ParameterError: unknown jurisdictions 'wuhan'; valid values: all, or a comma-separated list of: china, jiangsu, jilin, jian, yichang, jiangmen"),
         ("jurisdiction_profile.ipynb", {"jurisdiction_id": "hubei"}, "ParameterError: unknown jurisdiction_id 'hubei'; valid values (jurisdictions with a plan): china, jiangsu, jilin, jian, yichang, jiangmen"),
         ("overview.ipynb", {"lang": "fr"}, "ParameterError: unknown lang 'fr'; valid values: zh, en"),
+        ("extraction_review.ipynb", {"reject": "3, x"}, "ParameterError: reject must list candidate numbers separated by commas; not numbers: x"),
     ],
 )
 def test_bad_parameter_fails_in_the_first_cell_with_the_valid_values(notebook, parameters, message, warm_kernel):
