@@ -1,58 +1,106 @@
-"""Benchmark the report batch against a plain sequential loop of papermill commands.
+"""Benchmark the report batch on the synthetic corpus (300 cities, 31 provinces by default).
 
-Runs, in one process and on the same notebooks and parameter sets:
-  1. `python -m analysis report` (warm kernels, one per worker);
-  2. a plain loop of `papermill` commands, one process and one kernel per report;
-and prints both times, then `speedup <loop time / report time>` as its last line.
-Timings on a shared machine vary; the ratio is measured within one run.
+Measures, in one run and on the same notebooks and parameter sets:
+  1. `python -m analysis report --force` (warm kernels, one per worker, all CPUs);
+  2. a plain sequential loop of `papermill` commands, one process and one kernel per report;
+  3. the floor: the same notebook code (same figures saved as PNG and SVG, same tables as
+     HTML) executed in one plain Python process, with no kernel, papermill or nbconvert;
+and prints the three times, then `speedup <loop / report> floor_ratio <report / floor>`.
+Timings on a shared machine vary by up to 2x between runs; the ratios are measured together.
+`--loop-sample K` runs only every K-th report in the papermill loop and scales its time up
+(it says so); the default runs them all.
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
+import contextlib
+import io
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+import nbformat
+
 from analysis import load, paths
 from analysis.parameters import report_jobs
+from analysis.synth import generate
 
 
 def time_report(data_dir: Path, out: Path) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "analysis", "report", "--data-dir", str(data_dir), "--out", str(out), "--quiet"], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([sys.executable, "-m", "analysis", "report", "--data-dir", str(data_dir), "--out", str(out), "--quiet", "--force"], check=True, stdout=subprocess.DEVNULL)
     return time.perf_counter() - start
 
 
-def time_papermill_loop(data_dir: Path, out: Path) -> float:
-    dataset = load(data_dir)
-    jobs = report_jobs(dataset, "zh", "" if data_dir == paths.DATA_DIR else str(data_dir))
+def time_papermill_loop(jobs, out: Path, sample: int) -> float:
     papermill = Path(sys.executable).with_name("papermill")
+    chosen = jobs[::sample]
     start = time.perf_counter()
-    for n, job in enumerate(jobs):
-        args = [str(papermill), str(paths.NOTEBOOKS_DIR / job.notebook), str(out / f"{n:03d}.ipynb"), "--no-progress-bar", "-k", "python3"]
-        for key, value in job.parameters.items():
+    for n, job in enumerate(chosen):
+        args = [str(papermill), str(paths.NOTEBOOKS_DIR / job.notebook), str(out / f"{n:04d}.ipynb"), "--no-progress-bar", "-k", "python3"]
+        for key, value in {**job.parameters, "figures_dir": str(out / f"{n:04d}")}.items():
             args += ["-p", key, str(value)]
         subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return (time.perf_counter() - start) * len(jobs) / len(chosen)
+
+
+def time_plain_python(jobs, out: Path) -> float:
+    """Every report's code cells, executed in this process: the work without the machinery."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    notebooks = {nb: nbformat.read(paths.NOTEBOOKS_DIR / nb, as_version=4) for nb in {j.notebook for j in jobs}}
+    start = time.perf_counter()
+    for n, job in enumerate(jobs):
+        namespace: dict = {}
+        cells = [c for c in notebooks[job.notebook].cells if c.cell_type == "code"]
+        with contextlib.redirect_stdout(io.StringIO()):
+            exec(cells[0].source, namespace)  # the parameters cell, then the batch's values
+            namespace.update(job.parameters, figures_dir=str(out / f"{n:04d}"))
+            for cell in cells[1:]:
+                tree = ast.parse(cell.source)
+                last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+                exec(compile(tree, "<cell>", "exec"), namespace)
+                if last is not None:
+                    value = eval(compile(ast.Expression(last.value), "<cell>", "eval"), namespace)
+                    if hasattr(value, "to_html"):
+                        value.to_html()
+        plt.close("all")
     return time.perf_counter() - start
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--data-dir", default=str(paths.DATA_DIR))
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data-dir", help="an existing data folder (default: a synthetic corpus made for this run)")
+    parser.add_argument("--cities", type=int, default=300)
+    parser.add_argument("--provinces", type=int, default=31)
+    parser.add_argument("--loop-sample", type=int, default=1, help="run every K-th report in the papermill loop and scale up")
     args = parser.parse_args()
-    data_dir = Path(args.data_dir)
-    n = len(report_jobs(load(data_dir)))
     with tempfile.TemporaryDirectory() as tmp:
-        report = time_report(data_dir, Path(tmp) / "reports")
-        (Path(tmp) / "loop").mkdir()
-        loop = time_papermill_loop(data_dir, Path(tmp) / "loop")
-    print(f"reports: {n}")
+        tmp = Path(tmp)
+        if args.data_dir:
+            data_dir = Path(args.data_dir).resolve()
+        else:
+            data_dir = tmp / "synthetic"
+            generate(data_dir, args.cities, args.provinces)
+        jobs = report_jobs(load(data_dir), "zh", str(data_dir))
+        for sub in ("reports", "loop", "plain"):
+            (tmp / sub).mkdir()
+        report = time_report(data_dir, tmp / "reports")
+        plain = time_plain_python(jobs, tmp / "plain")
+        loop = time_papermill_loop(jobs, tmp / "loop", args.loop_sample)
+    corpus = str(args.data_dir) if args.data_dir else f"synthetic, {args.cities} cities and {args.provinces} provinces"
+    print(f"corpus: {corpus}; {len(jobs)} reports")
     print(f"analysis report: {report:.1f} s")
-    print(f"papermill loop: {loop:.1f} s")
-    print(f"speedup {loop / report:.2f}")
+    print(f"papermill loop: {loop:.1f} s" + (f" (every {args.loop_sample}th report run, time scaled up)" if args.loop_sample > 1 else ""))
+    print(f"plain Python, one process: {plain:.1f} s")
+    print(f"speedup {loop / report:.2f} floor_ratio {report / plain:.2f}")
 
 
 if __name__ == "__main__":

@@ -257,17 +257,11 @@ def coverage(dataset: Dataset, indicators: list[str] | None = None) -> pd.DataFr
     t = dataset.targets_long
     indicators = indicators if indicators is not None else list(dataset.indicators["indicator_id"])
     with_plan = set(dataset.documents["jurisdiction_id"])
-    latest = t.sort_values("target_year").groupby(["jurisdiction_id", "indicator_id"]).tail(1).set_index(["jurisdiction_id", "indicator_id"])
-    rows = []
-    for j in dataset.jurisdictions["jurisdiction_id"]:
-        for i in indicators:
-            if (j, i) in latest.index:
-                r = latest.loc[(j, i)]
-                rows.append(dict(jurisdiction_id=j, indicator_id=i, status="target", value=r["value"], value_high=r["value_high"], unit=r["unit"], comparator=r["comparator"], target_year=r["target_year"]))
-            else:
-                rows.append(dict(jurisdiction_id=j, indicator_id=i, status="no target" if j in with_plan else "no plan read"))
-    out = pd.DataFrame(rows)
-    out["status"] = pd.Categorical(out["status"], categories=list(COVERAGE_STATES), ordered=True)
+    latest = t[t["indicator_id"].isin(indicators)].sort_values("target_year").groupby(["jurisdiction_id", "indicator_id"]).tail(1)
+    grid = pd.MultiIndex.from_product([list(dataset.jurisdictions["jurisdiction_id"]), indicators], names=["jurisdiction_id", "indicator_id"]).to_frame(index=False)
+    out = grid.merge(latest[["jurisdiction_id", "indicator_id", "value", "value_high", "unit", "comparator", "target_year"]], how="left", on=["jurisdiction_id", "indicator_id"])
+    status = np.where(out["value"].notna(), "target", np.where(out["jurisdiction_id"].isin(with_plan), "no target", "no plan read"))
+    out.insert(2, "status", pd.Categorical(status, categories=list(COVERAGE_STATES), ordered=True))
     return out
 
 

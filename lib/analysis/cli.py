@@ -49,19 +49,26 @@ def cmd_datapackage(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from .loading import DataValidationError
-    from .parameters import ParameterError
-    from .reports import run
+    from .reports import ReportError, run
 
+    out = Path(args.out)
     try:
-        results = run(Path(args.data_dir), Path(args.out), Path(args.notebooks), args.workers, args.lang, progress=not args.quiet)
+        outcomes = run(Path(args.data_dir), out, Path(args.notebooks), args.workers, args.lang, progress=not args.quiet, force=args.force, scheduler=args.scheduler)
     except DataValidationError as e:
         raise UserError(str(e)) from None
-    except ParameterError as e:
+    except (ValueError, ReportError) as e:
         raise UserError(str(e)) from None
-    failed = [r for r in results if not r.ok]
-    for r in failed:
-        print(f"FAILED {r.job.folder}: {r.error}", file=sys.stderr)
-    print(f"{len(results) - len(failed)} of {len(results)} reports written to {args.out}; open {Path(args.out) / 'index.html'}")
+    except OSError as e:
+        raise UserError(f"cannot write the reports to {out}: {e.strerror or e}") from None
+    failed = [o for o in outcomes if not o.ok]
+    skipped = [o.job.folder for o in outcomes if o.cached]
+    for o in failed:
+        print(f"FAILED {o.job.folder}: {o.error}", file=sys.stderr)
+    if skipped:
+        shown = ", ".join(skipped[:10]) + (f", ... ({len(skipped)} in all)" if len(skipped) > 10 else "")
+        print(f"skipped {len(skipped)} unchanged report(s): {shown}")
+    executed = len(outcomes) - len(skipped)
+    print(f"{len(outcomes) - len(failed)} of {len(outcomes)} reports ok ({executed} executed, {len(skipped)} unchanged) in {out}; open {out / 'index.html'}")
     return 1 if failed else 0
 
 
@@ -134,6 +141,17 @@ def cmd_add_document(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_synth(args: argparse.Namespace) -> int:
+    from .synth import generate
+
+    try:
+        counts = generate(Path(args.out), args.cities, args.provinces, args.seed)
+    except ValueError as e:
+        raise UserError(str(e)) from None
+    print(f"wrote a SYNTHETIC corpus to {args.out}: " + ", ".join(f"{n} {name}" for name, n in counts.items()))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -154,6 +172,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=None, help="parallel workers (default: the number of CPUs)")
     p.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of charts, tables and index (default: zh)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--force", action="store_true", help="re-run every report, even those whose inputs are unchanged")
+    p.add_argument("--scheduler", default=None, help="address of a Dask distributed scheduler (tcp://HOST:8786) to run the notebooks on its workers")
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("notebooks", help="re-execute the committed notebooks in place (after a deliberate data change)")
@@ -186,6 +206,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data-dir", default=str(paths.DATA_DIR))
     p.add_argument("--out", default="", help="candidates CSV (default: reports/candidates/<doc_id>.csv)")
     p.set_defaults(func=cmd_add_document)
+
+    p = sub.add_parser("synth", help="write a SYNTHETIC corpus at the real scale, for benchmarks and scale tests")
+    p.add_argument("--cities", type=int, default=300)
+    p.add_argument("--provinces", type=int, default=31)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--out", required=True, help="output folder (never the curated data/)")
+    p.set_defaults(func=cmd_synth)
 
     p = sub.add_parser("lab", help="open JupyterLab on notebooks/ (CJK fonts configured for the browser)")
     p.add_argument("lab_args", nargs=argparse.REMAINDER, help="arguments passed to jupyter lab")

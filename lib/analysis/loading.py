@@ -9,6 +9,7 @@ a reported problem, and any problem makes :func:`load` raise.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import math
 import re
@@ -61,6 +62,14 @@ class Dataset:
     def table(self, name: str) -> pd.DataFrame:
         return getattr(self, name)
 
+    def names(self, kind: str, lang: str) -> dict[str, str]:
+        """Display names by id: ``kind`` is "jurisdiction" or "indicator", ``lang`` "zh" or "en"."""
+        cache = self.__dict__.setdefault("_names", {})
+        if (kind, lang) not in cache:
+            table = self.jurisdictions if kind == "jurisdiction" else self.indicators
+            cache[(kind, lang)] = dict(zip(table[f"{kind}_id"], table[f"name_{lang}"].astype(str)))
+        return cache[(kind, lang)]
+
 
 # ---------------------------------------------------------------------------------------------
 # Reading one CSV with line numbers.
@@ -78,17 +87,19 @@ def _encoding_hint(data: bytes) -> str:
     return ""
 
 
-def read_csv_text(path: Path, table: Table) -> tuple[pd.DataFrame, pd.Series, list[Problem]]:
+def read_csv_text(path: Path, table: Table) -> tuple[pd.DataFrame, pd.Series, list[Problem], bool]:
     """Read a table as strings (None for empty cells) with each row's line number.
 
-    Returns the raw frame, the line of each row (the line the record starts on), and the
-    problems met while reading (encoding, header, ragged rows).
+    Returns the raw frame, the line of each row (the line the record starts on), the
+    problems met while reading (encoding, header, ragged rows), and whether the table could
+    be read at all (if not, checks that refer to it are skipped rather than cascading).
+    An extra column is reported and ignored; a missing one makes the table unreadable.
     """
     name = table.file
     empty = pd.DataFrame(columns=list(table.columns), dtype=object)
     no_lines = pd.Series([], dtype="int64")
     if not path.is_file():
-        return empty, no_lines, [Problem(name, 1, "file", f"not found in {path.parent}")]
+        return empty, no_lines, [Problem(name, 1, "file", f"not found in {path.parent}")], False
     data = path.read_bytes()
     problems: list[Problem] = []
     if data.startswith(b"\xef\xbb\xbf"):
@@ -100,13 +111,13 @@ def read_csv_text(path: Path, table: Table) -> tuple[pd.DataFrame, pd.Series, li
         line = data[: e.start].count(b"\n") + 1
         bad = data[e.start : e.start + 2].hex(" ")
         problems.append(Problem(name, line, "encoding", f"not valid UTF-8 (bytes {bad}){_encoding_hint(data)}"))
-        return empty, no_lines, problems
+        return empty, no_lines, problems, False
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
     except StopIteration:
         problems.append(Problem(name, 1, "header", f"file is empty; expected a header row: {','.join(table.columns)}"))
-        return empty, no_lines, problems
+        return empty, no_lines, problems, False
     missing = [c for c in table.columns if c not in header]
     extra = [c for c in header if c not in table.columns]
     dupes = sorted({c for c in header if header.count(c) > 1})
@@ -116,9 +127,9 @@ def read_csv_text(path: Path, table: Table) -> tuple[pd.DataFrame, pd.Series, li
         problems.append(Problem(name, 1, c or "(blank)", f"unexpected column; the columns are: {','.join(table.columns)}"))
     for c in dupes:
         problems.append(Problem(name, 1, c, "column appears more than once"))
-    if missing or extra or dupes:
-        return empty, no_lines, problems
-    if header != list(table.columns):
+    if missing or dupes:
+        return empty, no_lines, problems, False
+    if not extra and header != list(table.columns):
         problems.append(Problem(name, 1, "header", f"columns are out of order; expected: {','.join(table.columns)}"))
     rows, lines = [], []
     previous_end = reader.line_num
@@ -130,12 +141,14 @@ def read_csv_text(path: Path, table: Table) -> tuple[pd.DataFrame, pd.Series, li
             if len(record) != len(header):
                 problems.append(Problem(name, start, "row", f"has {len(record)} fields, the header has {len(header)}"))
                 continue
-            rows.append({c: (v if v != "" else None) for c, v in zip(header, record)})
+            rows.append({c: (v if v != "" else None) for c, v in zip(header, record) if c in table.columns})
             lines.append(start)
     except csv.Error as e:
         problems.append(Problem(name, reader.line_num, "row", f"cannot be parsed as CSV: {e}"))
+    if not rows and not problems:
+        problems.append(Problem(name, 1, "rows", "the file has a header but no rows"))
     frame = pd.DataFrame(rows, columns=list(table.columns), dtype=object)
-    return frame, pd.Series(lines, dtype="int64"), problems
+    return frame, pd.Series(lines, dtype="int64"), problems, True
 
 
 # ---------------------------------------------------------------------------------------------
@@ -192,10 +205,13 @@ def type_table(raw: pd.DataFrame, lines: pd.Series, table: Table) -> tuple[pd.Da
             idx = int(case.index)
             if (idx, case.column) in bad_cells:
                 continue
+            if case.check != "not_nullable":  # later checks treat a failed cell as unknown
+                frame.loc[idx, case.column] = pd.NA
             if case.check == "not_nullable":
                 message = "missing value (required)"
             else:
-                message = f"{case.check}, got {case.failure_case!r}"
+                got = case.failure_case
+                message = f"{case.check}, got {got!r}" if isinstance(got, str) else f"{case.check}, got {got}"
             problems.append(Problem(table.file, int(lines[idx]), case.column, message))
     for column in VOCABULARY_OF:
         if column in frame:  # values outside the vocabulary were reported above
@@ -208,8 +224,8 @@ def type_table(raw: pd.DataFrame, lines: pd.Series, table: Table) -> tuple[pd.Da
 # Checks across rows and tables.
 
 
-def _check_keys(frames: dict[str, pd.DataFrame], lines: dict[str, pd.Series]) -> list[Problem]:
-    """Unique primary keys and foreign keys that resolve."""
+def _check_keys(frames: dict[str, pd.DataFrame], lines: dict[str, pd.Series], unreadable: set[str]) -> list[Problem]:
+    """Unique primary keys and foreign keys that resolve (not against a table that failed to read)."""
     problems: list[Problem] = []
     for name in TABLE_ORDER:
         t, df = TABLES[name], frames[name]
@@ -223,6 +239,8 @@ def _check_keys(frames: dict[str, pd.DataFrame], lines: dict[str, pd.Series]) ->
             else:
                 first_seen[key] = line
         for fk in t.foreign_keys:
+            if fk.table in unreadable:
+                continue
             known = set(frames[fk.table][fk.key].dropna())
             for idx, value in df[fk.column].items():
                 if pd.notna(value) and value not in known:
@@ -270,9 +288,11 @@ def _check_documents(d: pd.DataFrame, lines: pd.Series, today: date) -> list[Pro
             when = date(parts[0], parts[1], parts[2] if len(parts) == 3 else 1)
         except ValueError as e:
             problems.append(Problem("documents.csv", int(lines[idx]), "issued", f"not a real date: {issued!r} ({e})"))
+            d.loc[idx, "issued"] = pd.NA  # unknown from here on: no cascade onto its targets
             continue
         if when > today:
             problems.append(Problem("documents.csv", int(lines[idx]), "issued", f"{issued} is in the future"))
+            d.loc[idx, "issued"] = pd.NA
     return problems
 
 
@@ -391,13 +411,16 @@ def validate(data_dir: Path | str | None = None, today: date | None = None) -> t
     problems: list[Problem] = []
     frames: dict[str, pd.DataFrame] = {}
     lines: dict[str, pd.Series] = {}
+    unreadable: set[str] = set()
     for name in TABLE_ORDER:
         table = TABLES[name]
-        raw, row_lines, read_problems = read_csv_text(data_dir / table.file, table)
+        raw, row_lines, read_problems, readable = read_csv_text(data_dir / table.file, table)
         typed, type_problems = type_table(raw, row_lines, table)
         frames[name], lines[name] = typed, row_lines
         problems += read_problems + type_problems
-    problems += _check_keys(frames, lines)
+        if not readable:
+            unreadable.add(name)
+    problems += _check_keys(frames, lines, unreadable)
     problems += _check_jurisdictions(frames["jurisdictions"], lines["jurisdictions"])
     problems += _check_documents(frames["documents"], lines["documents"], today)
     problems += _check_indicators(frames["indicators"], lines["indicators"])
@@ -412,19 +435,46 @@ def validate(data_dir: Path | str | None = None, today: date | None = None) -> t
     return dataset, []
 
 
+_cache: dict[Path, tuple[str, Dataset]] = {}
+
+
+def fingerprint(data_dir: Path) -> str:
+    """SHA-256 over every file of a data folder (names and contents): what a load depends on."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in Path(data_dir).rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(data_dir)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
 def load(data_dir: Path | str | None = None) -> Dataset:
     """Load and fully validate the curated data (default: the repository's ``data/``).
+
+    A process that loads the same, unchanged folder again (a warm kernel running report
+    after report) gets the validated tables from memory: the folder's content hash decides,
+    so an edited file is always validated afresh. Each call returns its own copies of the
+    tables (copy-on-write), so nothing one caller does to them reaches another.
 
     Raises
     ------
     DataValidationError
         With every problem found, each as ``file:line: column: message``.
     """
-    dataset, problems = validate(data_dir)
-    if problems:
-        raise DataValidationError(problems)
-    assert dataset is not None
-    return dataset
+    data_dir = Path(data_dir).resolve() if data_dir is not None else paths.DATA_DIR.resolve()
+    key = fingerprint(data_dir)
+    cached = _cache.get(data_dir)
+    if cached is None or cached[0] != key:
+        dataset, problems = validate(data_dir)
+        if problems:
+            raise DataValidationError(problems)
+        assert dataset is not None
+        _cache[data_dir] = cached = (key, dataset)
+    base = cached[1]
+    return Dataset(
+        data_dir=base.data_dir,
+        texts=dict(base.texts),
+        targets_long=base.targets_long.copy(deep=False),
+        **{name: base.table(name).copy(deep=False) for name in TABLE_ORDER},
+    )
 
 
 def summary(dataset: Dataset) -> list[str]:

@@ -60,7 +60,7 @@ def check_jurisdictions(dataset: Dataset, jurisdictions: str | list[str]) -> lis
     """``"all"`` -> None (no filter); a comma-separated string or a list -> checked ids."""
     if jurisdictions == "all" or jurisdictions == ["all"]:
         return None
-    ids = [j.strip() for j in jurisdictions.split(",")] if isinstance(jurisdictions, str) else list(jurisdictions)
+    ids = [j.strip() for j in jurisdictions.split(",") if j.strip()] if isinstance(jurisdictions, str) else list(jurisdictions)
     valid = plan_jurisdictions(dataset)
     unknown = [j for j in ids if j not in valid]
     if unknown or not ids:

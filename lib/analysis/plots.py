@@ -28,6 +28,11 @@ LANGS = ("zh", "en")
 FONT = "Noto Sans CJK SC"
 NATION_COLOUR = "#222222"
 MARKERS = {">=": "^", "=": "o", "~": "D", "range": "s", "<=": "v"}
+# Caps that keep a chart readable when hundreds of jurisdictions set an indicator.
+MAX_LABELS = 12  # labelled points in a spread (the highest and lowest); all are drawn
+MAX_BARS = 30  # bars in a ranking (the top and bottom halves)
+MAX_COLUMNS = 30  # jurisdictions in the coverage heatmap and the breadth chart
+MAX_PANELS = 4  # cities in the vertical view
 LABEL_BOX = dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none", alpha=0.85)
 
 TEXT = {
@@ -46,6 +51,10 @@ TEXT = {
         "zh": "点 = 目标值(横轴为目标年份);形状 = 承诺类型;虚线 = 全国路径",
         "en": "Points = target values at their target year; shape = kind of commitment; dashed = national path",
     },
+    "capped": {"zh": "共{n}个;仅标注最高和最低的{k}个", "en": "{n} in all; only the {k} highest and lowest are labelled"},
+    "capped_bars": {"zh": "共{n}个,显示最前和最后各{k}个", "en": "{n} in all; the top and bottom {k} shown"},
+    "capped_columns": {"zh": "显示{k}/{n}个地区(设定共有指标最多者)", "en": "{k} of {n} jurisdictions shown (those setting the most shared indicators)"},
+    "capped_panels": {"zh": "显示{k}/{n}个城市", "en": "{k} of {n} cities shown"},
     "relative_skipped": {"zh": "另有{n}个相对目标(如较基期下降)未画出,见下表", "en": "{n} relative target(s) (change on a baseline) not drawn; see the table"},
     "commitment": {"zh": "承诺类型", "en": "Commitment"},
     "jurisdiction": {"zh": "地区", "en": "Jurisdiction"},
@@ -130,9 +139,7 @@ def jurisdiction_colours(dataset: Dataset) -> dict[str, str]:
 
 def name(dataset: Dataset, kind: str, id_: str, lang: str) -> str:
     """Display name of a jurisdiction or indicator."""
-    table = dataset.jurisdictions if kind == "jurisdiction" else dataset.indicators
-    key = "jurisdiction_id" if kind == "jurisdiction" else "indicator_id"
-    return str(table.loc[table[key] == id_, f"name_{lang}"].iloc[0])
+    return dataset.names(kind, lang)[id_]
 
 
 def unit_label(unit: str, lang: str) -> str:
@@ -233,23 +240,31 @@ def indicator_spread(dataset: Dataset, indicator_id: str, lang: str = "zh", juri
     handles = _draw_national(ax, dataset, indicator_id, lang, x_range)
     # Points: targets sharing a year are nudged apart horizontally so none hides another.
     local = local.sort_values(["target_year", "value_std", "jurisdiction_id"])
-    offsets = local.groupby("target_year").cumcount() - (local.groupby("target_year")["target_id"].transform("count") - 1) / 2
-    xs = local["target_year"].astype(float) + 0.22 * offsets.astype(float)
+    per_year = local.groupby("target_year")["target_id"].transform("count")
+    offsets = local.groupby("target_year").cumcount() - (per_year - 1) / 2
+    xs = (local["target_year"].astype(float) + offsets.astype(float) * (0.8 / per_year.clip(lower=4)).astype(float)).to_numpy()
+    order = local["value_std"].astype(float).rank(method="first")
+    labelled = (order <= MAX_LABELS // 2) | (order > len(local) - MAX_LABELS // 2) if len(local) > MAX_LABELS else order > 0
     values = [v for v in local["value_std"].astype(float)] + [v for v in local["value_high_std"].dropna().astype(float)]
     nat_vals = list(_national_series(dataset, indicator_id)["value"].astype(float))
     all_vals = values + nat_vals + ([float(nat.loc[indicator_id, "value_std"])] if indicator_id in nat.index else [])
     span = (max(all_vals) - min(all_vals)) if all_vals else 1.0
     span = span or max(abs(all_vals[0]) * 0.05, 1.0) if all_vals else 1.0
-    label_ys = _spread(list(local["value_std"].astype(float)), span * 0.06)
-    seen = []
-    for (x, r, ly) in zip(xs, local.itertuples(), label_ys):
+    label_ys = iter(_spread(list(local.loc[labelled, "value_std"].astype(float)), span * 0.06))
+    point_colours = [colours.get(j, "#777777") for j in local["jurisdiction_id"]]
+    ranges = local["comparator"].eq("range").to_numpy() & local["value_high_std"].notna().to_numpy()
+    if ranges.any():
+        ax.vlines(xs[ranges], local.loc[ranges, "value_std"].astype(float), local.loc[ranges, "value_high_std"].astype(float), colors=np.array(point_colours)[ranges], lw=3, zorder=4)
+    for comparator in local["comparator"].astype(str).unique():  # one scatter per marker shape
+        sel = (local["comparator"] == comparator).to_numpy()
+        ax.scatter(xs[sel], local.loc[sel, "value_std"].astype(float), marker=MARKERS[comparator], s=100 if len(local) <= MAX_LABELS else 36, c=np.array(point_colours)[sel], edgecolors="white", zorder=6)
+    seen = list(local["jurisdiction_id"])
+    for x, r, is_labelled in zip(xs, local.itertuples(), labelled):
         c = colours.get(r.jurisdiction_id, "#777777")
-        if r.comparator == "range" and pd.notna(r.value_high_std):
-            ax.vlines(x, r.value_std, r.value_high_std, color=c, lw=3, zorder=4)
-        ax.plot([x], [r.value_std], marker=MARKERS[r.comparator], ms=10, color=c, linestyle="", zorder=6, markeredgecolor="white")
+        if not is_labelled:
+            continue
         text = f"{name(dataset, 'jurisdiction', r.jurisdiction_id, lang)} {format_value(r.value, r.value_high, r.comparator, r.unit, lang)} ({r.target_year})"
-        ax.annotate(text, (x, r.value_std), xytext=(x + 0.4, ly), fontsize=8.5, va="center", color=c, bbox=LABEL_BOX, arrowprops=dict(arrowstyle="-", color=c, lw=0.5), zorder=7)
-        seen.append(r.jurisdiction_id)
+        ax.annotate(text, (x, r.value_std), xytext=(x + 0.4, next(label_ys)), fontsize=8.5, va="center", color=c, bbox=LABEL_BOX, arrowprops=dict(arrowstyle="-", color=c, lw=0.5), zorder=7)
     ax.set_xlim(x_range[0], x_range[1] + 2.5)
     if all_vals:
         ax.set_ylim(min(all_vals) - span * 0.12, max(all_vals) + span * 0.12)
@@ -260,7 +275,9 @@ def indicator_spread(dataset: Dataset, indicator_id: str, lang: str = "zh", juri
     fig.text(0.08, 0.895, t("spread_subtitle", lang), fontsize=9, color="#444444")
     if len(relative):
         fig.text(0.08, 0.065, t("relative_skipped", lang, n=len(relative)), fontsize=8, color="#aa3333")
-    jur_handles = [Patch(color=colours[j], label=name(dataset, "jurisdiction", j, lang)) for j in dict.fromkeys(seen)]
+    if len(local) > MAX_LABELS:
+        fig.text(0.08, 0.045, t("capped", lang, n=len(local), k=MAX_LABELS // 2), fontsize=8, color="#444444")
+    jur_handles = [Patch(color=colours[j], label=name(dataset, "jurisdiction", j, lang)) for j in dict.fromkeys(seen)] if len(set(seen)) <= MAX_LABELS else []
     legend_handles = jur_handles + _comparator_legend(lang, list(local["comparator"].astype(str).unique())) + handles
     fig.legend(handles=legend_handles, loc="upper left", bbox_to_anchor=(0.72, 0.84), fontsize=8.5, frameon=False)
     _source_line(fig, lang)
@@ -289,16 +306,20 @@ def vertical_view(dataset: Dataset, indicator_id: str, lang: str = "zh") -> Repo
     jur = dataset.jurisdictions.set_index("jurisdiction_id")
     rows = t_[(t_["indicator_id"] == indicator_id) & (t_["level"] == "city") & ~t_["is_relative"]]
     obs = dataset.observations[dataset.observations["indicator_id"] == indicator_id]
+    ind_rows = t_[(t_["indicator_id"] == indicator_id) & ~t_["is_relative"]]
+    obs_by = dict(tuple(obs.groupby("jurisdiction_id")))
+    targets_by = dict(tuple(ind_rows.groupby("jurisdiction_id")))
     cities = []
     for city in dict.fromkeys(rows["jurisdiction_id"]):
         province = jur.loc[city, "parent_id"]
-        prov_obs = obs[obs["jurisdiction_id"] == province]
-        prov_targets = t_[(t_["indicator_id"] == indicator_id) & (t_["jurisdiction_id"] == province) & ~t_["is_relative"]]
+        prov_obs, prov_targets = obs_by.get(province, obs.iloc[:0]), targets_by.get(province, ind_rows.iloc[:0])
         if len(prov_obs) or len(prov_targets):
             cities.append((city, province, prov_obs, prov_targets))
     ind_name = name(dataset, "indicator", indicator_id, lang)
     unit = dataset.indicators.set_index("indicator_id").loc[indicator_id, "unit"]
     colours = jurisdiction_colours(dataset)
+    all_cities = len(cities)
+    cities = sorted(cities, key=lambda c: -(len(c[2]) + len(c[3])))[:MAX_PANELS]
     n = max(len(cities), 1)
     fig = new_figure(min(4.2 * n + 1.5, 14), 5.2)
     fig.suptitle(t("vertical_title", lang, indicator=ind_name), x=0.02, ha="left", fontsize=14)
@@ -335,6 +356,8 @@ def vertical_view(dataset: Dataset, indicator_id: str, lang: str = "zh") -> Repo
         ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True, nbins=6))
         ax.legend(handles=[Patch(color=cc, label=cname)] + handles, fontsize=7.5, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, frameon=False)
     axes[0].set_ylabel(f"{ind_name} ({unit_label(unit, lang)})")
+    if all_cities > len(cities):
+        fig.text(0.02, 0.86, t("capped_panels", lang, k=len(cities), n=all_cities), fontsize=9, color="#444444")
     _source_line(fig, lang)
     fig.alt_text = f"{ind_name}: " + ("; ".join(description))
     return fig
@@ -354,6 +377,11 @@ def coverage_heatmap(dataset: Dataset, lang: str = "zh", indicators: list[str] |
     indicators = indicators if indicators is not None else ambition.shared_indicators(dataset)
     cov = ambition.coverage(dataset, indicators)
     jids = jurisdictions or coverage_columns(dataset)
+    all_columns = len(jids)
+    if len(jids) > MAX_COLUMNS:
+        set_count = cov[cov["status"] == "target"].groupby("jurisdiction_id").size()
+        keep = set(sorted(jids, key=lambda j: -set_count.get(j, 0))[:MAX_COLUMNS])
+        jids = [j for j in jids if j in keep]
     cov = cov[cov["jurisdiction_id"].isin(jids)]
     cat_order = codes(CATEGORIES)
     cat_of = dataset.indicators.set_index("indicator_id")["category"]
@@ -378,7 +406,8 @@ def coverage_heatmap(dataset: Dataset, lang: str = "zh", indicators: list[str] |
     ax.tick_params(which="minor", length=0)
     ax.xaxis.tick_top()
     fig.suptitle(t("coverage_title", lang), x=0.02, ha="left", fontsize=13)
-    fig.text(0.02, 0.90, t("coverage_subtitle", lang), fontsize=9, color="#444444")
+    subtitle = t("coverage_subtitle", lang) + ("; " + t("capped_columns", lang, k=len(jids), n=all_columns) if all_columns > len(jids) else "")
+    fig.text(0.02, 0.90, subtitle, fontsize=9, color="#444444")
     fig.legend(handles=[Patch(facecolor=COVERAGE_COLOURS[s], edgecolor="#999999", label=TEXT["status"][s][lang]) for s in ambition.COVERAGE_STATES], loc="lower left", bbox_to_anchor=(0.36, 0.045), ncol=3, fontsize=8.5, frameon=False)
     _source_line(fig, lang)
     counts = cov[cov["status"] == "target"].groupby("indicator_id").size()
@@ -403,6 +432,9 @@ def headroom_ranking(dataset: Dataset, indicator_id: str, lang: str = "zh") -> R
     """
     standing = ambition.peer_standing(dataset)
     rows = standing[standing["indicator_id"] == indicator_id].sort_values(["rank", "jurisdiction_id"], ascending=[False, True])
+    total = len(rows)
+    if total > MAX_BARS:
+        rows = pd.concat([rows.head(MAX_BARS // 2), rows.tail(MAX_BARS // 2)])
     ind_name = name(dataset, "indicator", indicator_id, lang)
     unit = dataset.indicators.set_index("indicator_id").loc[indicator_id, "unit"]
     by_headroom = len(rows) and (rows["basis"] == "headroom").all()
@@ -426,6 +458,9 @@ def headroom_ranking(dataset: Dataset, indicator_id: str, lang: str = "zh") -> R
     ax.set_xlabel(t("headroom_axis", lang, unit=u) if by_headroom else t("value_axis", lang, unit=u))
     title = "ranking_title" if by_headroom else "ranking_title_value"
     fig.suptitle(t(title, lang, indicator=ind_name), x=0.02, ha="left", fontsize=13)
+    if total > len(rows):
+        ax.axhline(MAX_BARS // 2 - 0.5, color="#999999", lw=0.8, ls=":")
+        fig.text(0.2, 0.86, t("capped_bars", lang, n=total, k=MAX_BARS // 2), fontsize=9, color="#444444")
     _source_line(fig, lang)
     fig.alt_text = f"{ind_name}: " + "; ".join(f"{name(dataset, 'jurisdiction', r.jurisdiction_id, lang)} {r.score:+.2f}" if by_headroom else f"{name(dataset, 'jurisdiction', r.jurisdiction_id, lang)} {r.value:g}" for r in rows.iloc[::-1].itertuples())
     return fig
@@ -470,16 +505,20 @@ def jurisdiction_profile(dataset: Dataset, jurisdiction_id: str, lang: str = "zh
             rows = t_[(t_["indicator_id"] == ind) & ~t_["is_relative"]].sort_values("target_year").groupby("jurisdiction_id").tail(1)
             direction = 1.0 if bool(rows["higher_is_better"].iloc[0]) else -1.0
             median = float(rows["value_std"].astype(float).median())
-            pct = direction * (rows["value_std"].astype(float) - median) / abs(median) * 100 if median else rows["value_std"] * 0.0
-            for r, p in zip(rows.itertuples(), pct):
-                if r.jurisdiction_id == jurisdiction_id:
-                    ax2.plot([p], [y], marker=MARKERS[r.comparator], ms=11, color=colours[jurisdiction_id], linestyle="", zorder=5, markeredgecolor="white")
-                    ax2.annotate(f"{format_value(r.value, r.value_high, r.comparator, r.unit, lang)} ({r.target_year})", (p, y), xytext=(0, 9), textcoords="offset points", ha="center", fontsize=8, color=colours[jurisdiction_id])
-                    description.append(f"{name(dataset, 'indicator', ind, lang)} {format_value(r.value, r.value_high, r.comparator, r.unit, lang)} ({p:+.1f}%)")
-                elif r.level == "nation":
-                    ax2.plot([p], [y], marker="*", ms=12, color=NATION_COLOUR, linestyle="", zorder=4)
-                else:
-                    ax2.plot([p], [y], marker=MARKERS[r.comparator], ms=7, color="#aaaaaa", linestyle="", zorder=3)
+            values = rows["value_std"].astype(float).to_numpy()
+            pct = direction * (values - median) / abs(median) * 100 if median else values * 0.0
+            mine = (rows["jurisdiction_id"] == jurisdiction_id).to_numpy()
+            nation = (rows["level"] == "nation").to_numpy()
+            others = ~mine & ~nation
+            for comparator in rows.loc[others, "comparator"].astype(str).unique():  # one call per marker shape
+                sel = others & (rows["comparator"] == comparator).to_numpy()
+                ax2.plot(pct[sel], np.full(sel.sum(), y), marker=MARKERS[comparator], ms=7, color="#aaaaaa", linestyle="", alpha=0.6, zorder=3)
+            if nation.any():
+                ax2.plot(pct[nation], np.full(nation.sum(), y), marker="*", ms=12, color=NATION_COLOUR, linestyle="", zorder=4)
+            for r, p in zip(rows[mine].itertuples(), pct[mine]):
+                ax2.plot([p], [y], marker=MARKERS[r.comparator], ms=11, color=colours[jurisdiction_id], linestyle="", zorder=5, markeredgecolor="white")
+                ax2.annotate(f"{format_value(r.value, r.value_high, r.comparator, r.unit, lang)} ({r.target_year})", (p, y), xytext=(0, 9), textcoords="offset points", ha="center", fontsize=8, color=colours[jurisdiction_id])
+                description.append(f"{name(dataset, 'indicator', ind, lang)} {format_value(r.value, r.value_high, r.comparator, r.unit, lang)} ({p:+.1f}%)")
         ax2.set_yticks(range(len(shared)), [name(dataset, "indicator", i, lang) for i in shared], fontsize=8.5)
         ax2.set_ylim(len(shared) - 0.5, -0.7)
         ax2.axvline(0, color="#666666", lw=0.8)
@@ -493,7 +532,11 @@ def jurisdiction_profile(dataset: Dataset, jurisdiction_id: str, lang: str = "zh
 
 def breadth_chart(dataset: Dataset, lang: str = "zh") -> ReportFigure:
     """Number of indicators each plan commits to, stacked by category."""
-    b = ambition.breadth(dataset).drop(columns=["total"])
+    b = ambition.breadth(dataset)
+    all_plans = len(b)
+    if all_plans > MAX_COLUMNS:
+        b = b.loc[b.sort_values("total", ascending=False).index[:MAX_COLUMNS]]
+    b = b.drop(columns=["total"])
     fig = new_figure(10, 1.8 + 0.5 * len(b) + 0.8)
     ax = fig.add_axes([0.14, 0.28, 0.84, 0.58])
     left = np.zeros(len(b))
@@ -507,6 +550,8 @@ def breadth_chart(dataset: Dataset, lang: str = "zh") -> ReportFigure:
     ax.invert_yaxis()
     ax.set_xlabel(t("count", lang))
     fig.suptitle(t("breadth_title", lang), x=0.02, ha="left", fontsize=13)
+    if all_plans > len(b):
+        fig.text(0.02, 0.9, t("capped_columns", lang, k=len(b), n=all_plans), fontsize=9, color="#444444")
     fig.legend(loc="lower left", bbox_to_anchor=(0.14, 0.05), ncol=5, fontsize=8, frameon=False)
     _source_line(fig, lang)
     fig.alt_text = "; ".join(f"{n} {int(v)}" for n, v in zip(names, left))

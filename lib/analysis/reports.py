@@ -15,13 +15,14 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 import time
 import traceback
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from . import atomic, paths, webfonts
+from . import atomic, paths, reportcache, webfonts
 from .parameters import Job
 
 KERNEL_NAME = "python3"
@@ -37,6 +38,10 @@ _mpl.rcdefaults()
 %matplotlib inline
 del _mpl, _plt
 """
+
+
+class ReportError(Exception):
+    """The batch cannot run (for example, the scheduler is unreachable); nothing was written."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -105,6 +110,7 @@ def start_kernel():
 def _warm_kernel():
     global _kernel, _kernel_used
     if _kernel is None or not _kernel.is_alive():
+        shutdown_kernel()
         _kernel = start_kernel()
         _kernel_used = False
     return _kernel
@@ -114,7 +120,6 @@ def _reset_kernel(km) -> None:
     kc = km.client()
     kc.start_channels()
     try:
-        kc.wait_for_ready(timeout=60)
         reply = kc.execute_interactive(RESET_CODE, timeout=60, store_history=False, output_hook=lambda msg: None)
         if reply["content"]["status"] != "ok":
             raise RuntimeError(f"kernel reset failed: {reply['content'].get('evalue')}")
@@ -155,12 +160,21 @@ def _error_of(nb) -> str:
     return ""
 
 
+_kernel_lock = threading.Lock()
+
+
 def execute_job(job: Job, notebook_json: str) -> JobResult:
     """Run one report in this process's warm kernel; return its files, never raise.
 
     ``notebook_json`` is the notebook's source, sent with the job, so a remote worker needs
-    the package and the data folder but not the repository's notebooks.
+    the package and the data folder but not the repository's notebooks. Calls from several
+    threads of one process (a Dask worker's) take turns at the kernel.
     """
+    with _kernel_lock:
+        return _execute(job, notebook_json)
+
+
+def _execute(job: Job, notebook_json: str) -> JobResult:
     global _kernel_used
     import nbformat
     import papermill
@@ -279,32 +293,50 @@ class LocalPool:
                     proc.kill()
 
 
-def run_jobs(jobs: list[Job], notebooks_dir: Path, workers: int, progress: bool = True) -> list[JobResult]:
-    """Execute ``jobs`` on ``workers`` local processes, each with a warm kernel."""
-    from tqdm import tqdm
-
-    sources = {nb: (notebooks_dir / nb).read_text(encoding="utf-8") for nb in {j.notebook for j in jobs}}
-    results: list[JobResult] = []
-    with tqdm(total=len(jobs), desc="reports", unit="report", disable=not progress) as bar:
-        for result in LocalPool(workers).run(jobs, sources):
-            results.append(result)
-            bar.set_postfix_str(("ok " if result.ok else "FAILED ") + result.job.folder, refresh=False)
-            bar.update()
-    order = {j: k for k, j in enumerate(jobs)}
-    return sorted(results, key=lambda r: order[r.job])
+def run_local(jobs: list[Job], sources: dict[str, str], workers: int):
+    """Yield results from ``workers`` local processes, each with a warm kernel."""
+    yield from LocalPool(workers).run(jobs, sources)
 
 
-def write_report(reports_dir: Path, result: JobResult) -> None:
-    """Write one report's files into a fresh folder, then swap it in for the old one."""
+def run_dask(jobs: list[Job], sources: dict[str, str], scheduler: str):
+    """Yield results from the workers of a Dask distributed cluster (one warm kernel each)."""
+    from distributed import Client, as_completed
+
+    try:
+        client = Client(scheduler, timeout="10s")
+    except OSError as e:
+        raise ReportError(f"cannot reach the Dask scheduler at {scheduler}: {e}") from None
+    with client:
+        futures = {client.submit(execute_job, job, sources[job.notebook], pure=False): job for job in jobs}
+        for future in as_completed(futures):
+            try:
+                yield future.result()
+            except Exception as e:  # the task or its worker failed outside execute_job
+                yield JobResult(futures[future], False, f"worker failed: {type(e).__name__}: {e}")
+
+
+def write_report(reports_dir: Path, result: JobResult, key: str = "") -> dict:
+    """Write one report's files into a fresh folder, then swap it in for the old one.
+
+    HTML pages get the link to the shared CJK font; the folder's ``.report.json`` records
+    the key and the hash of every file (for the next run's cache check). Returns it.
+    """
     final = reports_dir / result.job.folder
     final.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.new-", dir=final.parent))
+    depth = len(Path(result.job.folder).parts)
+    files, chars = {}, set()
+    for rel, data in result.files.items():
+        if rel.endswith(".html"):
+            page = data.decode("utf-8")
+            chars |= webfonts.cjk_characters(page)
+            data = webfonts.add_link(page, "../" * depth + "assets/fonts.css").encode("utf-8")
+        files[rel] = data
+    entry = reportcache.manifest(key if result.ok else "", files, result.seconds, "".join(sorted(chars)))
     try:
-        depth = len(Path(result.job.folder).parts)
-        for rel, data in result.files.items():
-            if rel.endswith(".html"):
-                data = webfonts.add_link(data.decode("utf-8"), "../" * depth + "assets/fonts.css").encode("utf-8")
+        for rel, data in files.items():
             atomic.write_bytes(staging / rel, data)
+        atomic.write_bytes(staging / reportcache.MANIFEST, entry)
         staging.chmod(0o755)
         old = None
         if final.exists():
@@ -316,6 +348,7 @@ def write_report(reports_dir: Path, result: JobResult) -> None:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    return json.loads(entry)
 
 
 def remove_stale(reports_dir: Path, jobs: list[Job]) -> list[str]:
@@ -333,14 +366,15 @@ def remove_stale(reports_dir: Path, jobs: list[Job]) -> list[str]:
 
 def headline(dataset, job: Job, lang: str) -> str:
     """The numbers the index lists beside a report."""
-    from .plots import format_value, name
+    from .plots import MAX_LABELS, format_value, name
 
     t = dataset.targets_long
     if job.kind == "overview":
         return f"{len(dataset.documents)} plans · {len(t)} targets · {t['indicator_id'].nunique()} indicators" if lang == "en" else f"{len(dataset.documents)} 份规划 · {len(t)} 个目标 · {t['indicator_id'].nunique()} 个指标"
     if job.kind == "indicator":
         rows = t[(t["indicator_id"] == job.key) & ~t["is_relative"]].sort_values(["level", "target_year"])
-        return " · ".join(f"{name(dataset, 'jurisdiction', r.jurisdiction_id, lang)} {format_value(r.value, r.value_high, r.comparator, r.unit, lang)} ({r.target_year})" for r in rows.itertuples())
+        parts = [f"{name(dataset, 'jurisdiction', r.jurisdiction_id, lang)} {format_value(r.value, r.value_high, r.comparator, r.unit, lang)} ({r.target_year})" for r in rows.itertuples()]
+        return " · ".join(parts) if len(parts) <= MAX_LABELS else " · ".join(parts[:MAX_LABELS]) + f" · … ({len(parts)})"
     mine = t[t["jurisdiction_id"] == job.key]
     return f"{len(mine)} targets · {mine['indicator_id'].nunique()} indicators · {mine['category'].nunique()} categories · years {mine['target_year'].min()}–{mine['target_year'].max()}" if lang == "en" else f"{len(mine)} 个目标 · {mine['indicator_id'].nunique()} 个指标 · {mine['category'].nunique()} 个类别 · {mine['target_year'].min()}–{mine['target_year'].max()} 年"
 
@@ -353,35 +387,56 @@ def title(dataset, job: Job, lang: str) -> str:
     return name(dataset, job.kind, job.key, lang)
 
 
-def write_index(reports_dir: Path, dataset, results: list[JobResult], lang: str, skipped: dict[str, str] | None = None) -> Path:
+@dataclass
+class Outcome:
+    """One report after a run: its job, whether it is good, and whether it was served from cache."""
+
+    job: Job
+    ok: bool
+    error: str
+    seconds: float
+    cached: bool
+    files: list[str]
+    chars: str
+
+
+def write_index(reports_dir: Path, dataset, outcomes: list[Outcome], lang: str) -> Path:
     """Write ``reports/index.html``: every report, its headline numbers, status and link."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
     env = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=select_autoescape())
     rows = []
-    for r in results:
-        html_name = Path(r.job.notebook).with_suffix(".html").name
-        has_page = (reports_dir / r.job.folder / html_name).is_file()
+    for o in outcomes:
+        html_name = Path(o.job.notebook).with_suffix(".html").name
         rows.append(
             dict(
-                kind=r.job.kind,
-                title=title(dataset, r.job, lang),
-                headline=headline(dataset, r.job, lang),
-                href=f"{r.job.folder}/{html_name}" if has_page else "",
-                notebook=f"{r.job.folder}/{r.job.notebook}",
-                figures=sorted(p for p in r.files if p.startswith("figures/") and p.endswith(".png")),
-                folder=r.job.folder,
-                ok=r.ok,
-                error=r.error,
-                seconds=f"{r.seconds:.1f}",
-                skipped=(skipped or {}).get(r.job.folder, ""),
+                kind=o.job.kind,
+                title=title(dataset, o.job, lang),
+                headline=headline(dataset, o.job, lang),
+                href=f"{o.job.folder}/{html_name}" if html_name in o.files else "",
+                notebook=f"{o.job.folder}/{o.job.notebook}",
+                figures=sorted(p for p in o.files if p.startswith("figures/") and p.endswith(".png")),
+                folder=o.job.folder,
+                ok=o.ok,
+                error=o.error,
+                seconds=f"{o.seconds:.1f}",
+                cached=o.cached,
             )
         )
-    page = env.get_template("index.html.j2").render(rows=rows, lang=lang, failed=sum(not r.ok for r in results), total=len(results))
+    page = env.get_template("index.html.j2").render(rows=rows, lang=lang, failed=sum(not o.ok for o in outcomes), total=len(outcomes), cached=sum(o.cached for o in outcomes))
     page = webfonts.add_link(page, "assets/fonts.css")
     path = reports_dir / "index.html"
     atomic.write_text(path, page)
     return path
+
+
+def _check_writable(reports_dir: Path) -> None:
+    """Fail before any work if the output folder cannot take files."""
+    if reports_dir.exists() and not reports_dir.is_dir():
+        raise ReportError(f"the output {reports_dir} exists and is not a folder")
+    reports_dir.mkdir(parents=True, exist_ok=True)
+    probe = tempfile.NamedTemporaryFile(dir=reports_dir, prefix=".write-probe-", delete=True)
+    probe.close()
 
 
 def run(
@@ -391,24 +446,51 @@ def run(
     workers: int | None = None,
     lang: str = "zh",
     progress: bool = True,
-) -> list[JobResult]:
-    """Plan, execute and write the whole report set; return every job's result."""
-    from .loading import load
+    force: bool = False,
+    scheduler: str | None = None,
+) -> list[Outcome]:
+    """Plan the report set, execute what is not current, write everything; return the outcomes.
+
+    Reports whose inputs are unchanged and whose files are intact are skipped (``force``
+    re-runs them). Execution is local (``workers`` processes, default the CPU count) or, with
+    ``scheduler`` (``tcp://host:8786``), on a Dask distributed cluster.
+    """
+    from tqdm import tqdm
+
+    from .loading import fingerprint, load
     from .parameters import report_jobs
 
     data_dir = Path(data_dir) if data_dir else paths.DATA_DIR
     reports_dir = Path(reports_dir) if reports_dir else paths.REPORTS_DIR
     notebooks_dir = Path(notebooks_dir) if notebooks_dir else paths.NOTEBOOKS_DIR
+    workers = (os.cpu_count() or 1) if workers is None else workers
+    if workers < 1:
+        raise ValueError("workers must be at least 1")
+    _check_writable(reports_dir)
     dataset = load(data_dir)
-    jobs = report_jobs(dataset, lang, "" if data_dir == paths.DATA_DIR else str(data_dir.resolve()))
-    results = run_jobs(jobs, notebooks_dir, workers or os.cpu_count() or 1, progress)
-    reports_dir.mkdir(parents=True, exist_ok=True)
-    for r in results:
-        write_report(reports_dir, r)
+    shared_path = scheduler is not None or data_dir.resolve() != paths.DATA_DIR.resolve()
+    jobs = report_jobs(dataset, lang, str(data_dir.resolve()) if shared_path else "")
+    sources = {nb: (notebooks_dir / nb).read_text(encoding="utf-8") for nb in {j.notebook for j in jobs}}
+    keys = reportcache.report_keys(dataset, jobs, sources, fingerprint(data_dir.resolve()))
+    outcomes: dict[Job, Outcome] = {}
+    todo = []
+    for job in jobs:
+        entry = None if force else reportcache.current(reports_dir / job.folder, keys[job])
+        if entry is None:
+            todo.append(job)
+        else:
+            outcomes[job] = Outcome(job, True, "", entry.get("seconds", 0.0), True, list(entry["files"]), entry.get("chars", ""))
+    results = run_dask(todo, sources, scheduler) if scheduler else run_local(todo, sources, workers)
+    with tqdm(total=len(todo), desc="reports", unit="report", disable=not progress or not todo) as bar:
+        for result in results:
+            entry = write_report(reports_dir, result, keys[result.job])
+            outcomes[result.job] = Outcome(result.job, result.ok, result.error, result.seconds, False, list(entry["files"]), entry["chars"])
+            bar.set_postfix_str(("ok " if result.ok else "FAILED ") + result.job.folder, refresh=False)
+            bar.update()
+    ordered = [outcomes[j] for j in jobs]
     remove_stale(reports_dir, jobs)
-    write_index(reports_dir, dataset, results, lang)
-    chars = set().union(*(webfonts.cjk_characters(p.read_text(encoding="utf-8")) for p in reports_dir.rglob("*.html")))
+    write_index(reports_dir, dataset, ordered, lang)
+    chars = set("".join(o.chars for o in ordered)) | webfonts.cjk_characters((reports_dir / "index.html").read_text(encoding="utf-8"))
     webfonts.write_assets(reports_dir / "assets", chars, atomic.write_bytes)
-    atomic.write_text(reports_dir / "manifest.json", json.dumps([{"folder": r.job.folder, "ok": r.ok, "error": r.error} for r in results], ensure_ascii=False, indent=1) + "\n")
-    return results
-
+    atomic.write_text(reports_dir / "manifest.json", json.dumps([{"folder": o.job.folder, "ok": o.ok, "cached": o.cached, "error": o.error} for o in ordered], ensure_ascii=False, indent=1) + "\n")
+    return ordered

@@ -45,7 +45,7 @@ def test_one_failure_does_not_stop_the_batch(batch):
     manifest = json.loads((out / "manifest.json").read_text())
     assert [m["folder"] for m in manifest if not m["ok"]] == [f"indicator/{FAILING}"]
     assert len([m for m in manifest if m["ok"]]) == len(manifest) - 1 >= 15
-    assert "15 of 16 reports written" in run.stdout
+    assert "15 of 16 reports ok (16 executed, 0 unchanged)" in run.stdout
 
 
 def test_index_lists_every_report_and_marks_the_failure(batch):
@@ -95,6 +95,12 @@ def test_pages_load_nothing_from_the_internet_and_images_have_alt_text(batch):
             assert re.search(r'alt="[^"]+"', img), (page, img[:120])
         assert 'assets/fonts.css"' in html
     assert (out / "assets" / "cjk.woff").stat().st_size > 10_000
+
+
+def test_a_failed_report_is_not_cached(batch):
+    _, out = batch
+    manifest = json.loads((out / "indicator" / FAILING / ".report.json").read_text())
+    assert manifest["key"] == ""  # never matches: the next run executes it again
 
 
 def result(folder_key: str, files: dict[str, bytes]) -> JobResult:
