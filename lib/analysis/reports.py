@@ -241,7 +241,11 @@ class LocalPool:
     def __init__(self, workers: int):
         import multiprocessing
 
-        self.ctx = multiprocessing.get_context("fork")
+        # forkserver, not fork: the parent may have threads (a progress bar, kernel clients)
+        # whose locks a forked child would inherit held. The server is a clean process that
+        # imports the library once; each worker is a cheap fork of it.
+        self.ctx = multiprocessing.get_context("forkserver")
+        self.ctx.set_forkserver_preload(["analysis.reports", "papermill", "nbconvert"])
         self.outbox = self.ctx.Queue()
         self.size = workers
 
