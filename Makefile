@@ -37,9 +37,10 @@ lab: $(STAMP) ## open JupyterLab on the notebooks, with the project installed
 notebooks: $(STAMP) ## re-execute and re-save the committed notebooks (after a deliberate data change)
 	$(BIN)/python -m analysis notebooks
 
-bench: $(STAMP) ## run the benchmarks (prints ratios measured in one run)
-	$(BIN)/python bench/bench_reports.py
+bench: $(STAMP) ## run the benchmarks (prints ratios measured in one run; bench_reports takes about an hour)
 	$(BIN)/python bench/bench_extract.py
+	$(BIN)/python bench/bench_scale.py
+	$(BIN)/python bench/bench_reports.py
 
 clean: ## remove generated reports and caches (keeps .venv)
 	rm -rf reports/* .pytest_cache .hypothesis

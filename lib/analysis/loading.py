@@ -183,6 +183,10 @@ def type_table(raw: pd.DataFrame, lines: pd.Series, table: Table) -> tuple[pd.Da
     typed = {}
     for column in table.columns:
         kind = table.field(column).type
+        dtype = "string" if column in VOCABULARY_OF else pandas_dtype(table.field(column))
+        if kind == "string":
+            typed[column] = pd.array(raw[column].tolist(), dtype=dtype)
+            continue
         values = []
         for idx, raw_value in raw[column].items():
             if raw_value is None:
@@ -193,7 +197,6 @@ def type_table(raw: pd.DataFrame, lines: pd.Series, table: Table) -> tuple[pd.Da
                 problems.append(Problem(table.file, int(lines[idx]), column, error))
                 bad_cells.add((idx, column))
             values.append(value)
-        dtype = "string" if column in VOCABULARY_OF else pandas_dtype(table.field(column))
         typed[column] = pd.array(values, dtype=dtype)
     frame = pd.DataFrame(typed, index=raw.index)
     try:
@@ -253,8 +256,8 @@ def _check_jurisdictions(j: pd.DataFrame, lines: pd.Series) -> list[Problem]:
     level_of = dict(zip(j["jurisdiction_id"], j["level"]))
     region_of = dict(zip(j["jurisdiction_id"], j["region"]))
     expected_parent = {"province": "nation", "city": "province"}
-    for idx, row in j.iterrows():
-        line, level = int(lines[idx]), row["level"]
+    for line, row in zip(lines, j.to_dict("records")):
+        line, level = int(line), row["level"]
         if pd.isna(level):
             continue
         if level == "nation":
@@ -324,8 +327,8 @@ def _check_targets(frames: dict[str, pd.DataFrame], lines: pd.Series) -> list[Pr
     issued = dict(zip(frames["documents"]["doc_id"], frames["documents"]["issued"]))
     unit_of = dict(zip(frames["indicators"]["indicator_id"], frames["indicators"]["unit"]))
     problems = []
-    for idx, row in t.iterrows():
-        line = int(lines[idx])
+    for line, row in zip(lines, t.to_dict("records")):
+        line = int(line)
         p = lambda column, message: problems.append(Problem("targets.csv", line, column, message))  # noqa: E731
         year = _issue_year(issued.get(row["doc_id"]))
         if year is not None and pd.notna(row["target_year"]) and row["target_year"] < year:
@@ -353,8 +356,8 @@ def _check_observations(frames: dict[str, pd.DataFrame], lines: pd.Series, today
     o = frames["observations"]
     unit_of = dict(zip(frames["indicators"]["indicator_id"], frames["indicators"]["unit"]))
     problems = []
-    for idx, row in o.iterrows():
-        line = int(lines[idx])
+    for line, row in zip(lines, o.to_dict("records")):
+        line = int(line)
         if pd.isna(row["jurisdiction_id"]) == pd.isna(row["region"]):
             problems.append(Problem("observations.csv", line, "jurisdiction_id", "give exactly one of jurisdiction_id (a jurisdiction) or region (a regional aggregate)"))
         if pd.notna(row["year"]) and row["year"] > today.year:

@@ -76,7 +76,7 @@ TEXT = {
     "breadth_panel": {"zh": "按类别的指标数", "en": "Indicators committed to, by category"},
     "this": {"zh": "{name}", "en": "{name}"},
     "peer_mean": {"zh": "其他规划平均", "en": "Mean of the other plans"},
-    "count": {"zh": "指标个数", "en": "Number of indicators"},
+    "count": {"zh": "指标个数(括号内为目标年份)", "en": "Number of indicators (target years in brackets)"},
     "peers_panel": {"zh": "与其他地区共有的指标:相对同行中位数", "en": "Indicators shared with other plans: against the peer median"},
     "vs_median": {"zh": "相对同行中位数(%,方向已统一:正值 = 更进取)", "en": "% above the peer median (direction-adjusted: positive = more ambitious)"},
     "no_shared": {"zh": "没有与其他规划共有的指标", "en": "No indicator shared with another plan"},
@@ -538,10 +538,11 @@ def breadth_chart(dataset: Dataset, lang: str = "zh") -> ReportFigure:
         b = b.loc[b.sort_values("total", ascending=False).index[:MAX_COLUMNS]]
     b = b.drop(columns=["total"])
     fig = new_figure(10, 1.8 + 0.5 * len(b) + 0.8)
-    ax = fig.add_axes([0.14, 0.28, 0.84, 0.58])
+    ax = fig.add_axes([0.2, 0.28, 0.78, 0.58])
     left = np.zeros(len(b))
     palette = sns.color_palette("Set3", len(b.columns))
-    names = [name(dataset, "jurisdiction", j, lang) for j in b.index]
+    years = dataset.targets_long.groupby("jurisdiction_id")["target_year"].agg(lambda y: f"{y.min()}–{y.max()}" if y.min() != y.max() else str(y.min()))
+    names = [f"{name(dataset, 'jurisdiction', j, lang)} ({years.get(j, '')})" for j in b.index]
     for colour, c in zip(palette, b.columns):
         ax.barh(names, b[c].to_numpy(), left=left, color=colour, label=label(CATEGORIES, c, lang), edgecolor="white")
         left += b[c].to_numpy()

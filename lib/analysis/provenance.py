@@ -45,8 +45,8 @@ def check_documents(documents: pd.DataFrame, lines: pd.Series, data_dir: Path) -
     """
     problems: list[Problem] = []
     texts: dict[str, str] = {}
-    for idx, doc in documents.iterrows():
-        line = int(lines[idx])
+    for line, doc in zip(lines, documents.to_dict("records")):
+        line = int(line)
         if pd.isna(doc["source_file"]):
             continue
         path = data_dir / doc["source_file"]
@@ -74,8 +74,8 @@ def check_documents(documents: pd.DataFrame, lines: pd.Series, data_dir: Path) -
 def check_quotes(targets: pd.DataFrame, lines: pd.Series, texts: dict[str, str]) -> list[Problem]:
     """Check each quote sits at its offset and holds the target's value (and high value)."""
     problems: list[Problem] = []
-    for idx, t in targets.iterrows():
-        line = int(lines[idx])
+    for line, t in zip(lines, targets.to_dict("records")):
+        line = int(line)
         text = texts.get(t["doc_id"])
         if text is None or pd.isna(t["quote"]) or pd.isna(t["char_offset"]):
             continue

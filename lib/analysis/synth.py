@@ -57,6 +57,7 @@ POOL = [
     ("city_reading_rooms", "家", 50, 30, 0),
 ]
 COMMON = 10
+TAIL_PER_PLAN = (3, 8)  # plan-specific indicators each plan also sets, as real plans do
 VERBS = {">=": ("达到", "以上"), "=": ("达到", ""), "~": ("达到", "左右"), "range": ("新增", "")}
 
 
@@ -78,6 +79,23 @@ def _csv(columns, rows) -> str:
     w.writeheader()
     w.writerows(rows)
     return out.getvalue()
+
+
+def _tail_indicators(catalogue: dict[str, dict]) -> list[tuple]:
+    """The curated catalogue's other indicators, with a typical value taken from the curated
+    targets (the median level target), for the plan-specific part of each synthetic plan."""
+    with open(paths.DATA_DIR / "targets.csv", encoding="utf-8", newline="") as f:
+        targets = list(csv.DictReader(f))
+    pooled = {p[0] for p in POOL}
+    out = []
+    for ind_id, row in catalogue.items():
+        values = sorted(float(t["value"]) for t in targets if t["indicator_id"] == ind_id and not t["change"] in ("increase", "decrease", "annual_growth") and t["unit"] == row["unit"])
+        if ind_id in pooled or not values:
+            continue
+        typical = values[len(values) // 2]
+        decimals = 1 if any(not v.is_integer() for v in values) else 0
+        out.append((ind_id, row["unit"], typical, max(typical * 0.4, 1.0), decimals))
+    return out
 
 
 def generate(out: Path, cities: int = 300, provinces: int = 31, seed: int = 0) -> dict[str, int]:
@@ -102,8 +120,10 @@ def generate(out: Path, cities: int = 300, provinces: int = 31, seed: int = 0) -
 
     with open(paths.DATA_DIR / "indicators.csv", encoding="utf-8", newline="") as f:
         catalogue = {r["indicator_id"]: r for r in csv.DictReader(f)}
+    tail = _tail_indicators(catalogue)
+    used = [p[0] for p in POOL] + [t[0] for t in tail]
     indicators = []
-    for ind_id, *_ in POOL:
+    for ind_id in used:
         row = dict(catalogue[ind_id])
         row["notes"] = MARK + (" | " + row["notes"] if row["notes"] else "")
         indicators.append(row)
@@ -120,6 +140,7 @@ def generate(out: Path, cities: int = 300, provinces: int = 31, seed: int = 0) -
         doc_id = f"{j['jurisdiction_id']}-{issued_year}"
         traditional = j["level"] != "nation" and rng.random() < 0.1
         chosen = [p for k, p in enumerate(POOL) if (k < COMMON and rng.random() < 0.75) or (k >= COMMON and rng.random() < 0.5)]
+        chosen += rng.sample(tail, rng.randint(*TAIL_PER_PLAN))
         if j["level"] == "nation":
             chosen = POOL[:4]
         pieces = [BANNER, f"{names_zh[j['jurisdiction_id']]}质量强市建设实施方案(合成)\n", "一、主要目标\n", f"到{horizon}年,质量整体水平进一步提高。\n"]

@@ -4,8 +4,6 @@ corrupt cache entry is rebuilt; --force re-runs everything."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from analysis import reports
@@ -32,11 +30,9 @@ def workspace(tmp_path_factory):
 
 
 def test_a_rerun_with_nothing_changed_executes_nothing(workspace):
-    start = time.perf_counter()
     outcomes = reports.run(workspace / "data", workspace / "reports", workers=2, progress=False)
     assert executed(outcomes) == set()
     assert all(o.ok and o.cached for o in outcomes)
-    assert time.perf_counter() - start < 30  # loose: the point is that no notebook ran
 
 
 def test_one_changed_target_reruns_its_indicator_jurisdictions_and_overview(workspace):
