@@ -329,7 +329,7 @@ def vertical_view(dataset: Dataset, indicator_id: str, lang: str = "zh") -> Repo
         _source_line(fig, lang)
         return fig
     axes = fig.subplots(1, n, sharey=True, squeeze=False)[0]
-    fig.subplots_adjust(left=0.08, right=0.98, top=0.78, bottom=0.28, wspace=0.08)
+    fig.subplots_adjust(left=0.08, right=0.98, top=0.78, bottom=0.36, wspace=0.08)
     description = []
     for ax, (city, province, prov_obs, prov_targets) in zip(axes, cities):
         city_rows = rows[rows["jurisdiction_id"] == city]
@@ -354,8 +354,8 @@ def vertical_view(dataset: Dataset, indicator_id: str, lang: str = "zh") -> Repo
         ax.margins(y=0.12)
         ax.set_xlabel(t("year", lang))
         ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True, nbins=6))
-        ax.legend(handles=[Patch(color=cc, label=cname)] + handles, fontsize=7.5, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, frameon=False)
-    axes[0].set_ylabel(f"{ind_name} ({unit_label(unit, lang)})")
+        ax.legend(handles=[Patch(color=cc, label=cname)] + handles, fontsize=7.5, loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=2, frameon=False)
+    axes[0].set_ylabel(unit_label(unit, lang))  # the indicator is in the title
     if all_cities > len(cities):
         fig.text(0.02, 0.86, t("capped_panels", lang, k=len(cities), n=all_cities), fontsize=9, color="#444444")
     _source_line(fig, lang)
@@ -449,10 +449,11 @@ def headroom_ranking(dataset: Dataset, indicator_id: str, lang: str = "zh") -> R
         text = f"{format_value(r.value, r.value_high, r.comparator, r.unit, lang)} ({r.target_year})"
         if by_headroom:
             text = f"{score:+.2f} · " + text
-        ax.annotate(text, (score, y), xytext=(4 if score >= 0 else -4, 0), textcoords="offset points", ha="left" if score >= 0 else "right", va="center", fontsize=9)
+        # labels start right of the bar or of zero, never over the jurisdiction names
+        ax.annotate(text, (max(score, 0), y), xytext=(4, 0), textcoords="offset points", ha="left", va="center", fontsize=9)
     lo, hi = (min(0, scores.min()), max(0, scores.max())) if len(scores) else (0, 1)
-    pad = (hi - lo) * 0.35 or 1
-    ax.set_xlim(lo - (pad if lo < 0 else 0), hi + pad)
+    span = (hi - lo) or max(abs(hi), 1)
+    ax.set_xlim(lo - 0.05 * span, hi + 0.7 * span)
     ax.axvline(0, color=NATION_COLOUR, lw=1)
     u = unit_label(unit, lang)
     ax.set_xlabel(t("headroom_axis", lang, unit=u) if by_headroom else t("value_axis", lang, unit=u))
