@@ -72,25 +72,27 @@ def report_keys(dataset: Dataset, jobs: list[Job], sources: dict[str, str], data
     cats = dataset.indicators.set_index("indicator_id")["category"].astype(str)
     pairs = t[["doc_id", "indicator_id"]].drop_duplicates()
     breadth = _sha(*sorted(f"{d}|{i}|{cats[i]}" for d, i in zip(pairs["doc_id"], pairs["indicator_id"])))
-    indicators_of_doc = t.groupby("doc_id")["indicator_id"].unique()
-    docs_of_indicator = t.groupby("indicator_id")["doc_id"].unique()
-    jurisdiction_docs = dataset.documents.groupby("jurisdiction_id")["doc_id"].unique()
+    indicators_of_doc = {d: sorted(set(v)) for d, v in t.groupby("doc_id")["indicator_id"]}
+    docs_of_indicator = {i: sorted(set(v)) for i, v in t.groupby("indicator_id")["doc_id"]}
+    jurisdiction_docs = {j: sorted(set(v)) for j, v in dataset.documents.groupby("jurisdiction_id")["doc_id"]}
     common = library_fingerprint()
+    indicator_digest = {
+        i: _sha(by_indicator.get(i, ""), obs_by_indicator.get(i, ""), catalogue.get(i, ""), *(doc_rows[d] for d in docs_of_indicator.get(i, [])))
+        for i in dataset.indicators["indicator_id"]
+    }
 
-    def indicator_slice(i: str) -> list[str]:
-        return [by_indicator.get(i, ""), obs_by_indicator.get(i, ""), catalogue.get(i, "")] + [doc_rows[d] for d in sorted(docs_of_indicator.get(i, []))]
-
+    notebook_digest = {nb: _sha(text) for nb, text in sources.items()}
     keys = {}
     for job in jobs:
         if job.kind == "overview":
             data = [data_fingerprint]
         elif job.kind == "indicator":
-            data = indicator_slice(job.key)
+            data = [indicator_digest[job.key]]
         else:
-            own_docs = sorted(jurisdiction_docs.get(job.key, []))
+            own_docs = jurisdiction_docs.get(job.key, [])
             own_indicators = sorted({i for d in own_docs for i in indicators_of_doc.get(d, [])})
-            data = [breadth] + [doc_rows[d] for d in own_docs] + [part for i in own_indicators for part in indicator_slice(i)]
-        keys[job] = _sha(common, sources[job.notebook], json.dumps(job.parameters, sort_keys=True), job.kind, job.key, jurisdictions, *data)
+            data = [breadth] + [doc_rows[d] for d in own_docs] + [indicator_digest[i] for i in own_indicators]
+        keys[job] = _sha(common, notebook_digest[job.notebook], json.dumps(job.parameters, sort_keys=True), job.kind, job.key, jurisdictions, *data)
     return keys
 
 
