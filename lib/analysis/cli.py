@@ -86,7 +86,8 @@ def cmd_lab(args: argparse.Namespace) -> int:
     from .notebooks import fontconfig_file
 
     env = dict(os.environ, FONTCONFIG_FILE=str(fontconfig_file()))
-    os.execvpe(sys.executable, [sys.executable, "-m", "jupyterlab", str(paths.NOTEBOOKS_DIR), *args.lab_args], env)
+    extra = ["--allow-root"] if os.geteuid() == 0 else []  # containers often run as root; Lab refuses otherwise
+    os.execvpe(sys.executable, [sys.executable, "-m", "jupyterlab", str(paths.NOTEBOOKS_DIR), *extra, *args.lab_args], env)
     return 0  # not reached
 
 
@@ -214,15 +215,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="output folder (never the curated data/)")
     p.set_defaults(func=cmd_synth)
 
-    p = sub.add_parser("lab", help="open JupyterLab on notebooks/ (CJK fonts configured for the browser)")
-    p.add_argument("lab_args", nargs=argparse.REMAINDER, help="arguments passed to jupyter lab")
+    p = sub.add_parser("lab", help="open JupyterLab on notebooks/ (CJK fonts configured for the browser); other arguments go to jupyter lab")
     p.set_defaults(func=cmd_lab)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if args.command == "lab":
+        args.lab_args = extra  # everything after `lab` goes to jupyter lab (--port, --no-browser, ...)
+    elif extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
     try:
         return args.func(args)
     except UserError as e:
