@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import argparse
 import csv
-import io
 import tempfile
 import time
 from pathlib import Path
 
-from analysis import reportcache, reports
+from analysis import atomic, reportcache, reports
 from analysis.loading import fingerprint, load, validate
 from analysis.parameters import report_jobs
 from analysis.synth import generate
@@ -37,11 +36,7 @@ def change_one_target(data_dir: Path) -> str:
     rarest = min(setters, key=setters.get)  # the reports that depend on it are few
     row = next(r for r in rows if r["indicator_id"] == rarest)
     row["comparator"] = "~" if row["comparator"] != "~" else "="
-    out = io.StringIO()
-    writer = csv.DictWriter(out, list(rows[0]), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    path.write_text(out.getvalue(), encoding="utf-8")
+    atomic.write_csv(path, rows, list(rows[0]))
     return f"{row['doc_id']} ({rarest}, set by {setters[rarest]} plans)"
 
 

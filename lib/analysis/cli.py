@@ -54,9 +54,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     out = Path(args.out)
     try:
         outcomes = run(Path(args.data_dir), out, Path(args.notebooks), args.workers, args.lang, progress=not args.quiet, force=args.force, scheduler=args.scheduler)
-    except DataValidationError as e:
-        raise UserError(str(e)) from None
-    except (ValueError, ReportError) as e:
+    except (DataValidationError, ValueError, ReportError) as e:
         raise UserError(str(e)) from None
     except OSError as e:
         raise UserError(f"cannot write the reports to {out}: {e.strerror or e}") from None

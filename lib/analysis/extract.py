@@ -617,19 +617,12 @@ def target_rows(candidates: list[Candidate], doc_id: str, reject: set[int] | Non
 
 def write_rows(path: Path, rows: list[dict], columns: list[str], overwrite: bool = False) -> None:
     """Write rows as UTF-8 CSV, atomically; refuse to replace an existing file unless asked."""
-    import csv
-    import io
-
     from . import atomic
 
     path = Path(path)
     if path.exists() and not overwrite:
         raise ExtractError(f"{path} exists; not overwriting it")
-    out = io.StringIO()
-    writer = csv.DictWriter(out, columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    atomic.write_text(path, out.getvalue())
+    atomic.write_csv(path, rows, columns)
 
 
 def format_rows(candidates: list[Candidate], fmt: str) -> str:

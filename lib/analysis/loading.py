@@ -208,11 +208,10 @@ def type_table(raw: pd.DataFrame, lines: pd.Series, table: Table) -> tuple[pd.Da
             idx = int(case.index)
             if (idx, case.column) in bad_cells:
                 continue
-            if case.check != "not_nullable":  # later checks treat a failed cell as unknown
-                frame.loc[idx, case.column] = pd.NA
             if case.check == "not_nullable":
                 message = "missing value (required)"
             else:
+                frame.loc[idx, case.column] = pd.NA  # later checks treat a failed cell as unknown
                 got = case.failure_case
                 message = f"{case.check}, got {got!r}" if isinstance(got, str) else f"{case.check}, got {got}"
             problems.append(Problem(table.file, int(lines[idx]), case.column, message))

@@ -63,7 +63,6 @@ def _group_digest(frame: pd.DataFrame, by: str) -> dict[str, str]:
 def report_keys(dataset: Dataset, jobs: list[Job], sources: dict[str, str], data_fingerprint: str) -> dict[Job, str]:
     """The key of every job (see the module docstring for what each depends on)."""
     t = dataset.targets
-    docs = dataset.documents.set_index("doc_id")
     by_indicator = _group_digest(t, "indicator_id")
     obs_by_indicator = _group_digest(dataset.observations, "indicator_id")
     catalogue = _group_digest(dataset.indicators, "indicator_id")
@@ -96,10 +95,9 @@ def report_keys(dataset: Dataset, jobs: list[Job], sources: dict[str, str], data
     return keys
 
 
-def manifest(key: str, files: dict[str, bytes], seconds: float, chars: str) -> bytes:
-    """The ``.report.json`` of a freshly written report."""
-    entry = {"key": key, "seconds": round(seconds, 2), "chars": chars, "files": {rel: hashlib.sha256(data).hexdigest() for rel, data in sorted(files.items())}}
-    return (json.dumps(entry, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+def manifest(key: str, files: dict[str, bytes], seconds: float, chars: str) -> dict:
+    """The ``.report.json`` record of a freshly written report."""
+    return {"key": key, "seconds": round(seconds, 2), "chars": chars, "files": {rel: hashlib.sha256(data).hexdigest() for rel, data in sorted(files.items())}}
 
 
 def read_manifest(folder: Path) -> dict | None:

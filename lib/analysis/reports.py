@@ -297,11 +297,6 @@ class LocalPool:
                     proc.kill()
 
 
-def run_local(jobs: list[Job], sources: dict[str, str], workers: int):
-    """Yield results from ``workers`` local processes, each with a warm kernel."""
-    yield from LocalPool(workers).run(jobs, sources)
-
-
 def run_dask(jobs: list[Job], sources: dict[str, str], scheduler: str):
     """Yield results from the workers of a Dask distributed cluster (one warm kernel each)."""
     from distributed import Client, as_completed
@@ -340,7 +335,7 @@ def write_report(reports_dir: Path, result: JobResult, key: str = "") -> dict:
     try:
         for rel, data in files.items():
             atomic.write_bytes(staging / rel, data)
-        atomic.write_bytes(staging / reportcache.MANIFEST, entry)
+        atomic.write_text(staging / reportcache.MANIFEST, json.dumps(entry, ensure_ascii=False, indent=1) + "\n")
         staging.chmod(0o755)
         old = None
         if final.exists():
@@ -352,7 +347,7 @@ def write_report(reports_dir: Path, result: JobResult, key: str = "") -> dict:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return json.loads(entry)
+    return entry
 
 
 def remove_stale(reports_dir: Path, jobs: list[Job]) -> list[str]:
@@ -484,7 +479,7 @@ def run(
             todo.append(job)
         else:
             outcomes[job] = Outcome(job, True, "", entry.get("seconds", 0.0), True, list(entry["files"]), entry.get("chars", ""))
-    results = run_dask(todo, sources, scheduler) if scheduler else run_local(todo, sources, workers)
+    results = run_dask(todo, sources, scheduler) if scheduler else LocalPool(workers).run(todo, sources)
     with tqdm(total=len(todo), desc="reports", unit="report", disable=not progress or not todo) as bar:
         for result in results:
             entry = write_report(reports_dir, result, keys[result.job])

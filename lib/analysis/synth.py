@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import io
 import random
 from pathlib import Path
 
@@ -71,14 +70,6 @@ def _value(rng: random.Random, unit: str, typical: float, spread: float, decimal
         v = min(v, 99.9 if decimals else 99)
     v = max(v, 10 ** -decimals if decimals else 1)
     return float(_fmt(v, decimals))
-
-
-def _csv(columns, rows) -> str:
-    out = io.StringIO()
-    w = csv.DictWriter(out, list(columns), lineterminator="\n")
-    w.writeheader()
-    w.writerows(rows)
-    return out.getvalue()
 
 
 def _tail_indicators(catalogue: dict[str, dict]) -> list[tuple]:
@@ -180,7 +171,7 @@ def generate(out: Path, cities: int = 300, provinces: int = 31, seed: int = 0) -
         o["observation_id"] = f"syn-obs-{n:04d}"
     tables = {"jurisdictions": jurisdictions, "documents": documents, "indicators": indicators, "targets": targets, "observations": observations}
     for name, rows in tables.items():
-        atomic.write_text(out / TABLES[name].file, _csv(TABLES[name].columns, rows))
+        atomic.write_csv(out / TABLES[name].file, rows, TABLES[name].columns)
     atomic.write_text(out / "datapackage.json", current_descriptor(out))
     atomic.write_text(out / "SYNTHETIC", MARK + f"\ncities={cities} provinces={provinces} seed={seed}\n")
     return {name: len(rows) for name, rows in tables.items()}
