@@ -15,14 +15,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-import nbformat
 import pytest
 
 from analysis import atomic, load, paths, reports, validate
 from analysis.extract import ExtractError, read_plan
 from analysis.parameters import Job, ParameterError, check_indicator, check_jurisdiction, check_jurisdictions, check_lang, check_reject
 from analysis.schemas import TABLES
-from tests.conftest import read_rows, write_rows
+from tests.conftest import notebook_json, read_rows, write_rows
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -252,19 +251,13 @@ def test_synthetic_data_never_goes_into_the_curated_folder():
 # --- the batch ----------------------------------------------------------------------------------
 
 
-def tiny(*cells: str) -> str:
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    return nbformat.writes(nb)
-
-
 def test_a_notebook_that_raises_and_a_worker_that_dies_fail_alone():
     jobs = [Job("t", k, f"{k}.ipynb", {}) for k in ("ok1", "raises", "dies", "ok2")]
     sources = {
-        "ok1.ipynb": tiny("print('fine')"),
-        "raises.ipynb": tiny("raise ValueError('boom')"),
-        "dies.ipynb": tiny(f"import os, signal\nos.kill(os.getppid(), {int(signal.SIGKILL)})"),
-        "ok2.ipynb": tiny("print('fine')"),
+        "ok1.ipynb": notebook_json("print('fine')"),
+        "raises.ipynb": notebook_json("raise ValueError('boom')"),
+        "dies.ipynb": notebook_json(f"import os, signal\nos.kill(os.getppid(), {int(signal.SIGKILL)})"),
+        "ok2.ipynb": notebook_json("print('fine')"),
     }
     results = {r.job.key: r for r in reports.LocalPool(2).run(jobs, sources)}
     assert results["ok1"].ok and results["ok2"].ok

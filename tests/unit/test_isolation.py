@@ -3,25 +3,19 @@
 from __future__ import annotations
 
 import nbformat
-import pytest
 
 from analysis import reports
 from analysis.parameters import Job
+from tests.conftest import notebook_json
 
 
-def notebook(*cells: str) -> str:
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    return nbformat.writes(nb)
-
-
-FIRST = notebook(
+FIRST = notebook_json(
     "import os\nprint(os.getpid())",
     "leaked = 42\nimport json as leaked_module",
     "import matplotlib\nmatplotlib.rcParams['lines.linewidth'] = 7.5\nmatplotlib.rcParams['font.size'] = 31",
     "import matplotlib.pyplot as plt\nfig = plt.figure()\nplt.plot([1, 2])\nplt.show(block=False)",
 )
-SECOND = notebook(
+SECOND = notebook_json(
     "import os\nprint(os.getpid())",
     "assert 'leaked' not in globals() and 'leaked_module' not in globals(), 'a global leaked'",
     "import matplotlib\nassert matplotlib.rcParams['lines.linewidth'] == matplotlib.rcParamsDefault['lines.linewidth'], 'rcParams leaked'\nassert matplotlib.rcParams['font.size'] == matplotlib.rcParamsDefault['font.size'], 'rcParams leaked'",
