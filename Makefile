@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 ARGS   ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install test reports lab notebooks validate bench clean
+.PHONY: help install test test-fast reports lab notebooks validate bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -23,7 +23,10 @@ $(STAMP): pyproject.toml
 install: $(STAMP) ## create .venv and install the pinned dependencies and the package
 
 test: $(STAMP) ## run the whole test suite (pytest, data checks, nbval over the notebooks)
-	$(BIN)/python -m pytest $(ARGS)
+	$(BIN)/python -m pytest --nbval --nbval-sanitize-with tests/notebooks/sanitize.cfg tests notebooks $(ARGS)
+
+test-fast: $(STAMP) ## the fast tier for the edit-test loop: no notebook execution (well under a minute)
+	$(BIN)/python -m pytest -m "not integration" tests $(ARGS)
 
 reports: $(STAMP) ## build every report into reports/ (open reports/index.html)
 	$(BIN)/python -m analysis report $(ARGS)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 import time
 
-from analysis import paths
-from analysis.extract import catalogue_from_csv, extract
+from analysis import load, paths
+from analysis.intake.extraction import catalogue_aliases, extract
 
 TARGET_BYTES = 5 * 1024 * 1024
 
@@ -24,7 +24,7 @@ def corpus() -> str:
 
 def main() -> None:
     text = corpus()
-    aliases = catalogue_from_csv(paths.DATA_DIR / "indicators.csv")
+    aliases = catalogue_aliases(load().indicators)
     numbers = re.compile(r"\d+(?:\.\d+)?")
     start = time.perf_counter()
     found = sum(1 for _ in numbers.finditer(text))

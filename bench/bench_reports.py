@@ -26,13 +26,13 @@ from pathlib import Path
 import nbformat
 
 from analysis import load, paths
-from analysis.parameters import report_jobs
-from analysis.synth import generate
+from analysis.intake.synthetic import generate
+from analysis.report.plan import report_jobs
 
 
 def time_report(data_dir: Path, out: Path) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "analysis", "report", "--data-dir", str(data_dir), "--out", str(out), "--quiet", "--force"], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([sys.executable, "-m", "analysis", "--data-dir", str(data_dir), "report", "--out", str(out), "--quiet", "--force"], check=True, stdout=subprocess.DEVNULL)
     return time.perf_counter() - start
 
 

@@ -14,10 +14,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from analysis import atomic, reportcache, reports
-from analysis.loading import fingerprint, load, validate
-from analysis.parameters import report_jobs
-from analysis.synth import generate
+from analysis import files, paths
+from analysis.data.dataset import fingerprint, load, validate
+from analysis.intake.synthetic import generate
+from analysis.report import cache
+from analysis.report.batch import build_reports
+from analysis.report.index import write_index
+from analysis.report.plan import report_jobs
 
 
 def timed(label: str, f):
@@ -36,7 +39,7 @@ def change_one_target(data_dir: Path) -> str:
     rarest = min(setters, key=setters.get)  # the reports that depend on it are few
     row = next(r for r in rows if r["indicator_id"] == rarest)
     row["comparator"] = "~" if row["comparator"] != "~" else "="
-    atomic.write_csv(path, rows, list(rows[0]))
+    files.write_csv(path, rows, list(rows[0]))
     return f"{row['doc_id']} ({rarest}, set by {setters[rarest]} plans)"
 
 
@@ -52,14 +55,14 @@ def main() -> None:
         timed("validate (full, cold)", lambda: validate(data_dir))
         dataset = timed("load (full validation)", lambda: load(data_dir))
         jobs = report_jobs(dataset, "zh", str(data_dir))
-        sources = {nb: (Path(reports.paths.NOTEBOOKS_DIR) / nb).read_text(encoding="utf-8") for nb in {j.notebook for j in jobs}}
-        timed(f"plan {len(jobs)} reports and compute their keys", lambda: reportcache.report_keys(dataset, jobs, sources, fingerprint(data_dir)))
-        first = timed("first full report run", lambda: reports.run(data_dir, out, progress=False))
-        timed("write the index page", lambda: reports.write_index(out, dataset, first, "zh"))
-        again = timed("re-run, nothing changed", lambda: reports.run(data_dir, out, progress=False))
+        sources = {nb: (paths.NOTEBOOKS_DIR / nb).read_text(encoding="utf-8") for nb in {j.notebook for j in jobs}}
+        timed(f"plan {len(jobs)} reports and compute their keys", lambda: cache.report_keys(dataset, jobs, sources, fingerprint(data_dir)))
+        first = timed("first full report run", lambda: build_reports(data_dir=data_dir, reports_dir=out, progress=False))
+        timed("write the index page", lambda: write_index(out, dataset, first, "zh"))
+        again = timed("re-run, nothing changed", lambda: build_reports(data_dir=data_dir, reports_dir=out, progress=False))
         print(f"  executed {sum(not o.cached for o in again)} of {len(again)}")
         doc = change_one_target(data_dir)
-        changed = timed(f"re-run after one target of {doc} changed", lambda: reports.run(data_dir, out, progress=False))
+        changed = timed(f"re-run after one target of {doc} changed", lambda: build_reports(data_dir=data_dir, reports_dir=out, progress=False))
         print(f"  executed {sum(not o.cached for o in changed)} of {len(changed)}: " + ", ".join(o.job.folder for o in changed if not o.cached)[:300])
 
 

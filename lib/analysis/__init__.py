@@ -1,10 +1,11 @@
-"""Compare the quantitative targets of Chinese quality-development plans.
+"""Compare the quantitative targets of Chinese quality-development plans (质量强市/质量强省).
 
-``analysis.load()`` returns the validated curated tables; the submodules compute ambition
-measures (``ambition``), draw charts (``plots``), extract candidate targets from raw text
-(``extract``) and run the report batch (``reports``).
+The package follows the data's way: ``data`` (read, check, join) -> ``measures`` (ambition)
+-> ``presentation`` (labels, charts, tables) -> ``report`` (the batch); ``intake`` (adding a
+plan) stands beside it. ``analysis.load()`` returns the validated dataset.
 """
 
-from .loading import Dataset, DataValidationError, load, validate
+from .data import Dataset, load, validate
+from .errors import AnalysisError, DataValidationError, IntakeError, ParameterError, ReportError
 
-__all__ = ["Dataset", "DataValidationError", "load", "validate"]
+__all__ = ["AnalysisError", "DataValidationError", "Dataset", "IntakeError", "ParameterError", "ReportError", "load", "validate"]

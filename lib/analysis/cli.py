@@ -1,235 +1,261 @@
-"""The command line: ``python -m analysis <command>``; each command is one user task."""
+"""The command line, ``python -m analysis``: one command per user task, each a thin wrapper
+over one library function called with keywords. Problems the user can fix arrive as an
+:class:`~analysis.errors.AnalysisError`, caught once in :func:`main` and printed as one line."""
 
 from __future__ import annotations
 
-import argparse
+import logging
+import os
 import sys
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+import click
+
 from . import paths
+from .errors import AnalysisError
+
+PROG = "python -m analysis"
+LOG_LEVELS = ("debug", "info", "warning", "error")
 
 
-class UserError(Exception):
-    """A problem the user can fix; printed as one message, never as a traceback."""
+def package_version() -> str:
+    try:
+        return version("quality-targets")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "unknown"
 
 
-def cmd_validate(args: argparse.Namespace) -> int:
-    from .loading import summary, validate
+@dataclass
+class Context:
+    """What the global options set, handed to every command."""
 
-    data_dir = Path(args.data_dir)
-    if not data_dir.is_dir():
-        raise UserError(f"no such data folder: {data_dir}")
-    dataset, problems = validate(data_dir)
+    data_dir: Path
+
+
+existing_dir = click.Path(file_okay=False, path_type=Path)
+output_dir = click.Path(file_okay=False, path_type=Path)
+input_file = click.Path(dir_okay=False, path_type=Path)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option("--data-dir", type=existing_dir, default=paths.DATA_DIR, show_default="the repository's data/", help="Data folder to read (and, for add-document, to add to).")
+@click.option("--log-level", type=click.Choice(LOG_LEVELS), default="warning", show_default=True, help="How much the library logs to stderr.")
+@click.version_option(package_version(), "--version", prog_name="quality-targets", message="%(prog)s %(version)s")
+@click.pass_context
+def cli(ctx: click.Context, data_dir: Path, log_level: str) -> None:
+    """Compare the quantitative targets of Chinese quality-development plans (质量强市/质量强省)."""
+    logging.basicConfig(level=log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
+    ctx.obj = Context(data_dir=data_dir)
+
+
+@cli.command()
+@click.pass_obj
+def validate(obj: Context) -> None:
+    """Check every table, reference and quote; print a summary, or every problem as file:line: column: message."""
+    from .data import validate as validate_data
+    from .data.summary import summary
+
+    if not obj.data_dir.is_dir():
+        raise AnalysisError(f"no such data folder: {obj.data_dir}")
+    dataset, problems = validate_data(obj.data_dir)
     if problems:
         for p in problems:
-            print(p)
-        print(f"{len(problems)} problem(s) found in {data_dir}", file=sys.stderr)
-        return 1
+            click.echo(str(p))
+        click.echo(f"{len(problems)} problem(s) found in {obj.data_dir}", err=True)
+        sys.exit(1)
+    assert dataset is not None
     for line in summary(dataset):
-        print(line)
-    return 0
+        click.echo(line)
 
 
-def cmd_datapackage(args: argparse.Namespace) -> int:
-    from .schemas import current_descriptor, write_descriptor
+@cli.command()
+@click.option("--check", is_flag=True, help="Only check that the committed descriptor is current; change nothing.")
+@click.pass_obj
+def datapackage(obj: Context, check: bool) -> None:
+    """Rewrite datapackage.json (the Frictionless descriptor) from the field dictionary."""
+    from .data import load
+    from .data.datapackage import dataset_descriptor, write_descriptor
 
-    data_dir = Path(args.data_dir)
-    path = data_dir / "datapackage.json"
-    text = current_descriptor(data_dir)
-    if args.check:
+    path = obj.data_dir / "datapackage.json"
+    text = dataset_descriptor(load(obj.data_dir).documents)
+    if check:
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            print(f"{path} is out of date: run `python -m analysis datapackage`", file=sys.stderr)
-            return 1
-        print(f"{path} is current")
-        return 0
-    write_descriptor(data_dir, text)
-    print(f"wrote {path}")
-    return 0
+            click.echo(f"{path} is out of date: rewrite it with `{PROG} datapackage`", err=True)
+            sys.exit(1)
+        click.echo(f"{path} is current")
+        return
+    write_descriptor(obj.data_dir, text)
+    click.echo(f"wrote {path}")
 
 
-def cmd_report(args: argparse.Namespace) -> int:
-    from .loading import DataValidationError
-    from .reports import ReportError, run
+@cli.command()
+@click.option("--out", type=output_dir, default=paths.REPORTS_DIR, show_default="the repository's reports/", help="Folder to write the reports into.")
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Parallel worker processes.  [default: the number of CPUs]")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Language of charts, tables and the index.")
+@click.option("--force", is_flag=True, help="Re-run every report, even those whose inputs are unchanged.")
+@click.option("--scheduler", default=None, metavar="ADDRESS", help="A Dask distributed scheduler (tcp://HOST:8786) whose workers run the notebooks.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--notebooks", type=existing_dir, default=paths.NOTEBOOKS_DIR, hidden=True)
+@click.pass_obj
+def report(obj: Context, out: Path, workers: int | None, lang: str, force: bool, scheduler: str | None, quiet: bool, notebooks: Path) -> None:
+    """Run every notebook for every parameter set into the reports folder (HTML, notebooks, figures, index)."""
+    from .report.batch import build_reports
 
-    out = Path(args.out)
-    try:
-        outcomes = run(Path(args.data_dir), out, Path(args.notebooks), args.workers, args.lang, progress=not args.quiet, force=args.force, scheduler=args.scheduler)
-    except (DataValidationError, ValueError, ReportError) as e:
-        raise UserError(str(e)) from None
-    except OSError as e:
-        raise UserError(f"cannot write the reports to {out}: {e.strerror or e}") from None
+    outcomes = build_reports(
+        data_dir=obj.data_dir, reports_dir=out, notebooks_dir=notebooks, workers=workers, lang=lang, progress=not quiet, force=force, scheduler=scheduler
+    )
     failed = [o for o in outcomes if not o.ok]
     skipped = [o.job.folder for o in outcomes if o.cached]
     for o in failed:
-        print(f"FAILED {o.job.folder}: {o.error}", file=sys.stderr)
+        click.echo(f"FAILED {o.job.folder}: {o.error}", err=True)
     if skipped:
         shown = ", ".join(skipped[:10]) + (f", ... ({len(skipped)} in all)" if len(skipped) > 10 else "")
-        print(f"skipped {len(skipped)} unchanged report(s): {shown}")
+        click.echo(f"skipped {len(skipped)} unchanged report(s): {shown}")
     executed = len(outcomes) - len(skipped)
-    print(f"{len(outcomes) - len(failed)} of {len(outcomes)} reports ok ({executed} executed, {len(skipped)} unchanged) in {out}; open {out / 'index.html'}")
-    return 1 if failed else 0
+    click.echo(f"{len(outcomes) - len(failed)} of {len(outcomes)} reports ok ({executed} executed, {len(skipped)} unchanged) in {out}; open {out / 'index.html'}")
+    if failed:
+        sys.exit(1)
 
 
-def cmd_notebooks(args: argparse.Namespace) -> int:
-    from .notebooks import refresh
+@cli.command()
+@click.option("--notebooks", type=existing_dir, default=paths.NOTEBOOKS_DIR, hidden=True)
+def notebooks(notebooks: Path) -> None:
+    """Re-execute the committed notebooks in place (after a deliberate data change)."""
+    from .report.references import refresh
 
-    for path in refresh(Path(args.notebooks)):
-        print(f"re-executed {path}")
-    return 0
-
-
-def cmd_lab(args: argparse.Namespace) -> int:
-    import os
-
-    from .notebooks import fontconfig_file
-
-    env = dict(os.environ, FONTCONFIG_FILE=str(fontconfig_file()))
-    extra = ["--allow-root"] if os.geteuid() == 0 else []  # containers often run as root; Lab refuses otherwise
-    os.execvpe(sys.executable, [sys.executable, "-m", "jupyterlab", str(paths.NOTEBOOKS_DIR), *extra, *args.lab_args], env)
-    return 0  # not reached
+    for path in refresh(notebooks_dir=notebooks):
+        click.echo(f"re-executed {path}")
 
 
-def cmd_extract(args: argparse.Namespace) -> int:
-    from .extract import ExtractError, catalogue_from_csv, extract, format_rows, read_plan
+@cli.command()
+@click.argument("path", type=input_file)
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True, help="Output format.")
+@click.option("--encoding", type=click.Choice(["auto", "utf-8", "gb18030", "big5"]), default="auto", show_default=True, help="Text encoding of the plan.")
+@click.pass_obj
+def extract(obj: Context, path: Path, fmt: str, encoding: str) -> None:
+    """Print the candidate targets found in a plan's text (named with the data folder's catalogue)."""
+    from .data import load
+    from .intake.extraction import catalogue_aliases
+    from .intake.extraction import extract as extract_candidates
+    from .intake.review import format_rows
+    from .intake.textio import read_plan
 
-    try:
-        text = read_plan(args.path, args.encoding)
-    except ExtractError as e:
-        raise UserError(str(e)) from None
-    aliases = catalogue_from_csv(Path(args.data_dir) / "indicators.csv")
-    sys.stdout.write(format_rows(extract(text, aliases), args.format))
-    return 0
+    text = read_plan(path, encoding=encoding)
+    aliases = catalogue_aliases(load(obj.data_dir).indicators)
+    click.echo(format_rows(extract_candidates(text, aliases), fmt), nl=False)
 
 
-def cmd_evaluate(args: argparse.Namespace) -> int:
-    from .extract import evaluate, total
-    from .loading import DataValidationError, load
+@cli.command()
+@click.option("--quiet", is_flag=True, help="Only the scores, not the misses and false alarms.")
+@click.pass_obj
+def evaluate(obj: Context, quiet: bool) -> None:
+    """Score the extractor against the curated targets: precision, recall and F1 per plan."""
+    from .data import load
+    from .intake.evaluation import evaluate as evaluate_extractor
+    from .intake.evaluation import total
 
-    try:
-        dataset = load(args.data_dir)
-    except DataValidationError as e:
-        raise UserError(str(e)) from None
-    scores = evaluate(dataset)
-    print(f"{'document':16} {'curated':>7} {'found':>6} {'matched':>7} {'precision':>9} {'recall':>6} {'F1':>5}")
+    scores = evaluate_extractor(load(obj.data_dir))
+    click.echo(f"{'document':16} {'curated':>7} {'found':>6} {'matched':>7} {'precision':>9} {'recall':>6} {'F1':>5}")
     for s in scores + [total(scores)]:
-        print(f"{s.doc_id:16} {s.curated:7d} {s.candidates:6d} {s.matched:7d} {s.precision:9.2f} {s.recall:6.2f} {s.f1:5.2f}")
-    if not args.quiet:
+        click.echo(f"{s.doc_id:16} {s.curated:7d} {s.candidates:6d} {s.matched:7d} {s.precision:9.2f} {s.recall:6.2f} {s.f1:5.2f}")
+    if not quiet:
         for s in scores:
             for t in s.misses:
-                print(f"miss        {s.doc_id}:{t.char_offset} {t.value:g} ({t.target_year}) {t.quote}")
+                click.echo(f"miss        {s.doc_id}:{t.char_offset} {t.value:g} ({t.target_year}) {t.quote}")
             for c in s.false_alarms:
-                print(f"false alarm {s.doc_id}:{c.char_offset} {c.value:g} ({c.target_year}) {c.quote}")
-    return 0
+                click.echo(f"false alarm {s.doc_id}:{c.char_offset} {c.value:g} ({c.target_year}) {c.quote}")
 
 
-def cmd_add_document(args: argparse.Namespace) -> int:
-    from .extract import ExtractError
-    from .intake import add_document
+@cli.command("add-document")
+@click.argument("path", type=input_file)
+@click.option("--doc-id", required=True, help="New document id, <jurisdiction>-<year issued> (e.g. wuhan-2024).")
+@click.option("--jurisdiction", required=True, help="jurisdiction_id of the issuer, from jurisdictions.csv.")
+@click.option("--title", required=True, help="Chinese title.")
+@click.option("--issued", required=True, help="Issue date, YYYY-MM-DD or YYYY-MM.")
+@click.option("--title-en", default="", help="English title.  [default: the Chinese title]")
+@click.option("--issuer", default="", help="Issuing body, as printed.")
+@click.option("--doc-number", default="", help="Document number (文号), where printed.")
+@click.option("--source-url", default="", help="Where the text was published.")
+@click.option("--encoding", type=click.Choice(["auto", "utf-8", "gb18030", "big5"]), default="auto", show_default=True, help="Text encoding of the plan.")
+@click.option("--candidates", type=input_file, default=None, help="Where to write the candidate targets.  [default: reports/candidates/<doc_id>.csv]")
+@click.pass_obj
+def add_document(
+    obj: Context,
+    path: Path,
+    doc_id: str,
+    jurisdiction: str,
+    title: str,
+    issued: str,
+    title_en: str,
+    issuer: str,
+    doc_number: str,
+    source_url: str,
+    encoding: str,
+    candidates: Path | None,
+) -> None:
+    """Copy a plan into the data folder's sources, register it, and write candidate targets for review."""
+    from .intake.registration import add_document as register
 
-    try:
-        added = add_document(
-            Path(args.path), args.doc_id, args.jurisdiction, args.title, args.issued, args.title_en, args.issuer,
-            args.doc_number, args.source_url, args.encoding, Path(args.data_dir), Path(args.out) if args.out else None,
-        )
-    except ExtractError as e:
-        raise UserError(str(e)) from None
-    print(f"copied the text to {added.source} (sha256 {added.sha256})")
-    print(f"added {args.doc_id} to documents.csv (line {added.documents_line})")
-    print(f"wrote {added.candidates} candidate targets ({added.unmatched} with no catalogue indicator) to {added.candidates_path}")
-    print("next: review them in notebooks/extraction_review.ipynb, append the accepted rows to data/targets.csv, run make validate")
-    return 0
+    added = register(
+        path=path,
+        doc_id=doc_id,
+        jurisdiction_id=jurisdiction,
+        title_zh=title,
+        issued=issued,
+        title_en=title_en,
+        issuer=issuer,
+        doc_number=doc_number,
+        source_url=source_url,
+        encoding=encoding,
+        data_dir=obj.data_dir,
+        candidates_path=candidates,
+    )
+    click.echo(f"copied the text to {added.source} (sha256 {added.sha256})")
+    click.echo(f"added {doc_id} to documents.csv (line {added.documents_line})")
+    click.echo(f"wrote {added.candidates} candidate targets ({added.unmatched} with no catalogue indicator) to {added.candidates_path}")
+    click.echo("next: review them in notebooks/extraction_review.ipynb, append the accepted rows to data/targets.csv, validate")
 
 
-def cmd_synth(args: argparse.Namespace) -> int:
-    from .synth import generate
+@cli.command()
+@click.option("--out", type=output_dir, required=True, help="Folder to write the synthetic corpus into (never the curated data/).")
+@click.option("--cities", type=int, default=300, show_default=True, help="Number of synthetic cities.")
+@click.option("--provinces", type=int, default=31, show_default=True, help="Number of synthetic provinces.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed (the same seed gives the same corpus).")
+def synth(out: Path, cities: int, provinces: int, seed: int) -> None:
+    """Write a SYNTHETIC corpus at the real scale, for benchmarks and scale tests."""
+    from .intake.synthetic import generate
 
-    try:
-        counts = generate(Path(args.out), args.cities, args.provinces, args.seed)
-    except ValueError as e:
-        raise UserError(str(e)) from None
-    print(f"wrote a SYNTHETIC corpus to {args.out}: " + ", ".join(f"{n} {name}" for name, n in counts.items()))
-    return 0
+    counts = generate(out=out, cities=cities, provinces=provinces, seed=seed)
+    click.echo(f"wrote a SYNTHETIC corpus to {out}: " + ", ".join(f"{n} {table}" for table, n in counts.items()))
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+@cli.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.argument("lab_args", nargs=-1, type=click.UNPROCESSED)
+def lab(lab_args: tuple[str, ...]) -> None:
+    """Open JupyterLab on the notebooks (CJK fonts configured); other arguments go to JupyterLab."""
+    from .workbench.lab import lab_command
 
-    p = sub.add_parser("validate", help="check every table, reference and quote; print a summary or every problem")
-    p.add_argument("data_dir", nargs="?", default=str(paths.DATA_DIR), help="data folder (default: the repository's data/)")
-    p.set_defaults(func=cmd_validate)
-
-    p = sub.add_parser("datapackage", help="rewrite data/datapackage.json from the field dictionary")
-    p.add_argument("data_dir", nargs="?", default=str(paths.DATA_DIR), help="data folder (default: the repository's data/)")
-    p.add_argument("--check", action="store_true", help="only check that the committed descriptor is current")
-    p.set_defaults(func=cmd_datapackage)
-
-    p = sub.add_parser("report", help="run every notebook for every parameter set into reports/ (HTML, notebooks, figures, index)")
-    p.add_argument("--data-dir", default=str(paths.DATA_DIR), help="data folder (default: the repository's data/)")
-    p.add_argument("--out", default=str(paths.REPORTS_DIR), help="output folder (default: reports/)")
-    p.add_argument("--notebooks", default=str(paths.NOTEBOOKS_DIR), help=argparse.SUPPRESS)
-    p.add_argument("--workers", type=int, default=None, help="parallel workers (default: the number of CPUs)")
-    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of charts, tables and index (default: zh)")
-    p.add_argument("--quiet", action="store_true", help="no progress bar")
-    p.add_argument("--force", action="store_true", help="re-run every report, even those whose inputs are unchanged")
-    p.add_argument("--scheduler", default=None, help="address of a Dask distributed scheduler (tcp://HOST:8786) to run the notebooks on its workers")
-    p.set_defaults(func=cmd_report)
-
-    p = sub.add_parser("notebooks", help="re-execute the committed notebooks in place (after a deliberate data change)")
-    p.add_argument("--notebooks", default=str(paths.NOTEBOOKS_DIR), help=argparse.SUPPRESS)
-    p.set_defaults(func=cmd_notebooks)
-
-    p = sub.add_parser("extract", help="print candidate targets found in a plan's raw text (CSV or JSON)")
-    p.add_argument("path", help="plan as plain text")
-    p.add_argument("--format", choices=["csv", "json"], default="csv")
-    p.add_argument("--encoding", choices=["auto", "utf-8", "gb18030", "big5"], default="auto", help="text encoding (default: detect)")
-    p.add_argument("--data-dir", default=str(paths.DATA_DIR), help="data folder whose indicator catalogue names the matches")
-    p.set_defaults(func=cmd_extract)
-
-    p = sub.add_parser("evaluate", help="score the extractor against the curated targets: precision, recall, F1")
-    p.add_argument("--data-dir", default=str(paths.DATA_DIR))
-    p.add_argument("--quiet", action="store_true", help="only the scores, not the misses and false alarms")
-    p.set_defaults(func=cmd_evaluate)
-
-    p = sub.add_parser("add-document", help="copy a plan into data/sources/, register it, write candidate targets for review")
-    p.add_argument("path", help="plan as plain text (UTF-8, GB18030 or Big5)")
-    p.add_argument("--doc-id", required=True, help="new document id, <jurisdiction>-<year issued>")
-    p.add_argument("--jurisdiction", required=True, help="jurisdiction_id from jurisdictions.csv")
-    p.add_argument("--title", required=True, help="Chinese title")
-    p.add_argument("--issued", required=True, help="issue date, YYYY-MM-DD (or YYYY-MM)")
-    p.add_argument("--title-en", default="")
-    p.add_argument("--issuer", default="")
-    p.add_argument("--doc-number", default="")
-    p.add_argument("--source-url", default="")
-    p.add_argument("--encoding", choices=["auto", "utf-8", "gb18030", "big5"], default="auto")
-    p.add_argument("--data-dir", default=str(paths.DATA_DIR))
-    p.add_argument("--out", default="", help="candidates CSV (default: reports/candidates/<doc_id>.csv)")
-    p.set_defaults(func=cmd_add_document)
-
-    p = sub.add_parser("synth", help="write a SYNTHETIC corpus at the real scale, for benchmarks and scale tests")
-    p.add_argument("--cities", type=int, default=300)
-    p.add_argument("--provinces", type=int, default=31)
-    p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--out", required=True, help="output folder (never the curated data/)")
-    p.set_defaults(func=cmd_synth)
-
-    p = sub.add_parser("lab", help="open JupyterLab on notebooks/ (CJK fonts configured for the browser); other arguments go to jupyter lab")
-    p.set_defaults(func=cmd_lab)
-    return parser
+    command, env = lab_command(list(lab_args))
+    os.execvpe(command[0], command, env)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args, extra = parser.parse_known_args(argv)
-    if args.command == "lab":
-        args.lab_args = extra  # everything after `lab` goes to jupyter lab (--port, --no-browser, ...)
-    elif extra:
-        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    """Run the command line; return the exit status (2 for a problem the user can fix)."""
     try:
-        return args.func(args)
-    except UserError as e:
-        print(f"error: {e}", file=sys.stderr)
+        cli.main(args=argv, prog_name=PROG, standalone_mode=False)
+    except AnalysisError as e:
+        click.echo(f"error: {e}", err=True)
         return 2
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+    except click.exceptions.Exit as e:
+        return e.exit_code
+    except click.ClickException as e:
+        e.show()
+        return e.exit_code
+    except click.exceptions.Abort:
+        click.echo("interrupted", err=True)
         return 130
+    except SystemExit as e:
+        return e.code if isinstance(e.code, int) else 1
+    return 0

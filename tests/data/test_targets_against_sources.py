@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from analysis import paths
-from analysis.chinese import fold_width, format_number, to_simplified
+from analysis.data.chinese import fold_width, format_number, to_simplified
 
 HERE = Path(__file__).parent
 

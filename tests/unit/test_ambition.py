@@ -12,8 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import ambition, paths
-from analysis.ambition import NationalPath
+from analysis import measures as ambition
+from analysis import paths
+from analysis.measures import NationalPath
 
 MQCI = "mfg_quality_competitiveness_index"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis.chinese import fold_width, format_number, numbers_in, to_simplified
+from analysis.data.chinese import fold_width, format_number, numbers_in, to_simplified
 
 
 @given(st.integers(min_value=0, max_value=10**9))

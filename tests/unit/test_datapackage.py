@@ -8,16 +8,19 @@ import frictionless
 import pytest
 
 from analysis import paths
-from analysis.schemas import FIELDS, TABLES, current_descriptor, pandera_schema
+from analysis import load
+from analysis.data.datapackage import dataset_descriptor
+from analysis.data.fields import FIELDS
+from analysis.data.schema import TABLES, pandera_schema
 
 
 def test_committed_descriptor_is_current():
     committed = (paths.DATA_DIR / "datapackage.json").read_text(encoding="utf-8")
-    assert committed == current_descriptor(paths.DATA_DIR), "run `python -m analysis datapackage`"
+    assert committed == dataset_descriptor(load().documents), "run `python -m analysis datapackage`"
 
 
 def test_descriptor_and_pandera_schemas_describe_the_same_columns():
-    descriptor = json.loads(current_descriptor(paths.DATA_DIR))
+    descriptor = json.loads(dataset_descriptor(load().documents))
     for resource in descriptor["resources"]:
         if "schema" not in resource:
             continue

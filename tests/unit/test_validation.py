@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from analysis import DataValidationError, load, validate
-from tests.conftest import read_rows, write_rows
+from tests.helpers import read_rows, write_rows
 
 
 def problems_of(data_dir) -> list[str]:
@@ -128,7 +128,7 @@ def test_cli_fails_loudly_on_a_broken_copy(data_copy):
     rows, i, line = first_target(data_copy)
     rows[i]["indicator_id"] = "nope"
     write_rows(data_copy / "targets.csv", rows)
-    run = subprocess.run([sys.executable, "-m", "analysis", "validate", str(data_copy)], capture_output=True, text=True)
+    run = subprocess.run([sys.executable, "-m", "analysis", "--data-dir", str(data_copy), "validate"], capture_output=True, text=True)
     assert run.returncode == 1
     assert run.stdout == f"targets.csv:{line}: indicator_id: unknown indicator_id 'nope' (not in indicators.csv)\n"
     assert "1 problem(s) found" in run.stderr

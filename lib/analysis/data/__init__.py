@@ -1,0 +1,8 @@
+"""The data stage: read the curated CSVs, type and check them, and join them into a dataset.
+
+``load()`` is the entry point; ``validate()`` reports every problem without raising.
+"""
+
+from .dataset import Dataset, load, validate
+
+__all__ = ["Dataset", "load", "validate"]

@@ -1,0 +1,116 @@
+"""The vocabularies of the data, declared once with their order and their zh/en labels.
+
+Charts, tables and validators reuse these declarations (and their order); nothing else
+re-declares a level, region, comparator, kind of change, category, script or unit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Term:
+    """One allowed value of a vocabulary, with the labels charts show for it."""
+
+    code: str
+    zh: str
+    en: str
+
+
+LEVELS = (
+    Term("nation", "国家", "nation"),
+    Term("province", "省", "province"),
+    Term("city", "市", "city"),
+)
+REGIONS = (
+    Term("eastern", "东部", "eastern"),
+    Term("central", "中部", "central"),
+    Term("western", "西部", "western"),
+    Term("northeastern", "东北", "northeastern"),
+)
+COMPARATORS = (
+    Term(">=", "不低于(以上/不低于/超过)", "at least"),
+    Term("=", "达到", "reach"),
+    Term("~", "左右", "about"),
+    Term("range", "区间", "range"),
+    Term("<=", "不高于(以下/以内)", "at most"),
+)
+CHANGES = (
+    Term("increase", "较基期提高", "increase on a baseline"),
+    Term("decrease", "较基期下降", "decrease on a baseline"),
+    Term("new", "期内新增", "new over the plan period"),
+    Term("annual_new", "每年新增", "new each year"),
+    Term("annual_growth", "年均增长", "average annual growth"),
+    Term("annual", "每年", "each year"),
+)
+CATEGORIES = (
+    Term("economy", "经济", "economy"),
+    Term("industry", "产业", "industry"),
+    Term("products", "产品", "products"),
+    Term("food_drugs", "食品药品", "food and drugs"),
+    Term("engineering", "工程", "engineering"),
+    Term("services", "服务", "services"),
+    Term("brands_ip", "品牌与知识产权", "brands and IP"),
+    Term("quality_infrastructure", "质量基础设施", "quality infrastructure"),
+    Term("environment", "环境", "environment"),
+    Term("governance", "质量治理", "governance"),
+)
+SCRIPTS = (
+    Term("simplified", "简体", "simplified"),
+    Term("traditional", "繁体", "traditional"),
+)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit as plans write it: the quantity it measures and its factor to that quantity's base."""
+
+    code: str
+    quantity: str
+    factor: float
+    en: str
+
+
+# Chinese counters (个, 项, 件, 家 ...) all count things: a plan may say 个 where the catalogue
+# says 项, and the numbers still compare. Scaled units (万件, 亿元) convert by their factor.
+UNITS = tuple(
+    Unit(*u)
+    for u in [
+        ("%", "percent", 1, "%"),
+        ("个百分点", "percentage_points", 1, "percentage points"),
+        ("index", "index", 1, "index points"),
+        ("分", "score", 1, "points"),
+        ("级", "grade", 1, "grade"),
+        ("个", "count", 1, "count"),
+        ("项", "count", 1, "items"),
+        ("件", "count", 1, "items"),
+        ("家", "count", 1, "units"),
+        ("张", "count", 1, "certificates"),
+        ("条", "count", 1, "chains"),
+        ("处", "count", 1, "sites"),
+        ("万件", "count", 1e4, "10,000 items"),
+        ("亿元", "yuan", 1e8, "100 million yuan"),
+        ("万元", "yuan", 1e4, "10,000 yuan"),
+        ("万亩次", "mu_services", 1e4, "10,000 mu-services"),
+        ("吨标准煤/万元", "energy_intensity", 1, "tce per 10,000 yuan"),
+    ]
+)
+UNIT_BY_CODE = {u.code: u for u in UNITS}
+# Relative targets (较2020年下降14%, 提高0.36个百分点) are stated in these units whatever the
+# indicator's own unit is.
+RELATIVE_CHANGES = ("increase", "decrease", "annual_growth")
+RELATIVE_UNITS = ("%", "个百分点")
+
+
+def codes(vocabulary: tuple[Term, ...]) -> list[str]:
+    """The codes of a vocabulary, in its declared order."""
+    return [t.code for t in vocabulary]
+
+
+def label(vocabulary: tuple[Term, ...], code: str, lang: str) -> str:
+    """The zh or en label of one code."""
+    for term in vocabulary:
+        if term.code == code:
+            return getattr(term, lang)
+    raise KeyError(code)

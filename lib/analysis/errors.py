@@ -1,0 +1,41 @@
+"""One exception family: the command line catches :class:`AnalysisError` once and prints it.
+
+Each subclass names the stage a problem belongs to, so a caller can catch what it can handle.
+Messages speak of the library's own terms (a data folder, a parameter, a document id), never
+of command-line flags: the same error reaches a notebook, a script and the command line.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .data.problems import Problem
+
+
+class AnalysisError(Exception):
+    """A problem the user can fix: printed as one message, never as a traceback."""
+
+
+class DataValidationError(AnalysisError):
+    """The data failed validation; ``problems`` lists every problem found."""
+
+    SHOWN = 50
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        shown = "\n".join(str(p) for p in problems[: self.SHOWN])
+        more = f"\n... and {len(problems) - self.SHOWN} more" if len(problems) > self.SHOWN else ""
+        super().__init__(f"{len(problems)} problem(s) in the data:\n{shown}{more}")
+
+
+class ParameterError(AnalysisError, ValueError):
+    """A notebook or batch parameter has a value outside its valid choices."""
+
+
+class IntakeError(AnalysisError):
+    """A plan cannot be taken in: it does not decode, an argument is invalid, or a file exists."""
+
+
+class ReportError(AnalysisError):
+    """The report batch cannot run (for example, the output or the scheduler is unusable)."""

@@ -1,0 +1,106 @@
+"""Adding a plan to the corpus: copy its text, register it, and propose targets for review.
+
+Nothing is appended to ``targets.csv`` here: the candidates go to a separate CSV in the
+targets.csv format, a reviewer accepts or rejects them (``notebooks/extraction_review.ipynb``)
+and appends the accepted rows by hand. Nothing existing is overwritten.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .. import files, paths
+from ..data import load
+from ..data.chinese import to_simplified
+from ..data.fields import ID_PATTERN
+from ..data.schema import TABLES
+from ..errors import IntakeError
+from .extraction import catalogue_aliases, extract
+from .review import TARGET_COLUMNS, target_rows, write_rows
+from .textio import read_plan
+
+
+@dataclass
+class Added:
+    source: Path
+    sha256: str
+    documents_line: int
+    candidates_path: Path
+    candidates: int
+    unmatched: int
+
+
+def detect_script(text: str) -> str:
+    """``traditional`` if OpenCC changes more than 5% of the Chinese characters, else ``simplified``."""
+    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    if not han:
+        return "simplified"
+    changed = sum(a != b for a, b in zip(han, to_simplified("".join(han))))
+    return "traditional" if changed / len(han) > 0.05 else "simplified"
+
+
+def add_document(
+    path: Path,
+    doc_id: str,
+    jurisdiction_id: str,
+    title_zh: str,
+    issued: str,
+    title_en: str = "",
+    issuer: str = "",
+    doc_number: str = "",
+    source_url: str = "",
+    encoding: str = "auto",
+    data_dir: Path | None = None,
+    candidates_path: Path | None = None,
+) -> Added:
+    """Copy a plan into ``data/sources/``, add its row to ``documents.csv``, write candidates.
+
+    Raises
+    ------
+    IntakeError
+        If an argument is invalid (with the valid choices), the text does not decode, or a
+        file it would write exists already.
+    """
+    data_dir = Path(data_dir or paths.DATA_DIR)
+    if not re.fullmatch(ID_PATTERN, doc_id):
+        raise IntakeError(f"doc_id {doc_id!r} must match {ID_PATTERN} (for example wuhan-2024)")
+    dataset = load(data_dir)
+    if doc_id in set(dataset.documents["doc_id"]):
+        raise IntakeError(f"doc_id {doc_id!r} is already in documents.csv")
+    jurisdictions = list(dataset.jurisdictions["jurisdiction_id"])
+    if jurisdiction_id not in jurisdictions:
+        raise IntakeError(f"unknown jurisdiction {jurisdiction_id!r}; add it to jurisdictions.csv first, or use one of: {', '.join(jurisdictions)}")
+    if not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", issued):
+        raise IntakeError(f"issue date {issued!r} must be YYYY-MM-DD or YYYY-MM")
+    if issued > date.today().isoformat():
+        raise IntakeError(f"issue date {issued} is in the future")
+    text = read_plan(path, encoding)
+    source = data_dir / "sources" / f"{doc_id}.txt"
+    candidates_path = Path(candidates_path or paths.REPORTS_DIR / "candidates" / f"{doc_id}.csv")
+    for target in (source, candidates_path):
+        if target.exists():
+            raise IntakeError(f"{target} exists; not overwriting it")
+    data = text.encode("utf-8")
+    digest = files.sha256_bytes(data)
+    candidates = extract(text, catalogue_aliases(dataset.indicators))
+    rows = target_rows(candidates, doc_id)
+    write_rows(candidates_path, rows, TARGET_COLUMNS)
+    files.write_bytes(source, data)
+    try:
+        row = {
+            "doc_id": doc_id, "jurisdiction_id": jurisdiction_id, "title_zh": title_zh, "title_en": title_en or title_zh,
+            "issuer": issuer, "issued": issued, "doc_number": doc_number, "script": detect_script(text),
+            "source_file": f"sources/{doc_id}.txt", "sha256": digest, "source_url": source_url,
+            "notes": "added with python -m analysis add-document; targets not yet reviewed",
+        }
+        existing = (data_dir / "documents.csv").read_text(encoding="utf-8")
+        new_line = files.csv_text([row], list(TABLES["documents"].columns)).split("\n", 1)[1]
+        files.write_text(data_dir / "documents.csv", existing + ("" if existing.endswith("\n") else "\n") + new_line)
+    except BaseException:
+        source.unlink(missing_ok=True)
+        candidates_path.unlink(missing_ok=True)
+        raise
+    return Added(source, digest, len(dataset.documents) + 2, candidates_path, len(rows), sum(1 for r in rows if not r["indicator_id"]))

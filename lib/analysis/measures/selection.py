@@ -1,0 +1,43 @@
+"""Which targets a measure compares: local and national targets, the indicators several
+jurisdictions share, the jurisdictions with a plan, and the headline indicator."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..data import Dataset
+
+HEADLINE_INDICATOR = "mfg_quality_competitiveness_index"
+NATION = "nation"
+
+
+def local_targets(dataset: Dataset) -> pd.DataFrame:
+    """Targets set by provinces and cities (not the nation), joined long."""
+    t = dataset.targets_long
+    return t[t["level"] != NATION]
+
+
+def national_targets(dataset: Dataset) -> pd.DataFrame:
+    """The national targets, one per indicator (the latest target year where several exist)."""
+    t = dataset.targets_long
+    national = t[(t["level"] == NATION) & ~t["is_relative"]]
+    return national.sort_values("target_year").groupby("indicator_id", observed=True).tail(1).set_index("indicator_id")
+
+
+def shared_indicators(dataset: Dataset, min_jurisdictions: int = 2) -> list[str]:
+    """Indicators set by at least ``min_jurisdictions`` jurisdictions, most widely set first."""
+    n = dataset.targets_long.groupby("indicator_id")["jurisdiction_id"].nunique()
+    n = n[n >= min_jurisdictions]
+    order = dataset.indicators["indicator_id"].tolist()
+    return sorted(n.index, key=lambda i: (-n[i], order.index(i)))
+
+
+def plan_jurisdictions(dataset: Dataset) -> list[str]:
+    """Jurisdictions with a plan in the corpus, in the order of jurisdictions.csv."""
+    with_plan = set(dataset.documents["jurisdiction_id"])
+    return [j for j in dataset.jurisdictions["jurisdiction_id"] if j in with_plan]
+
+
+def direction(higher_is_better: pd.Series) -> pd.Series:
+    """+1 where a higher value is better, -1 where lower is: positive always means more ambitious."""
+    return higher_is_better.map({True: 1.0, False: -1.0}).astype("Float64")

@@ -1,0 +1,16 @@
+"""Chart functions: each takes the validated dataset and returns a matplotlib Figure.
+
+They never show or save (that is the notebook display helper's and the report batch's job).
+Every chart states its units, target years and a source line, in Chinese (``lang="zh"``) or
+English (``lang="en"``). Each jurisdiction keeps one colour in every chart; marker shape shows
+the kind of commitment (comparator), so a ``>=`` floor never looks like a point target.
+"""
+
+from .breadth import breadth_chart
+from .coverage import coverage_columns, coverage_heatmap
+from .profile import jurisdiction_profile
+from .ranking import headroom_ranking
+from .spread import indicator_spread
+from .vertical import vertical_view
+
+__all__ = ["breadth_chart", "coverage_columns", "coverage_heatmap", "headroom_ranking", "indicator_spread", "jurisdiction_profile", "vertical_view"]

@@ -1,0 +1,89 @@
+"""The notebooks' parameters: valid choices, and checks that name them.
+
+A notebook's first cell after ``parameters`` calls one of the ``check_*`` functions, so a bad
+value fails at once with the list of valid values, whether it came from JupyterLab, a
+papermill command line or the report batch.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .. import measures, paths
+from ..data import Dataset
+from ..data.fields import ID_PATTERN
+from ..errors import ParameterError
+from .labels import check_lang
+
+
+def _choices(values: list[str], limit: int = 200) -> str:
+    shown = ", ".join(values[:limit])
+    return shown + (f", ... ({len(values)} in all)" if len(values) > limit else "")
+
+
+def check_indicator(dataset: Dataset, indicator_id: str) -> str:
+    """Return ``indicator_id`` if the catalogue has it and some plan sets it."""
+    with_targets = sorted(set(dataset.targets_long["indicator_id"]))
+    if indicator_id not in with_targets:
+        shared = measures.shared_indicators(dataset)
+        raise ParameterError(
+            f"unknown indicator_id {indicator_id!r}; valid values (indicators with targets): {_choices(with_targets)}."
+            f" Set by two or more jurisdictions: {', '.join(shared)}"
+        )
+    return indicator_id
+
+
+def check_jurisdiction(dataset: Dataset, jurisdiction_id: str) -> str:
+    valid = measures.plan_jurisdictions(dataset)
+    if jurisdiction_id not in valid:
+        raise ParameterError(f"unknown jurisdiction_id {jurisdiction_id!r}; valid values (jurisdictions with a plan): {_choices(valid)}")
+    return jurisdiction_id
+
+
+def check_jurisdictions(dataset: Dataset, jurisdictions: str | list[str]) -> list[str] | None:
+    """``"all"`` -> None (no filter); a comma-separated string or a list -> checked ids."""
+    if jurisdictions == "all" or jurisdictions == ["all"]:
+        return None
+    ids = [j.strip() for j in jurisdictions.split(",") if j.strip()] if isinstance(jurisdictions, str) else list(jurisdictions)
+    valid = measures.plan_jurisdictions(dataset)
+    unknown = [j for j in ids if j not in valid]
+    if unknown or not ids:
+        raise ParameterError(f"unknown jurisdictions {', '.join(map(repr, unknown)) or '(none given)'}; valid values: all, or a comma-separated list of: {_choices(valid)}")
+    return ids
+
+
+def check_doc_id(doc_id: str) -> str:
+    if not re.fullmatch(ID_PATTERN, doc_id):
+        raise ParameterError(f"doc_id {doc_id!r} must match {ID_PATTERN}, for example wuhan-2024")
+    return doc_id
+
+
+def check_reject(reject: str) -> set[int]:
+    """Candidate numbers to leave out: "" or a comma-separated list such as "3, 7, 12"."""
+    items = [r.strip() for r in reject.split(",") if r.strip()]
+    bad = [r for r in items if not r.isdigit()]
+    if bad:
+        raise ParameterError(f"reject must list candidate numbers separated by commas; not numbers: {', '.join(bad)}")
+    return {int(r) for r in items}
+
+
+def resolve_path(path: str) -> Path:
+    """A path as given, or relative to the repository when it is not absolute."""
+    p = Path(path)
+    return p if p.is_absolute() else paths.REPO_ROOT / p
+
+
+def resolve_output(output_path: str, doc_id: str) -> Path:
+    return resolve_path(output_path) if output_path else paths.REPORTS_DIR / "candidates" / f"{doc_id}.csv"
+
+
+def shown_path(path: Path) -> str:
+    """A path relative to the repository where it lies inside it (stable output for nbval)."""
+    try:
+        return str(Path(path).resolve().relative_to(paths.REPO_ROOT))
+    except ValueError:
+        return str(path)
+
+
+__all__ = ["check_lang"]

@@ -1,0 +1,149 @@
+"""One warm kernel per worker process: reports run one after another in it through papermill,
+with the user namespace and plotting state reset between them (``RESET_CODE``), so kernel
+start-up and imports are paid once per worker, not once per report."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import threading
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import paths
+from .html import export_html
+from .plan import Job
+
+KERNEL_NAME = "python3"
+
+# Run in a warm kernel before each report: nothing a report defines, imports into its
+# namespace, changes in matplotlib's settings or leaves open may reach the next one.
+RESET_CODE = """\
+%reset -f
+import matplotlib as _mpl, matplotlib.pyplot as _plt
+_plt.close("all")
+_mpl.rcdefaults()
+%matplotlib inline
+del _mpl, _plt
+"""
+
+
+@dataclass
+class JobResult:
+    """What a worker sends back: the report's files as bytes, and how the run went."""
+
+    job: Job
+    ok: bool
+    error: str = ""
+    seconds: float = 0.0
+    files: dict[str, bytes] = field(default_factory=dict)
+
+
+_kernel = None  # this process's warm kernel manager
+_kernel_used = False
+
+
+def start_kernel():
+    """Start a python3 kernel on IPC sockets in a private folder (no TCP ports, no warning)."""
+    from jupyter_client.manager import KernelManager
+
+    sockets = tempfile.mkdtemp(prefix="kernel-")
+    km = KernelManager(kernel_name=KERNEL_NAME, transport="ipc", ip=os.path.join(sockets, "k"))
+    km.start_kernel(cwd=str(paths.NOTEBOOKS_DIR) if paths.NOTEBOOKS_DIR.is_dir() else None)
+    return km
+
+
+def warm_kernel():
+    """This process's warm kernel, started (or restarted, if it died) on first use."""
+    global _kernel, _kernel_used
+    if _kernel is None or not _kernel.is_alive():
+        shutdown_kernel()
+        _kernel = start_kernel()
+        _kernel_used = False
+    return _kernel
+
+
+def _reset_kernel(km) -> None:
+    kc = km.client()
+    kc.start_channels()
+    try:
+        reply = kc.execute_interactive(RESET_CODE, timeout=60, store_history=False, output_hook=lambda msg: None)
+        if reply["content"]["status"] != "ok":
+            raise RuntimeError(f"kernel reset failed: {reply['content'].get('evalue')}")
+    finally:
+        kc.stop_channels()
+
+
+def shutdown_kernel() -> None:
+    """Stop this process's warm kernel."""
+    global _kernel
+    if _kernel is not None:
+        _kernel.shutdown_kernel(now=True)
+        _kernel = None
+
+
+def _error_of(nb) -> str:
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "error":
+                return f"{out.get('ename')}: {out.get('evalue')}"
+    return ""
+
+
+_kernel_lock = threading.Lock()
+
+
+def execute_job(job: Job, notebook_json: str) -> JobResult:
+    """Run one report in this process's warm kernel; return its files, never raise.
+
+    ``notebook_json`` is the notebook's source, sent with the job, so a remote worker needs
+    the package and the data folder but not the repository's notebooks. Calls from several
+    threads of one process (a Dask worker's) take turns at the kernel.
+    """
+    with _kernel_lock:
+        return _execute(job, notebook_json)
+
+
+def _execute(job: Job, notebook_json: str) -> JobResult:
+    global _kernel_used
+    import nbformat
+    import papermill
+
+    start = time.perf_counter()
+    files: dict[str, bytes] = {}
+    with tempfile.TemporaryDirectory(prefix="report-") as tmp:
+        tmp_path = Path(tmp)
+        source = tmp_path / job.notebook
+        source.write_text(notebook_json, encoding="utf-8")
+        executed = tmp_path / "executed.ipynb"
+        figures = tmp_path / "figures"
+        ok, error = True, ""
+        try:
+            km = warm_kernel()
+            if _kernel_used:
+                _reset_kernel(km)
+            _kernel_used = True
+            papermill.execute_notebook(
+                str(source), str(executed), parameters={**job.parameters, "figures_dir": str(figures)},
+                kernel_name=KERNEL_NAME, km=km, progress_bar=False, log_output=False, request_save_on_cell_execute=False,
+            )
+        except Exception as e:  # a failing report is recorded; the batch goes on
+            ok = False
+            error = f"{type(e).__name__}: {e}".strip().splitlines()[0] if not hasattr(e, "ename") else f"{e.ename}: {e.evalue}"
+            if _kernel is not None and not _kernel.is_alive():
+                shutdown_kernel()
+        if executed.is_file():
+            nb = nbformat.read(executed, as_version=4)
+            if not ok:
+                error = _error_of(nb) or error
+            files[job.notebook] = executed.read_bytes()
+            try:
+                files[Path(job.notebook).with_suffix(".html").name] = export_html(nb).encode("utf-8")
+            except Exception:  # the notebook is kept; the missing page is the reported problem
+                ok, error = False, error or "HTML export failed: " + traceback.format_exc(limit=1).strip().splitlines()[-1]
+        if figures.is_dir():
+            for f in sorted(figures.iterdir()):
+                files[f"figures/{f.name}"] = f.read_bytes()
+    return JobResult(job, ok, error, time.perf_counter() - start, files)

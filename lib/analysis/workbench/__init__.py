@@ -1,0 +1,1 @@
+"""The analyst's workbench: JupyterLab, configured to render Chinese without system fonts."""

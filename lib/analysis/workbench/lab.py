@@ -1,0 +1,33 @@
+"""JupyterLab for analysts: started on the notebooks with a fontconfig file that adds the
+pip-installed CJK font, so Chinese renders in the browser on machines without CJK fonts."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from .. import files, paths
+
+
+def fontconfig_file() -> Path:
+    """A fontconfig file adding the pip-installed CJK font, so a browser started from
+    JupyterLab on a machine without CJK fonts draws Chinese in tables and code, not boxes."""
+    from noto_cjk_sans_otc import FONT_PATH
+
+    path = paths.REPO_ROOT / ".venv" / "fonts.conf"
+    text = (
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
+        f"  <dir>{Path(FONT_PATH).parent}</dir>\n</fontconfig>\n"
+    )
+    if not path.is_file() or path.read_text() != text:
+        files.write_text(path, text)
+    return path
+
+
+def lab_command(extra_args: list[str]) -> tuple[list[str], dict[str, str]]:
+    """The command and environment that start JupyterLab on the notebooks folder."""
+    env = dict(os.environ, FONTCONFIG_FILE=str(fontconfig_file()))
+    allow_root = ["--allow-root"] if os.geteuid() == 0 else []  # containers often run as root; Lab refuses otherwise
+    return [sys.executable, "-m", "jupyterlab", str(paths.NOTEBOOKS_DIR), *allow_root, *extra_args], env

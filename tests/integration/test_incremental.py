@@ -1,0 +1,60 @@
+"""Incremental report runs: nothing changed re-runs nothing; one changed target re-runs only
+the reports that depend on its indicator or jurisdiction (and the overview); a stale or
+corrupt cache entry is rebuilt; --force re-runs everything."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.report.batch import build_reports
+from tests.helpers import read_rows, write_rows
+
+MQCI_SETTERS = {"china", "jiangsu", "jian", "yichang", "jiangmen"}
+
+
+def executed(outcomes) -> set[str]:
+    return {o.job.folder for o in outcomes if not o.cached}
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory):
+    import shutil
+
+    from analysis import paths
+
+    root = tmp_path_factory.mktemp("incremental")
+    shutil.copytree(paths.DATA_DIR, root / "data")
+    first = build_reports(data_dir=root / "data", reports_dir=root / "reports", workers=2, progress=False)
+    assert all(o.ok for o in first) and not any(o.cached for o in first)
+    return root
+
+
+def test_a_rerun_with_nothing_changed_executes_nothing(workspace):
+    outcomes = build_reports(data_dir=workspace / "data", reports_dir=workspace / "reports", workers=2, progress=False)
+    assert executed(outcomes) == set()
+    assert all(o.ok and o.cached for o in outcomes)
+
+
+def test_one_changed_target_reruns_its_indicator_jurisdictions_and_overview(workspace):
+    rows = read_rows(workspace / "data" / "targets.csv")
+    row = next(r for r in rows if r["doc_id"] == "jiangsu-2023" and r["indicator_id"] == "mfg_quality_competitiveness_index")
+    row["comparator"] = "~"
+    write_rows(workspace / "data" / "targets.csv", rows)
+    outcomes = build_reports(data_dir=workspace / "data", reports_dir=workspace / "reports", workers=2, progress=False)
+    assert executed(outcomes) == {"overview", "indicator/mfg_quality_competitiveness_index"} | {f"jurisdiction/{j}" for j in MQCI_SETTERS}
+    assert all(o.ok for o in outcomes)
+
+
+def test_a_corrupt_or_stale_entry_is_rebuilt_not_served(workspace):
+    page = workspace / "reports" / "indicator" / "food_sampling_pass_rate" / "indicator_comparison.html"
+    page.write_bytes(page.read_bytes()[:1000])  # truncated
+    (workspace / "reports" / "jurisdiction" / "jilin" / ".report.json").write_text("{not json")
+    (workspace / "reports" / "indicator" / "public_measurement_standards" / "figures" / "spread.png").unlink()
+    outcomes = build_reports(data_dir=workspace / "data", reports_dir=workspace / "reports", workers=2, progress=False)
+    assert executed(outcomes) == {"indicator/food_sampling_pass_rate", "jurisdiction/jilin", "indicator/public_measurement_standards"}
+    assert len(page.read_bytes()) > 1000
+
+
+def test_force_reruns_everything(workspace):
+    outcomes = build_reports(data_dir=workspace / "data", reports_dir=workspace / "reports", workers=2, progress=False, force=True)
+    assert len(executed(outcomes)) == len(outcomes) == 16

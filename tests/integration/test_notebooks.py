@@ -1,0 +1,59 @@
+"""The notebooks run for every parameter set in tests/params/ (the smoke tier; nbval over the
+committed outputs is the regression tier, collected from notebooks/ by ``pytest --nbval``), and
+a bad parameter fails in the first cell with the valid values."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+
+from analysis import paths
+from analysis.report.kernel import execute_job, shutdown_kernel
+from analysis.report.plan import Job
+
+PARAM_SETS = sorted((Path(__file__).parents[1] / "params").glob("*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def warm_kernel():
+    yield
+    shutdown_kernel()
+
+
+def run(notebook: str, parameters: dict):
+    job = Job("test", notebook, notebook, parameters)
+    return execute_job(job, (paths.NOTEBOOKS_DIR / notebook).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("param_file", PARAM_SETS, ids=lambda p: p.stem)
+def test_smoke_every_parameter_set(param_file, warm_kernel):
+    spec = yaml.safe_load(param_file.read_text())
+    result = run(spec["notebook"], spec["parameters"])
+    assert result.ok, result.error
+    assert {f for f in result.files if f.endswith(".html")}, result.files.keys()
+    if spec["notebook"] != "extraction_review.ipynb":
+        assert any(f.startswith("figures/") and f.endswith(".svg") for f in result.files)
+
+
+@pytest.mark.parametrize(
+    "notebook, parameters, message",
+    [
+        ("indicator_comparison.ipynb", {"indicator_id": "mfg_index"}, "ParameterError: unknown indicator_id 'mfg_index'; valid values (indicators with targets): "),
+        ("indicator_comparison.ipynb", {"jurisdictions": "jian,wuhan"}, "ParameterError: unknown jurisdictions 'wuhan'; valid values: all, or a comma-separated list of: china, jiangsu, jilin, jian, yichang, jiangmen"),
+        ("jurisdiction_profile.ipynb", {"jurisdiction_id": "hubei"}, "ParameterError: unknown jurisdiction_id 'hubei'; valid values (jurisdictions with a plan): china, jiangsu, jilin, jian, yichang, jiangmen"),
+        ("overview.ipynb", {"lang": "fr"}, "ParameterError: unknown lang 'fr'; valid values: zh, en"),
+        ("extraction_review.ipynb", {"reject": "3, x"}, "ParameterError: reject must list candidate numbers separated by commas; not numbers: x"),
+    ],
+)
+def test_bad_parameter_fails_in_the_first_cell_with_the_valid_values(notebook, parameters, message, warm_kernel):
+    result = run(notebook, parameters)
+    assert not result.ok
+    assert result.error.startswith(message), result.error
+    cells = [c for c in nbformat.reads(result.files[notebook].decode(), as_version=4).cells if c.cell_type == "code"]
+    failing = [i for i, c in enumerate(cells) if any(o.output_type == "error" for o in c.outputs)]
+    tags = [c.metadata.get("tags", []) for c in cells]
+    assert "parameters" in tags[0] and "injected-parameters" in tags[1]
+    assert failing == [2], "the cell right after the parameters raises"

@@ -1,0 +1,98 @@
+"""The notebooks' sources: thin (no functions), parameterised with typed and documented
+parameters, each checked first, and committed executed so that nbval has outputs to compare."""
+
+from __future__ import annotations
+
+import ast
+import configparser
+import json
+import re
+from pathlib import Path
+
+import nbformat
+import papermill
+import pytest
+
+from analysis import paths
+
+NOTEBOOKS = sorted(paths.NOTEBOOKS_DIR.glob("*.ipynb"))
+SANITISER = Path(__file__).parents[1] / "notebooks" / "sanitize.cfg"
+
+
+def code_cells(path: Path) -> list:
+    return [c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_no_functions_or_classes_in_notebooks(path):
+    for cell in code_cells(path):
+        tree = ast.parse(cell.source)
+        assert not [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda))], cell.source
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_parameters_are_typed_and_documented(path):
+    cells = code_cells(path)
+    assert "parameters" in cells[0].metadata.get("tags", []), "the first code cell is the parameters cell"
+    for line in cells[0].source.splitlines():
+        assert re.fullmatch(r'\w+: (str|int|float|bool) = .+  # \S.*', line), line
+    documented = papermill.inspect_notebook(str(path))
+    assert all(p["help"] for p in documented.values()), documented
+    assert "data_dir" in documented
+
+
+# The check each parameter goes through before the notebook uses it.
+CHECKS = {
+    "lang": "check_lang",
+    "indicator_id": "check_indicator",
+    "jurisdictions": "check_jurisdictions",
+    "jurisdiction_id": "check_jurisdiction",
+    "doc_id": "check_doc_id",
+    "reject": "check_reject",
+    "source_path": "resolve_path",
+    "output_path": "resolve_output",
+}
+UNCHECKED = {"data_dir", "figures_dir"}  # a folder to read or write: the library reports a bad one
+
+
+def checks_called(source: str) -> set[tuple[str, str]]:
+    """(check function, parameter name) for every ``parameters.<check>(..., name, ...)`` call."""
+    calls = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name) and node.func.value.id == "parameters":
+            calls |= {(node.func.attr, arg.id) for arg in ast.walk(node) if isinstance(arg, ast.Name) and arg.id != "parameters"}
+    return calls
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_first_cell_after_parameters_checks_each_with_its_own_check(path):
+    """Every parameter goes through the check written for it, in the cell right after the parameters."""
+    names = set(papermill.inspect_notebook(str(path))) - UNCHECKED
+    assert names <= set(CHECKS), f"no check is known for {names - set(CHECKS)}"
+    called = checks_called(code_cells(path)[1].source)
+    assert {(CHECKS[n], n) for n in names} <= called, called
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_committed_notebooks_are_executed(path):
+    """nbval skips cells without stored outputs, so a notebook saved empty would always pass."""
+    for cell in code_cells(path):
+        assert cell.execution_count, cell.source
+        assert not [o for o in cell.outputs if o.output_type == "error"], cell.source
+        if isinstance(ast.parse(cell.source).body[-1], ast.Expr):  # a cell that displays something
+            assert cell.outputs, cell.source
+
+
+def sanitise(text: str) -> str:
+    cfg = configparser.ConfigParser()
+    cfg.read(SANITISER)
+    for section in cfg.sections():
+        text = re.sub(cfg[section]["regex"], cfg[section]["replace"], text)
+    return text
+
+
+def test_sanitiser_keeps_the_numbers_nbval_must_compare():
+    nb = nbformat.read(paths.NOTEBOOKS_DIR / "indicator_comparison.ipynb", as_version=4)
+    text = sanitise(json.dumps([o.get("data", {}).get("text/plain", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs], ensure_ascii=False))
+    for number in ("86.5 (2026)", "88 (2025)", "≥89 (2025)", "85 (2020)", "86 (2025)"):
+        assert number in text
