@@ -32,7 +32,22 @@ from analysis.report.plan import report_jobs
 
 def time_report(data_dir: Path, out: Path) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "analysis", "--data-dir", str(data_dir), "report", "--out", str(out), "--quiet", "--force"], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "analysis",
+            "--data-dir",
+            str(data_dir),
+            "report",
+            "--out",
+            str(out),
+            "--quiet",
+            "--force",
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     return time.perf_counter() - start
 
 
@@ -41,7 +56,14 @@ def time_papermill_loop(jobs, out: Path, sample: int) -> float:
     chosen = jobs[::sample]
     start = time.perf_counter()
     for n, job in enumerate(chosen):
-        args = [str(papermill), str(paths.NOTEBOOKS_DIR / job.notebook), str(out / f"{n:04d}.ipynb"), "--no-progress-bar", "-k", "python3"]
+        args = [
+            str(papermill),
+            str(paths.NOTEBOOKS_DIR / job.notebook),
+            str(out / f"{n:04d}.ipynb"),
+            "--no-progress-bar",
+            "-k",
+            "python3",
+        ]
         for key, value in {**job.parameters, "figures_dir": str(out / f"{n:04d}")}.items():
             args += ["-p", key, str(value)]
         subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -80,7 +102,9 @@ def main() -> None:
     parser.add_argument("--data-dir", help="an existing data folder (default: a synthetic corpus made for this run)")
     parser.add_argument("--cities", type=int, default=300)
     parser.add_argument("--provinces", type=int, default=31)
-    parser.add_argument("--loop-sample", type=int, default=1, help="run every K-th report in the papermill loop and scale up")
+    parser.add_argument(
+        "--loop-sample", type=int, default=1, help="run every K-th report in the papermill loop and scale up"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -98,7 +122,10 @@ def main() -> None:
     corpus = str(args.data_dir) if args.data_dir else f"synthetic, {args.cities} cities and {args.provinces} provinces"
     print(f"corpus: {corpus}; {len(jobs)} reports")
     print(f"analysis report: {report:.1f} s")
-    print(f"papermill loop: {loop:.1f} s" + (f" (every {args.loop_sample}th report run, time scaled up)" if args.loop_sample > 1 else ""))
+    print(
+        f"papermill loop: {loop:.1f} s"
+        + (f" (every {args.loop_sample}th report run, time scaled up)" if args.loop_sample > 1 else "")
+    )
     print(f"plain Python, one process: {plain:.1f} s")
     print(f"speedup {loop / report:.2f} floor_ratio {report / plain:.2f}")
 

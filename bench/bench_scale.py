@@ -56,14 +56,27 @@ def main() -> None:
         dataset = timed("load (full validation)", lambda: load(data_dir))
         jobs = report_jobs(dataset, "zh", str(data_dir))
         sources = {nb: (paths.NOTEBOOKS_DIR / nb).read_text(encoding="utf-8") for nb in {j.notebook for j in jobs}}
-        timed(f"plan {len(jobs)} reports and compute their keys", lambda: cache.report_keys(dataset, jobs, sources, fingerprint(data_dir)))
-        first = timed("first full report run", lambda: build_reports(data_dir=data_dir, reports_dir=out, progress=False))
+        timed(
+            f"plan {len(jobs)} reports and compute their keys",
+            lambda: cache.report_keys(dataset, jobs, sources, fingerprint(data_dir)),
+        )
+        first = timed(
+            "first full report run", lambda: build_reports(data_dir=data_dir, reports_dir=out, progress=False)
+        )
         timed("write the index page", lambda: write_index(out, dataset, first, "zh"))
-        again = timed("re-run, nothing changed", lambda: build_reports(data_dir=data_dir, reports_dir=out, progress=False))
+        again = timed(
+            "re-run, nothing changed", lambda: build_reports(data_dir=data_dir, reports_dir=out, progress=False)
+        )
         print(f"  executed {sum(not o.cached for o in again)} of {len(again)}")
         doc = change_one_target(data_dir)
-        changed = timed(f"re-run after one target of {doc} changed", lambda: build_reports(data_dir=data_dir, reports_dir=out, progress=False))
-        print(f"  executed {sum(not o.cached for o in changed)} of {len(changed)}: " + ", ".join(o.job.folder for o in changed if not o.cached)[:300])
+        changed = timed(
+            f"re-run after one target of {doc} changed",
+            lambda: build_reports(data_dir=data_dir, reports_dir=out, progress=False),
+        )
+        print(
+            f"  executed {sum(not o.cached for o in changed)} of {len(changed)}: "
+            + ", ".join(o.job.folder for o in changed if not o.cached)[:300]
+        )
 
 
 if __name__ == "__main__":

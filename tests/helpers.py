@@ -28,7 +28,11 @@ def line_of(rows: list[dict[str, str]], **match: str) -> int:
 
 def snapshot(folder: Path) -> dict[str, str]:
     """SHA-256 of every file under a folder, by relative path: "nothing changed" is equality."""
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def notebook_json(*cells: str) -> str:

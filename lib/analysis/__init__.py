@@ -8,4 +8,13 @@ plan) stands beside it. ``analysis.load()`` returns the validated dataset.
 from .data import Dataset, load, validate
 from .errors import AnalysisError, DataValidationError, IntakeError, ParameterError, ReportError
 
-__all__ = ["AnalysisError", "DataValidationError", "Dataset", "IntakeError", "ParameterError", "ReportError", "load", "validate"]
+__all__ = [
+    "AnalysisError",
+    "DataValidationError",
+    "Dataset",
+    "IntakeError",
+    "ParameterError",
+    "ReportError",
+    "load",
+    "validate",
+]

@@ -40,8 +40,20 @@ input_file = click.Path(dir_okay=False, path_type=Path)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.option("--data-dir", type=existing_dir, default=paths.DATA_DIR, show_default="the repository's data/", help="Data folder to read (and, for add-document, to add to).")
-@click.option("--log-level", type=click.Choice(LOG_LEVELS), default="warning", show_default=True, help="How much the library logs to stderr.")
+@click.option(
+    "--data-dir",
+    type=existing_dir,
+    default=paths.DATA_DIR,
+    show_default="the repository's data/",
+    help="Data folder to read (and, for add-document, to add to).",
+)
+@click.option(
+    "--log-level",
+    type=click.Choice(LOG_LEVELS),
+    default="warning",
+    show_default=True,
+    help="How much the library logs to stderr.",
+)
 @click.version_option(package_version(), "--version", prog_name="quality-targets", message="%(prog)s %(version)s")
 @click.pass_context
 def cli(ctx: click.Context, data_dir: Path, log_level: str) -> None:
@@ -91,20 +103,58 @@ def datapackage(obj: Context, check: bool) -> None:
 
 
 @cli.command()
-@click.option("--out", type=output_dir, default=paths.REPORTS_DIR, show_default="the repository's reports/", help="Folder to write the reports into.")
-@click.option("--workers", type=click.IntRange(min=1), default=None, help="Parallel worker processes.  [default: the number of CPUs]")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Language of charts, tables and the index.")
+@click.option(
+    "--out",
+    type=output_dir,
+    default=paths.REPORTS_DIR,
+    show_default="the repository's reports/",
+    help="Folder to write the reports into.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Parallel worker processes.  [default: the number of CPUs]",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    default="zh",
+    show_default=True,
+    help="Language of charts, tables and the index.",
+)
 @click.option("--force", is_flag=True, help="Re-run every report, even those whose inputs are unchanged.")
-@click.option("--scheduler", default=None, metavar="ADDRESS", help="A Dask distributed scheduler (tcp://HOST:8786) whose workers run the notebooks.")
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="A Dask distributed scheduler (tcp://HOST:8786) whose workers run the notebooks.",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--notebooks", type=existing_dir, default=paths.NOTEBOOKS_DIR, hidden=True)
 @click.pass_obj
-def report(obj: Context, out: Path, workers: int | None, lang: str, force: bool, scheduler: str | None, quiet: bool, notebooks: Path) -> None:
+def report(
+    obj: Context,
+    out: Path,
+    workers: int | None,
+    lang: str,
+    force: bool,
+    scheduler: str | None,
+    quiet: bool,
+    notebooks: Path,
+) -> None:
     """Run every notebook for every parameter set into the reports folder (HTML, notebooks, figures, index)."""
     from .report.batch import build_reports
 
     outcomes = build_reports(
-        data_dir=obj.data_dir, reports_dir=out, notebooks_dir=notebooks, workers=workers, lang=lang, progress=not quiet, force=force, scheduler=scheduler
+        data_dir=obj.data_dir,
+        reports_dir=out,
+        notebooks_dir=notebooks,
+        workers=workers,
+        lang=lang,
+        progress=not quiet,
+        force=force,
+        scheduler=scheduler,
     )
     failed = [o for o in outcomes if not o.ok]
     skipped = [o.job.folder for o in outcomes if o.cached]
@@ -114,7 +164,10 @@ def report(obj: Context, out: Path, workers: int | None, lang: str, force: bool,
         shown = ", ".join(skipped[:10]) + (f", ... ({len(skipped)} in all)" if len(skipped) > 10 else "")
         click.echo(f"skipped {len(skipped)} unchanged report(s): {shown}")
     executed = len(outcomes) - len(skipped)
-    click.echo(f"{len(outcomes) - len(failed)} of {len(outcomes)} reports ok ({executed} executed, {len(skipped)} unchanged) in {out}; open {out / 'index.html'}")
+    click.echo(
+        f"{len(outcomes) - len(failed)} of {len(outcomes)} reports ok ({executed} executed, {len(skipped)} unchanged)"
+        f" in {out}; open {out / 'index.html'}"
+    )
     if failed:
         sys.exit(1)
 
@@ -131,8 +184,16 @@ def notebooks(notebooks: Path) -> None:
 
 @cli.command()
 @click.argument("path", type=input_file)
-@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True, help="Output format.")
-@click.option("--encoding", type=click.Choice(["auto", "utf-8", "gb18030", "big5"]), default="auto", show_default=True, help="Text encoding of the plan.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True, help="Output format."
+)
+@click.option(
+    "--encoding",
+    type=click.Choice(["auto", "utf-8", "gb18030", "big5"]),
+    default="auto",
+    show_default=True,
+    help="Text encoding of the plan.",
+)
 @click.pass_obj
 def extract(obj: Context, path: Path, fmt: str, encoding: str) -> None:
     """Print the candidate targets found in a plan's text (named with the data folder's catalogue)."""
@@ -159,7 +220,10 @@ def evaluate(obj: Context, quiet: bool) -> None:
     scores = evaluate_extractor(load(obj.data_dir))
     click.echo(f"{'document':16} {'curated':>7} {'found':>6} {'matched':>7} {'precision':>9} {'recall':>6} {'F1':>5}")
     for s in scores + [total(scores)]:
-        click.echo(f"{s.doc_id:16} {s.curated:7d} {s.candidates:6d} {s.matched:7d} {s.precision:9.2f} {s.recall:6.2f} {s.f1:5.2f}")
+        click.echo(
+            f"{s.doc_id:16} {s.curated:7d} {s.candidates:6d} {s.matched:7d}"
+            f" {s.precision:9.2f} {s.recall:6.2f} {s.f1:5.2f}"
+        )
     if not quiet:
         for s in scores:
             for t in s.misses:
@@ -178,8 +242,19 @@ def evaluate(obj: Context, quiet: bool) -> None:
 @click.option("--issuer", default="", help="Issuing body, as printed.")
 @click.option("--doc-number", default="", help="Document number (文号), where printed.")
 @click.option("--source-url", default="", help="Where the text was published.")
-@click.option("--encoding", type=click.Choice(["auto", "utf-8", "gb18030", "big5"]), default="auto", show_default=True, help="Text encoding of the plan.")
-@click.option("--candidates", type=input_file, default=None, help="Where to write the candidate targets.  [default: reports/candidates/<doc_id>.csv]")
+@click.option(
+    "--encoding",
+    type=click.Choice(["auto", "utf-8", "gb18030", "big5"]),
+    default="auto",
+    show_default=True,
+    help="Text encoding of the plan.",
+)
+@click.option(
+    "--candidates",
+    type=input_file,
+    default=None,
+    help="Where to write the candidate targets.  [default: reports/candidates/<doc_id>.csv]",
+)
 @click.pass_obj
 def add_document(
     obj: Context,
@@ -214,15 +289,24 @@ def add_document(
     )
     click.echo(f"copied the text to {added.source} (sha256 {added.sha256})")
     click.echo(f"added {doc_id} to documents.csv (line {added.documents_line})")
-    click.echo(f"wrote {added.candidates} candidate targets ({added.unmatched} with no catalogue indicator) to {added.candidates_path}")
-    click.echo("next: review them in notebooks/extraction_review.ipynb, append the accepted rows to data/targets.csv, validate")
+    click.echo(
+        f"wrote {added.candidates} candidate targets ({added.unmatched} with no catalogue indicator)"
+        f" to {added.candidates_path}"
+    )
+    click.echo(
+        "next: review them in notebooks/extraction_review.ipynb, append the accepted rows to data/targets.csv, validate"
+    )
 
 
 @cli.command()
-@click.option("--out", type=output_dir, required=True, help="Folder to write the synthetic corpus into (never the curated data/).")
+@click.option(
+    "--out", type=output_dir, required=True, help="Folder to write the synthetic corpus into (never the curated data/)."
+)
 @click.option("--cities", type=int, default=300, show_default=True, help="Number of synthetic cities.")
 @click.option("--provinces", type=int, default=31, show_default=True, help="Number of synthetic provinces.")
-@click.option("--seed", type=int, default=0, show_default=True, help="Random seed (the same seed gives the same corpus).")
+@click.option(
+    "--seed", type=int, default=0, show_default=True, help="Random seed (the same seed gives the same corpus)."
+)
 def synth(out: Path, cities: int, provinces: int, seed: int) -> None:
     """Write a SYNTHETIC corpus at the real scale, for benchmarks and scale tests."""
     from .intake.synthetic import generate

@@ -8,7 +8,7 @@ import hashlib
 import io
 import os
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 
@@ -53,7 +53,7 @@ def write_text(path: Path, text: str) -> None:
     write_bytes(path, text.encode("utf-8"))
 
 
-def csv_text(rows: Iterable[Mapping[str, object]], columns: list[str]) -> str:
+def csv_text(rows: Iterable[Mapping[str, object]], columns: Sequence[str]) -> str:
     """Rows as UTF-8 CSV text in the data folder's format (header, LF line ends)."""
     out = io.StringIO()
     writer = csv.DictWriter(out, list(columns), lineterminator="\n")
@@ -62,6 +62,6 @@ def csv_text(rows: Iterable[Mapping[str, object]], columns: list[str]) -> str:
     return out.getvalue()
 
 
-def write_csv(path: Path, rows: Iterable[Mapping[str, object]], columns: list[str]) -> None:
+def write_csv(path: Path, rows: Iterable[Mapping[str, object]], columns: Sequence[str]) -> None:
     """Write rows as CSV (see :func:`csv_text`) atomically."""
     write_text(path, csv_text(rows, columns))

@@ -85,7 +85,10 @@ def expected_comparator(quote: str, value: str, is_range: bool) -> str:
 def test_comparator_matches_the_words_of_the_quote(targets):
     for t in targets:
         value = format_number(float(t["value"]))
-        assert t["comparator"] == expected_comparator(t["quote"], value, bool(t["value_high"])), (t["target_id"], t["quote"])
+        assert t["comparator"] == expected_comparator(t["quote"], value, bool(t["value_high"])), (
+            t["target_id"],
+            t["quote"],
+        )
 
 
 def test_a_year_named_in_the_quote_is_the_target_year(targets):
@@ -95,9 +98,13 @@ def test_a_year_named_in_the_quote_is_the_target_year(targets):
             assert t["target_year"] == years[-1], (t["target_id"], t["quote"])
 
 
-NUMBER_WITH_UNIT = re.compile(r"(?<![\d.\-])\d+(?:\.\d+)?(?:%|个百分点|万件|亿元|万元|万亩次|[个项件家张条处级分批所座名类])")
+NUMBER_WITH_UNIT = re.compile(
+    r"(?<![\d.\-])\d+(?:\.\d+)?(?:%|个百分点|万件|亿元|万元|万亩次|[个项件家张条处级分批所座名类])"
+)
 # A lone 一 (一批, 一个, 一条) is an article, not a number (一批 commits to no count).
-CHINESE_COUNT = re.compile(r"(?:[二两三四五六七八九十][一二两三四五六七八九十]*|一[一二两三四五六七八九十]+)(?:个百分点|[个项件家张条处级批所座名类])")
+CHINESE_COUNT = re.compile(
+    r"(?:[二两三四五六七八九十][一二两三四五六七八九十]*|一[一二两三四五六七八九十]+)(?:个百分点|[个项件家张条处级批所座名类])"
+)
 
 
 def test_every_number_with_a_unit_is_a_target_or_a_listed_non_target(targets, texts):
@@ -107,7 +114,9 @@ def test_every_number_with_a_unit_is_a_target_or_a_listed_non_target(targets, te
         listed = list(csv.DictReader(f))
     unaccounted = []
     for doc_id, text in texts.items():
-        spans = [(int(t["char_offset"]), int(t["char_offset"]) + len(t["quote"])) for t in targets if t["doc_id"] == doc_id]
+        spans = [
+            (int(t["char_offset"]), int(t["char_offset"]) + len(t["quote"])) for t in targets if t["doc_id"] == doc_id
+        ]
         for n in listed:
             if n["doc_id"] == doc_id:
                 start = text.find(n["phrase"])
@@ -125,7 +134,13 @@ def test_headline_manufacturing_index(dataset):
     t = dataset.targets_long
     mqci = t[t["indicator_id"] == "mfg_quality_competitiveness_index"]
     got = {(r.jurisdiction_id, r.target_year, r.value) for r in mqci.itertuples()}
-    assert got == {("jiangmen", 2020, 85.0), ("jian", 2026, 86.5), ("jiangsu", 2025, 88.0), ("yichang", 2025, 89.0), ("china", 2025, 86.0)}
+    assert got == {
+        ("jiangmen", 2020, 85.0),
+        ("jian", 2026, 86.5),
+        ("jiangsu", 2025, 88.0),
+        ("yichang", 2025, 89.0),
+        ("china", 2025, 86.0),
+    }
 
 
 def test_national_outline_targets_are_all_in(texts, targets):

@@ -13,14 +13,20 @@ distributed = pytest.importorskip("distributed")
 
 @pytest.fixture(scope="module")
 def cluster():
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40) as c:
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+    ) as c:
         yield c
 
 
 def test_report_batch_runs_on_the_cluster_workers(cluster, tmp_path):
-    outcomes = build_reports(data_dir=paths.DATA_DIR, reports_dir=tmp_path / "reports", progress=False, scheduler=cluster.scheduler_address)
+    outcomes = build_reports(
+        data_dir=paths.DATA_DIR, reports_dir=tmp_path / "reports", progress=False, scheduler=cluster.scheduler_address
+    )
     assert len(outcomes) == 16 and all(o.ok for o in outcomes), [o.error for o in outcomes if not o.ok]
-    assert (tmp_path / "reports" / "indicator" / "mfg_quality_competitiveness_index" / "indicator_comparison.html").is_file()
+    assert (
+        tmp_path / "reports" / "indicator" / "mfg_quality_competitiveness_index" / "indicator_comparison.html"
+    ).is_file()
     assert (tmp_path / "reports" / "index.html").is_file()
     with distributed.Client(cluster.scheduler_address) as client:
         worker_pids = set(client.run(lambda: __import__("os").getpid()).values())
@@ -29,4 +35,6 @@ def test_report_batch_runs_on_the_cluster_workers(cluster, tmp_path):
 
 def test_unreachable_scheduler_is_a_clear_error(tmp_path):
     with pytest.raises(ReportError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9: "):
-        build_reports(data_dir=paths.DATA_DIR, reports_dir=tmp_path / "reports", progress=False, scheduler="tcp://127.0.0.1:9")
+        build_reports(
+            data_dir=paths.DATA_DIR, reports_dir=tmp_path / "reports", progress=False, scheduler="tcp://127.0.0.1:9"
+        )

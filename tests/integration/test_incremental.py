@@ -37,11 +37,15 @@ def test_a_rerun_with_nothing_changed_executes_nothing(workspace):
 
 def test_one_changed_target_reruns_its_indicator_jurisdictions_and_overview(workspace):
     rows = read_rows(workspace / "data" / "targets.csv")
-    row = next(r for r in rows if r["doc_id"] == "jiangsu-2023" and r["indicator_id"] == "mfg_quality_competitiveness_index")
+    row = next(
+        r for r in rows if r["doc_id"] == "jiangsu-2023" and r["indicator_id"] == "mfg_quality_competitiveness_index"
+    )
     row["comparator"] = "~"
     write_rows(workspace / "data" / "targets.csv", rows)
     outcomes = build_reports(data_dir=workspace / "data", reports_dir=workspace / "reports", workers=2, progress=False)
-    assert executed(outcomes) == {"overview", "indicator/mfg_quality_competitiveness_index"} | {f"jurisdiction/{j}" for j in MQCI_SETTERS}
+    assert executed(outcomes) == {"overview", "indicator/mfg_quality_competitiveness_index"} | {
+        f"jurisdiction/{j}" for j in MQCI_SETTERS
+    }
     assert all(o.ok for o in outcomes)
 
 
@@ -51,10 +55,16 @@ def test_a_corrupt_or_stale_entry_is_rebuilt_not_served(workspace):
     (workspace / "reports" / "jurisdiction" / "jilin" / ".report.json").write_text("{not json")
     (workspace / "reports" / "indicator" / "public_measurement_standards" / "figures" / "spread.png").unlink()
     outcomes = build_reports(data_dir=workspace / "data", reports_dir=workspace / "reports", workers=2, progress=False)
-    assert executed(outcomes) == {"indicator/food_sampling_pass_rate", "jurisdiction/jilin", "indicator/public_measurement_standards"}
+    assert executed(outcomes) == {
+        "indicator/food_sampling_pass_rate",
+        "jurisdiction/jilin",
+        "indicator/public_measurement_standards",
+    }
     assert len(page.read_bytes()) > 1000
 
 
 def test_force_reruns_everything(workspace):
-    outcomes = build_reports(data_dir=workspace / "data", reports_dir=workspace / "reports", workers=2, progress=False, force=True)
+    outcomes = build_reports(
+        data_dir=workspace / "data", reports_dir=workspace / "reports", workers=2, progress=False, force=True
+    )
     assert len(executed(outcomes)) == len(outcomes) == 16

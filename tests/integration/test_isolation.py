@@ -8,7 +8,6 @@ from analysis.report import kernel
 from analysis.report.plan import Job
 from tests.helpers import notebook_json
 
-
 FIRST = notebook_json(
     "import os\nprint(os.getpid())",
     "leaked = 42\nimport json as leaked_module",
@@ -18,7 +17,10 @@ FIRST = notebook_json(
 SECOND = notebook_json(
     "import os\nprint(os.getpid())",
     "assert 'leaked' not in globals() and 'leaked_module' not in globals(), 'a global leaked'",
-    "import matplotlib\nassert matplotlib.rcParams['lines.linewidth'] == matplotlib.rcParamsDefault['lines.linewidth'], 'rcParams leaked'\nassert matplotlib.rcParams['font.size'] == matplotlib.rcParamsDefault['font.size'], 'rcParams leaked'",
+    "import matplotlib\n"
+    "assert matplotlib.rcParams['lines.linewidth'] == matplotlib.rcParamsDefault['lines.linewidth'], "
+    "'rcParams leaked'\n"
+    "assert matplotlib.rcParams['font.size'] == matplotlib.rcParamsDefault['font.size'], 'rcParams leaked'",
     "import matplotlib.pyplot as plt\nassert plt.get_fignums() == [], f'open figures leaked: {plt.get_fignums()}'",
 )
 

@@ -41,11 +41,29 @@ def test_smoke_every_parameter_set(param_file, warm_kernel):
 @pytest.mark.parametrize(
     "notebook, parameters, message",
     [
-        ("indicator_comparison.ipynb", {"indicator_id": "mfg_index"}, "ParameterError: unknown indicator_id 'mfg_index'; valid values (indicators with targets): "),
-        ("indicator_comparison.ipynb", {"jurisdictions": "jian,wuhan"}, "ParameterError: unknown jurisdictions 'wuhan'; valid values: all, or a comma-separated list of: china, jiangsu, jilin, jian, yichang, jiangmen"),
-        ("jurisdiction_profile.ipynb", {"jurisdiction_id": "hubei"}, "ParameterError: unknown jurisdiction_id 'hubei'; valid values (jurisdictions with a plan): china, jiangsu, jilin, jian, yichang, jiangmen"),
+        (
+            "indicator_comparison.ipynb",
+            {"indicator_id": "mfg_index"},
+            "ParameterError: unknown indicator_id 'mfg_index'; valid values (indicators with targets): ",
+        ),
+        (
+            "indicator_comparison.ipynb",
+            {"jurisdictions": "jian,wuhan"},
+            "ParameterError: unknown jurisdictions 'wuhan'; valid values: all, or a comma-separated list of: "
+            "china, jiangsu, jilin, jian, yichang, jiangmen",
+        ),
+        (
+            "jurisdiction_profile.ipynb",
+            {"jurisdiction_id": "hubei"},
+            "ParameterError: unknown jurisdiction_id 'hubei'; valid values (jurisdictions with a plan): "
+            "china, jiangsu, jilin, jian, yichang, jiangmen",
+        ),
         ("overview.ipynb", {"lang": "fr"}, "ParameterError: unknown lang 'fr'; valid values: zh, en"),
-        ("extraction_review.ipynb", {"reject": "3, x"}, "ParameterError: reject must list candidate numbers separated by commas; not numbers: x"),
+        (
+            "extraction_review.ipynb",
+            {"reject": "3, x"},
+            "ParameterError: reject must list candidate numbers separated by commas; not numbers: x",
+        ),
     ],
 )
 def test_bad_parameter_fails_in_the_first_cell_with_the_valid_values(notebook, parameters, message, warm_kernel):

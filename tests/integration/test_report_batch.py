@@ -33,8 +33,22 @@ def batch(tmp_path_factory):
     (out / "indicator").mkdir()
     (out / "indicator" / "retired_indicator").mkdir()  # a report from an earlier run, no longer planned
     run = subprocess.run(
-        [sys.executable, "-m", "analysis", "report", "--out", str(out), "--notebooks", str(notebooks), "--quiet", "--workers", "2"],
-        capture_output=True, text=True, timeout=600,
+        [
+            sys.executable,
+            "-m",
+            "analysis",
+            "report",
+            "--out",
+            str(out),
+            "--notebooks",
+            str(notebooks),
+            "--quiet",
+            "--workers",
+            "2",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     return run, out
 
@@ -57,7 +71,13 @@ def test_index_lists_every_report_and_marks_the_failure(batch):
         if m["ok"]:
             assert f'href="{m["folder"]}/' in index
     # the headline comparison, as the index states it
-    assert "江门市 85 (2020)" in index and "吉安市 86.5 (2026)" in index and "江苏省 88 (2025)" in index and "宜昌市 ≥89 (2025)" in index and "中国 86 (2025)" in index
+    assert (
+        "江门市 85 (2020)" in index
+        and "吉安市 86.5 (2026)" in index
+        and "江苏省 88 (2025)" in index
+        and "宜昌市 ≥89 (2025)" in index
+        and "中国 86 (2025)" in index
+    )
 
 
 def test_reports_have_notebook_html_and_figures(batch):

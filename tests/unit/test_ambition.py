@@ -21,10 +21,19 @@ MQCI = "mfg_quality_competitiveness_index"
 
 def observed(jurisdiction: str, indicator_zh_id: str) -> dict[int, float]:
     with open(paths.DATA_DIR / "observations.csv", encoding="utf-8") as f:
-        return {int(r["year"]): float(r["value"]) for r in csv.DictReader(f) if r["jurisdiction_id"] == jurisdiction and r["indicator_id"] == indicator_zh_id}
+        return {
+            int(r["year"]): float(r["value"])
+            for r in csv.DictReader(f)
+            if r["jurisdiction_id"] == jurisdiction and r["indicator_id"] == indicator_zh_id
+        }
 
 
-points = st.lists(st.tuples(st.integers(1990, 2040), st.floats(-1e3, 1e3, allow_nan=False)), min_size=2, max_size=8, unique_by=lambda p: p[0]).map(sorted)
+points = st.lists(
+    st.tuples(st.integers(1990, 2040), st.floats(-1e3, 1e3, allow_nan=False)),
+    min_size=2,
+    max_size=8,
+    unique_by=lambda p: p[0],
+).map(sorted)
 
 
 @given(points)
@@ -69,12 +78,14 @@ def test_headroom_is_zero_on_the_national_path_and_its_sign_follows_direction(da
     h = ambition.headroom(d).set_index("target_id").loc[target_id, "headroom"]
     assert math.isclose(h, delta, abs_tol=1e-9)
     flipped = dataclasses.replace(d, targets_long=d.targets_long.assign(higher_is_better=False))
-    assert math.isclose(ambition.headroom(flipped).set_index("target_id").loc[target_id, "headroom"], -delta, abs_tol=1e-9)
+    assert math.isclose(
+        ambition.headroom(flipped).set_index("target_id").loc[target_id, "headroom"], -delta, abs_tol=1e-9
+    )
 
 
 def test_headline_headroom_against_the_observed_series(dataset):
     obs = observed("china", MQCI)
-    years, values = zip(*sorted({**obs, 2025: 86.0}.items()))
+    years, values = zip(*sorted({**obs, 2025: 86.0}.items()), strict=True)
     expected = {
         "jiangmen": 85 - np.interp(2020, years, values),
         "jiangsu": 88 - 86.0,
@@ -95,11 +106,19 @@ def test_gap_to_national_shows_the_year_difference(dataset):
     assert no_national["gap"].isna().all() and set(no_national["gap_note"]) == {"no national target"}
 
 
-def test_relative_targets_get_no_level_measures(dataset):
+def test_an_indicator_without_a_national_target_gets_no_headroom(dataset):
     h = ambition.headroom(dataset)
-    energy = h[h["indicator_id"] == "energy_per_unit_gdp"].iloc[0]
-    assert energy["headroom_note"] in ("no national path", "relative target: not a level")
-    assert pd.isna(energy["value_std"]) and pd.isna(energy["headroom"])
+    energy = h[h["indicator_id"] == "energy_per_unit_gdp"].iloc[0]  # 较2020年下降14%: no national target
+    assert energy["headroom_note"] == "no national path"
+    assert pd.isna(energy["headroom"])
+
+
+def test_a_relative_target_gets_no_level_measures_even_with_a_national_path(dataset):
+    target_id = mqci_target(dataset, "jiangsu")
+    d = with_target(dataset, target_id, is_relative=True, value_std=pd.NA)  # as if it read 较2020年提高2
+    h = ambition.headroom(d).set_index("target_id").loc[target_id]
+    assert h["headroom_note"] == "relative target: not a level"
+    assert pd.isna(h["headroom"])
 
 
 def test_peer_standing_on_the_headline_indicator(dataset):
@@ -128,7 +147,9 @@ def test_implied_annual_change_from_the_latest_observation(dataset):
     a = ambition.implied_annual_change(dataset)
     national = a[(a["jurisdiction_id"] == "china") & (a["indicator_id"] == MQCI)].iloc[0]
     obs = observed("china", MQCI)
-    assert national["baseline_year"] == max(obs) and math.isclose(national["annual_change"], (86 - obs[max(obs)]) / (2025 - max(obs)))
+    assert national["baseline_year"] == max(obs) and math.isclose(
+        national["annual_change"], (86 - obs[max(obs)]) / (2025 - max(obs))
+    )
 
 
 def test_breadth_counts_distinct_indicators_per_plan(dataset):
@@ -146,6 +167,8 @@ def test_coverage_keeps_no_target_apart_from_no_plan(dataset):
     assert c["jiangsu"] == "target" and c["jilin"] == "no target" and c["hubei"] == "no plan read"
 
 
-@pytest.mark.parametrize("indicator", ["mfg_quality_competitiveness_index", "mfg_product_pass_rate", "farm_product_monitoring_pass_rate"])
+@pytest.mark.parametrize(
+    "indicator", ["mfg_quality_competitiveness_index", "mfg_product_pass_rate", "farm_product_monitoring_pass_rate"]
+)
 def test_shared_indicators_include_the_recurring_ones(dataset, indicator):
     assert indicator in ambition.shared_indicators(dataset)

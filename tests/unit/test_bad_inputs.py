@@ -19,7 +19,13 @@ from analysis.cli import main
 from analysis.data.schema import TABLES
 from analysis.errors import IntakeError, ParameterError, ReportError
 from analysis.intake.textio import read_plan
-from analysis.presentation.parameters import check_indicator, check_jurisdiction, check_jurisdictions, check_lang, check_reject
+from analysis.presentation.parameters import (
+    check_indicator,
+    check_jurisdiction,
+    check_jurisdictions,
+    check_lang,
+    check_reject,
+)
 from analysis.report.batch import build_reports
 from analysis.report.kernel import JobResult
 from analysis.report.output import write_report
@@ -56,43 +62,136 @@ def swap_range(d: Path) -> int:
 
 MQCI_JIAN = dict(doc_id="jian-2024", indicator_id="mfg_quality_competitiveness_index")
 TABLE_CASES = {
-    "empty file": (lambda d: (d / "targets.csv").write_bytes(b""), [f"targets.csv:1: header: file is empty; expected a header row: {header('targets')}"]),
-    "header only": (lambda d: (d / "observations.csv").write_text(header("observations") + "\n"), ["observations.csv:1: rows: the file has a header but no rows"]),
+    "empty file": (
+        lambda d: (d / "targets.csv").write_bytes(b""),
+        [f"targets.csv:1: header: file is empty; expected a header row: {header('targets')}"],
+    ),
+    "header only": (
+        lambda d: (d / "observations.csv").write_text(header("observations") + "\n"),
+        ["observations.csv:1: rows: the file has a header but no rows"],
+    ),
     "extra column": (
-        lambda d: (d / "jurisdictions.csv").write_text("\n".join(line + ",x" for line in (d / "jurisdictions.csv").read_text().splitlines()) + "\n"),
+        lambda d: (d / "jurisdictions.csv").write_text(
+            "\n".join(line + ",x" for line in (d / "jurisdictions.csv").read_text().splitlines()) + "\n"
+        ),
         [f"jurisdictions.csv:1: x: unexpected column; the columns are: {header('jurisdictions')}"],
     ),
     "missing column": (
-        lambda d: (d / "jurisdictions.csv").write_text("\n".join(line.rsplit(",", 1)[0] for line in (d / "jurisdictions.csv").read_text().splitlines()) + "\n"),
+        lambda d: (d / "jurisdictions.csv").write_text(
+            "\n".join(line.rsplit(",", 1)[0] for line in (d / "jurisdictions.csv").read_text().splitlines()) + "\n"
+        ),
         ["jurisdictions.csv:1: region: missing column"],
     ),
-    "byte-order mark": (lambda d: (d / "indicators.csv").write_bytes(b"\xef\xbb\xbf" + (d / "indicators.csv").read_bytes()), ["indicators.csv:1: encoding: file starts with a UTF-8 byte-order mark (BOM); save it as UTF-8 without BOM"]),
-    "ragged row": (lambda d: (d / "observations.csv").write_text((d / "observations.csv").read_text().replace("obs-005,", "obs-005,,", 1)), ["observations.csv:6: row: has 11 fields, the header has 10"]),
-    "NaN value": (set_cell("targets", "value", "nan", **MQCI_JIAN), ["targets.csv:{line}: value: expected a finite number, got 'nan'"]),
-    "infinite value": (set_cell("targets", "value", "inf", **MQCI_JIAN), ["targets.csv:{line}: value: expected a finite number, got 'inf'"]),
-    "negative year": (set_cell("targets", "target_year", "-2026", **MQCI_JIAN), ["targets.csv:{line}: target_year: must be at least 1949, got -2026"]),
-    "absurd year": (set_cell("targets", "target_year", "20260", **MQCI_JIAN), ["targets.csv:{line}: target_year: must be at most 2100, got 20260"]),
-    "year with decimals": (set_cell("targets", "target_year", "2026.0", **MQCI_JIAN), ["targets.csv:{line}: target_year: expected a whole number, got '2026.0'"]),
-    "range with low above high": (swap_range, ["targets.csv:{line}: value_high: 2 is not above the low end 3"]),
-    "comparator outside the vocabulary": (set_cell("targets", "comparator", "≥", **MQCI_JIAN), ["targets.csv:{line}: comparator: must be one of: >=, =, ~, range, <=, got '≥'"]),
-    "change outside the vocabulary": (set_cell("targets", "change", "more", **MQCI_JIAN), ["targets.csv:{line}: change: must be one of: increase, decrease, new, annual_new, annual_growth, annual, got 'more'"]),
-    "required quote missing": (set_cell("targets", "quote", "", **MQCI_JIAN), ["targets.csv:{line}: quote: missing value (required)"]),
-    "dangling document id": (set_cell("targets", "doc_id", "jian-2025", **MQCI_JIAN), ["targets.csv:{line}: doc_id: unknown doc_id 'jian-2025' (not in documents.csv)"]),
-    "target year before the plan": (set_cell("targets", "target_year", "2023", **MQCI_JIAN), ["targets.csv:{line}: target_year: 2023 is before the plan was issued (2024-04-29)"]),
-    "baseline after the target year": (set_cell("targets", "baseline_year", "2026", doc_id="jiangsu-2023", change="decrease", value="14"), ["targets.csv:{line}: baseline_year: 2026 is not before the target year 2025"]),
-    "unit of another quantity": (set_cell("targets", "unit", "亿元", **MQCI_JIAN), ["targets.csv:{line}: unit: '亿元' does not measure the same quantity as the indicator's unit 'index'"]),
-    "unit outside the vocabulary": (set_cell("targets", "unit", "km", **MQCI_JIAN), ["targets.csv:{line}: unit: must be one of: " + ", ".join(TABLES["targets"].field("unit").enum) + ", got 'km'"]),
-    "indicator in two categories": (
-        lambda d: (d / "indicators.csv").write_text((d / "indicators.csv").read_text() + "mfg_quality_competitiveness_index,制造业质量竞争力指数,MQCI,index,true,products,制造业质量竞争力指数,\n"),
-        ["indicators.csv:{last}: indicator_id: duplicate id 'mfg_quality_competitiveness_index' (first on line {first})"],
+    "byte-order mark": (
+        lambda d: (d / "indicators.csv").write_bytes(b"\xef\xbb\xbf" + (d / "indicators.csv").read_bytes()),
+        ["indicators.csv:1: encoding: file starts with a UTF-8 byte-order mark (BOM); save it as UTF-8 without BOM"],
     ),
-    "alias in traditional characters": (set_cell("indicators", "aliases", "制造業質量競爭力指數", indicator_id="mfg_quality_competitiveness_index"), ["indicators.csv:{line}: aliases: '制造業質量競爭力指數' is in traditional characters; write aliases in simplified (traditional text is matched through OpenCC)"]),
-    "boolean not true or false": (set_cell("indicators", "higher_is_better", "yes", indicator_id="mfg_quality_competitiveness_index"), ["indicators.csv:{line}: higher_is_better: expected true or false, got 'yes'"]),
-    "source path outside the repository": (set_cell("documents", "source_file", "../../etc/hosts", doc_id="jilin-2018"), ["documents.csv:{line}: source_file: must match the pattern ^sources/[^/]+\\.txt$, got '../../etc/hosts'"]),
-    "issued in the future": (set_cell("documents", "issued", "2099-01-01", doc_id="jilin-2018"), ["documents.csv:{line}: issued: 2099-01-01 is in the future"]),
-    "issued on a day that does not exist": (set_cell("documents", "issued", "2018-02-30", doc_id="jilin-2018"), ["documents.csv:{line}: issued: not a real date: '2018-02-30' (day is out of range for month)"]),
-    "jurisdiction without region": (set_cell("jurisdictions", "region", "", jurisdiction_id="jian"), ["jurisdictions.csv:{line}: region: missing value (required for a city)"]),
-    "observation of both a jurisdiction and a region": (set_cell("observations", "region", "eastern", observation_id="obs-001"), ["observations.csv:{line}: jurisdiction_id: give exactly one of jurisdiction_id (a jurisdiction) or region (a regional aggregate)"]),
+    "ragged row": (
+        lambda d: (d / "observations.csv").write_text(
+            (d / "observations.csv").read_text().replace("obs-005,", "obs-005,,", 1)
+        ),
+        ["observations.csv:6: row: has 11 fields, the header has 10"],
+    ),
+    "NaN value": (
+        set_cell("targets", "value", "nan", **MQCI_JIAN),
+        ["targets.csv:{line}: value: expected a finite number, got 'nan'"],
+    ),
+    "infinite value": (
+        set_cell("targets", "value", "inf", **MQCI_JIAN),
+        ["targets.csv:{line}: value: expected a finite number, got 'inf'"],
+    ),
+    "negative year": (
+        set_cell("targets", "target_year", "-2026", **MQCI_JIAN),
+        ["targets.csv:{line}: target_year: must be at least 1949, got -2026"],
+    ),
+    "absurd year": (
+        set_cell("targets", "target_year", "20260", **MQCI_JIAN),
+        ["targets.csv:{line}: target_year: must be at most 2100, got 20260"],
+    ),
+    "year with decimals": (
+        set_cell("targets", "target_year", "2026.0", **MQCI_JIAN),
+        ["targets.csv:{line}: target_year: expected a whole number, got '2026.0'"],
+    ),
+    "range with low above high": (swap_range, ["targets.csv:{line}: value_high: 2 is not above the low end 3"]),
+    "comparator outside the vocabulary": (
+        set_cell("targets", "comparator", "≥", **MQCI_JIAN),
+        ["targets.csv:{line}: comparator: must be one of: >=, =, ~, range, <=, got '≥'"],
+    ),
+    "change outside the vocabulary": (
+        set_cell("targets", "change", "more", **MQCI_JIAN),
+        [
+            "targets.csv:{line}: change: must be one of: "
+            "increase, decrease, new, annual_new, annual_growth, annual, got 'more'"
+        ],
+    ),
+    "required quote missing": (
+        set_cell("targets", "quote", "", **MQCI_JIAN),
+        ["targets.csv:{line}: quote: missing value (required)"],
+    ),
+    "dangling document id": (
+        set_cell("targets", "doc_id", "jian-2025", **MQCI_JIAN),
+        ["targets.csv:{line}: doc_id: unknown doc_id 'jian-2025' (not in documents.csv)"],
+    ),
+    "target year before the plan": (
+        set_cell("targets", "target_year", "2023", **MQCI_JIAN),
+        ["targets.csv:{line}: target_year: 2023 is before the plan was issued (2024-04-29)"],
+    ),
+    "baseline after the target year": (
+        set_cell("targets", "baseline_year", "2026", doc_id="jiangsu-2023", change="decrease", value="14"),
+        ["targets.csv:{line}: baseline_year: 2026 is not before the target year 2025"],
+    ),
+    "unit of another quantity": (
+        set_cell("targets", "unit", "亿元", **MQCI_JIAN),
+        ["targets.csv:{line}: unit: '亿元' does not measure the same quantity as the indicator's unit 'index'"],
+    ),
+    "unit outside the vocabulary": (
+        set_cell("targets", "unit", "km", **MQCI_JIAN),
+        ["targets.csv:{line}: unit: must be one of: " + ", ".join(TABLES["targets"].field("unit").enum) + ", got 'km'"],
+    ),
+    "indicator in two categories": (
+        lambda d: (d / "indicators.csv").write_text(
+            (d / "indicators.csv").read_text()
+            + "mfg_quality_competitiveness_index,制造业质量竞争力指数,MQCI,index,true,products,制造业质量竞争力指数,\n"
+        ),
+        [
+            "indicators.csv:{last}: indicator_id: "
+            "duplicate id 'mfg_quality_competitiveness_index' (first on line {first})"
+        ],
+    ),
+    "alias in traditional characters": (
+        set_cell("indicators", "aliases", "制造業質量競爭力指數", indicator_id="mfg_quality_competitiveness_index"),
+        [
+            "indicators.csv:{line}: aliases: '制造業質量競爭力指數' is in traditional characters; "
+            "write aliases in simplified (traditional text is matched through OpenCC)"
+        ],
+    ),
+    "boolean not true or false": (
+        set_cell("indicators", "higher_is_better", "yes", indicator_id="mfg_quality_competitiveness_index"),
+        ["indicators.csv:{line}: higher_is_better: expected true or false, got 'yes'"],
+    ),
+    "source path outside the repository": (
+        set_cell("documents", "source_file", "../../etc/hosts", doc_id="jilin-2018"),
+        ["documents.csv:{line}: source_file: must match the pattern ^sources/[^/]+\\.txt$, got '../../etc/hosts'"],
+    ),
+    "issued in the future": (
+        set_cell("documents", "issued", "2099-01-01", doc_id="jilin-2018"),
+        ["documents.csv:{line}: issued: 2099-01-01 is in the future"],
+    ),
+    "issued on a day that does not exist": (
+        set_cell("documents", "issued", "2018-02-30", doc_id="jilin-2018"),
+        ["documents.csv:{line}: issued: not a real date: '2018-02-30' (day is out of range for month)"],
+    ),
+    "jurisdiction without region": (
+        set_cell("jurisdictions", "region", "", jurisdiction_id="jian"),
+        ["jurisdictions.csv:{line}: region: missing value (required for a city)"],
+    ),
+    "observation of both a jurisdiction and a region": (
+        set_cell("observations", "region", "eastern", observation_id="obs-001"),
+        [
+            "observations.csv:{line}: jurisdiction_id: "
+            "give exactly one of jurisdiction_id (a jurisdiction) or region (a regional aggregate)"
+        ],
+    ),
 }
 
 
@@ -103,7 +202,11 @@ def test_bad_table(case, data_copy):
     before = snapshot(data_copy)
     dataset, problems = validate(data_copy)
     indicators = read_rows(data_copy / "indicators.csv") if case == "indicator in two categories" else []
-    fill = dict(line=line, last=len(indicators) + 1, first=line_of(indicators, indicator_id="mfg_quality_competitiveness_index") if indicators else 0)
+    fill = dict(
+        line=line,
+        last=len(indicators) + 1,
+        first=line_of(indicators, indicator_id="mfg_quality_competitiveness_index") if indicators else 0,
+    )
     assert dataset is None
     assert [str(p) for p in problems] == [e.format(**fill) for e in expected]
     assert snapshot(data_copy) == before
@@ -128,14 +231,18 @@ def test_source_text_in_gb18030_with_its_checksum(data_copy):
     docs[line_of(docs, doc_id="jian-2024") - 2]["sha256"] = hashlib.sha256(path.read_bytes()).hexdigest()
     write_rows(data_copy / "documents.csv", docs)
     _, problems = validate(data_copy)
-    assert [str(p) for p in problems] == [f"documents.csv:{line_of(docs, doc_id='jian-2024')}: source_file: sources/jian-2024.txt is not valid UTF-8"]
+    assert [str(p) for p in problems] == [
+        f"documents.csv:{line_of(docs, doc_id='jian-2024')}: source_file: sources/jian-2024.txt is not valid UTF-8"
+    ]
 
 
 def test_missing_source_text(data_copy):
     (data_copy / "sources" / "jilin-2018.txt").unlink()
     docs = read_rows(data_copy / "documents.csv")
     _, problems = validate(data_copy)
-    assert [str(p) for p in problems] == [f"documents.csv:{line_of(docs, doc_id='jilin-2018')}: source_file: file not found: sources/jilin-2018.txt"]
+    assert [str(p) for p in problems] == [
+        f"documents.csv:{line_of(docs, doc_id='jilin-2018')}: source_file: file not found: sources/jilin-2018.txt"
+    ]
 
 
 def test_table_in_gb18030(data_copy):
@@ -157,7 +264,9 @@ def test_plan_that_is_not_text(tmp_path):
 def test_plan_in_big5_read_as_gb18030(tmp_path):
     path = tmp_path / "plan.txt"
     path.write_bytes("制造業質量競爭力指數達到88".encode("big5"))
-    with pytest.raises(IntakeError, match=r"^cannot decode .*plan.txt as utf-8: byte 0x[0-9a-f]{2} at offset 0 is invalid$"):
+    with pytest.raises(
+        IntakeError, match=r"^cannot decode .*plan.txt as utf-8: byte 0x[0-9a-f]{2} at offset 0 is invalid$"
+    ):
         read_plan(path, "utf-8")
 
 
@@ -168,12 +277,25 @@ def test_plan_in_big5_read_as_gb18030(tmp_path):
     "check, message",
     [
         (lambda d: check_indicator(d, "mqci"), "unknown indicator_id 'mqci'; valid values (indicators with targets): "),
-        (lambda d: check_jurisdiction(d, "wuhan"), "unknown jurisdiction_id 'wuhan'; valid values (jurisdictions with a plan): china, jiangsu, jilin, jian, yichang, jiangmen"),
-        (lambda d: check_jurisdictions(d, ""), "unknown jurisdictions (none given); valid values: all, or a comma-separated list of: china, "),
+        (
+            lambda d: check_jurisdiction(d, "wuhan"),
+            "unknown jurisdiction_id 'wuhan'; valid values (jurisdictions with a plan): "
+            "china, jiangsu, jilin, jian, yichang, jiangmen",
+        ),
+        (
+            lambda d: check_jurisdictions(d, ""),
+            "unknown jurisdictions (none given); valid values: all, or a comma-separated list of: china, ",
+        ),
         (lambda d: check_lang("zh-TW"), "unknown lang 'zh-TW'; valid values: zh, en"),
         (lambda d: check_reject("1;2"), "reject must list candidate numbers separated by commas; not numbers: 1;2"),
     ],
-    ids=["unknown indicator", "unknown jurisdiction", "empty jurisdiction list", "bad language", "reject list not numbers"],
+    ids=[
+        "unknown indicator",
+        "unknown jurisdiction",
+        "empty jurisdiction list",
+        "bad language",
+        "reject list not numbers",
+    ],
 )
 def test_bad_notebook_parameter(dataset, check, message):
     with pytest.raises(ParameterError) as e:
@@ -229,14 +351,31 @@ def test_report_with_an_unknown_language(tmp_path, capsys):
 
 
 def test_extract_a_file_that_does_not_exist(tmp_path, capsys):
-    assert cli(capsys, "extract", str(tmp_path / "plan.txt")) == (2, "", f"error: no such file: {tmp_path / 'plan.txt'}\n")
+    assert cli(capsys, "extract", str(tmp_path / "plan.txt")) == (
+        2,
+        "",
+        f"error: no such file: {tmp_path / 'plan.txt'}\n",
+    )
 
 
 def test_add_document_with_a_bad_id(data_copy, tmp_path, capsys):
     before = snapshot(data_copy)
     plan = tmp_path / "plan.txt"
     plan.write_text("到2025年,制造业质量竞争力指数达到87。", encoding="utf-8")
-    args = ["--data-dir", str(data_copy), "add-document", str(plan), "--doc-id", "Wuhan 2024", "--jurisdiction", "hubei", "--title", "t", "--issued", "2024-01-01"]
+    args = [
+        "--data-dir",
+        str(data_copy),
+        "add-document",
+        str(plan),
+        "--doc-id",
+        "Wuhan 2024",
+        "--jurisdiction",
+        "hubei",
+        "--title",
+        "t",
+        "--issued",
+        "2024-01-01",
+    ]
     code, _, err = cli(capsys, *args)
     assert (code, err) == (2, "error: doc_id 'Wuhan 2024' must match ^[a-z][a-z0-9_-]*$ (for example wuhan-2024)\n")
     assert snapshot(data_copy) == before
@@ -245,7 +384,10 @@ def test_add_document_with_a_bad_id(data_copy, tmp_path, capsys):
 def test_synthetic_data_never_goes_into_the_curated_folder(capsys):
     before = snapshot(paths.DATA_DIR)
     code, _, err = cli(capsys, "synth", "--cities", "2", "--provinces", "1", "--out", str(paths.DATA_DIR / "synthetic"))
-    assert (code, err) == (2, f"error: refusing to write synthetic data into the curated data folder {paths.DATA_DIR}\n")
+    assert (code, err) == (
+        2,
+        f"error: refusing to write synthetic data into the curated data folder {paths.DATA_DIR}\n",
+    )
     assert snapshot(paths.DATA_DIR) == before
 
 

@@ -7,8 +7,7 @@ import json
 import frictionless
 import pytest
 
-from analysis import paths
-from analysis import load
+from analysis import load, paths
 from analysis.data.datapackage import dataset_descriptor
 from analysis.data.fields import FIELDS
 from analysis.data.schema import TABLES, pandera_schema

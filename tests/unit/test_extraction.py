@@ -101,7 +101,10 @@ def test_annual_target_jian_2024():
 
 def test_one_value_for_several_indicators_yichang_2023():
     found = extract("到2025年,\n重点领域计量器具检定合格率、定量包装商品净含量合格率均达到98%以上")
-    assert [(c.indicator_phrase, c.value) for c in found] == [("重点领域计量器具检定合格率", 98), ("定量包装商品净含量合格率", 98)]
+    assert [(c.indicator_phrase, c.value) for c in found] == [
+        ("重点领域计量器具检定合格率", 98),
+        ("定量包装商品净含量合格率", 98),
+    ]
     assert found[0].quote == found[1].quote
 
 
@@ -116,7 +119,10 @@ def test_combined_count_stays_one_jiangmen_2016():
 
 
 def test_year_from_a_governing_heading_jian_2024():
-    text = "二、主要目标\n到2026年,全市质量整体水平进一步提高。\n——经济发展质量效益持续增强。制造业质量竞争力指数达到86.5。\n三、重点任务\n1.增强质量创新动能。到2027年,力争新增省级优秀新产品90项以上。\n2.培育品牌。新增上市企业3家以上。"
+    text = (
+        "二、主要目标\n到2026年,全市质量整体水平进一步提高。\n——经济发展质量效益持续增强。制造业质量竞争力指数达到86.5。\n"
+        "三、重点任务\n1.增强质量创新动能。到2027年,力争新增省级优秀新产品90项以上。\n2.培育品牌。新增上市企业3家以上。"
+    )
     years = [(c.value, c.target_year) for c in extract(text)]
     assert years == [(86.5, 2026), (90, 2027), (3, 2026)]  # the last: no year in reach, the plan's horizon
 
@@ -155,14 +161,19 @@ def test_rejections(text):
 # --- offsets, encodings -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("doc_id", ["jian-2024", "jiangsu-2023", "yichang-2023", "jilin-2018", "jiangmen-2016", "national-2023"])
+@pytest.mark.parametrize(
+    "doc_id", ["jian-2024", "jiangsu-2023", "yichang-2023", "jilin-2018", "jiangmen-2016", "national-2023"]
+)
 def test_offsets_point_at_the_quote(doc_id):
     text = source(doc_id)
     for c in extract(text):
         assert text[c.char_offset :].startswith(c.quote)
 
 
-@pytest.mark.parametrize("doc_id, encoding", [("jian-2024", "gb18030"), ("jilin-2018", "big5"), ("jiangsu-2023", "big5"), ("yichang-2023", "gb18030")])
+@pytest.mark.parametrize(
+    "doc_id, encoding",
+    [("jian-2024", "gb18030"), ("jilin-2018", "big5"), ("jiangsu-2023", "big5"), ("yichang-2023", "gb18030")],
+)
 def test_gb18030_and_big5_copies_give_the_same_candidates(tmp_path, doc_id, encoding):
     text = source(doc_id)
     path = tmp_path / f"{doc_id}.{encoding}.txt"
@@ -219,8 +230,21 @@ def test_cli_extract_csv_and_json(tmp_path):
         ("food_sampling_pass_rate", "98", ">=", "2025"),
         ("mfg_product_pass_rate", "94", "=", "2025"),
     ]
-    assert list(rows[0])[:10] == ["indicator_phrase", "indicator_id", "value", "value_high", "unit", "comparator", "target_year", "baseline_year", "char_offset", "quote"]
-    assert run("extract", str(paths.DATA_DIR / "sources" / "national-2023.txt"), "--format", "json").stdout.startswith("[")
+    assert list(rows[0])[:10] == [
+        "indicator_phrase",
+        "indicator_id",
+        "value",
+        "value_high",
+        "unit",
+        "comparator",
+        "target_year",
+        "baseline_year",
+        "char_offset",
+        "quote",
+    ]
+    assert run("extract", str(paths.DATA_DIR / "sources" / "national-2023.txt"), "--format", "json").stdout.startswith(
+        "["
+    )
 
 
 def test_cli_extract_reports_undecodable_input(tmp_path):
@@ -234,7 +258,15 @@ def test_cli_extract_reports_undecodable_input(tmp_path):
 def test_cli_evaluate_prints_scores():
     out = run("evaluate", "--quiet")
     assert out.returncode == 0
-    assert out.stdout.splitlines()[0].split() == ["document", "curated", "found", "matched", "precision", "recall", "F1"]
+    assert out.stdout.splitlines()[0].split() == [
+        "document",
+        "curated",
+        "found",
+        "matched",
+        "precision",
+        "recall",
+        "F1",
+    ]
     assert out.stdout.splitlines()[-1].startswith("overall")
 
 
@@ -246,7 +278,9 @@ def test_add_document_copies_registers_and_proposes(data_copy, tmp_path):
     plan.write_bytes(source("jian-2024").encode("gb18030"))
     targets_before = (data_copy / "targets.csv").read_bytes()
     out = tmp_path / "candidates.csv"
-    added = add_document(plan, "jian-2025", "jian", "吉安市测试方案", "2025-01-02", data_dir=data_copy, candidates_path=out)
+    added = add_document(
+        plan, "jian-2025", "jian", "吉安市测试方案", "2025-01-02", data_dir=data_copy, candidates_path=out
+    )
     assert (data_copy / "sources" / "jian-2025.txt").read_text(encoding="utf-8") == source("jian-2024")
     assert (data_copy / "targets.csv").read_bytes() == targets_before  # nothing appended without review
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
@@ -261,11 +295,20 @@ def test_add_document_refuses_to_overwrite_and_names_valid_jurisdictions(data_co
     plan = tmp_path / "plan.txt"
     plan.write_text(source("national-2023"), encoding="utf-8")
     with pytest.raises(IntakeError, match="doc_id 'jilin-2018' is already in documents.csv"):
-        add_document(plan, "jilin-2018", "jilin", "t", "2018-07-05", data_dir=data_copy, candidates_path=tmp_path / "c.csv")
-    with pytest.raises(IntakeError, match=r"unknown jurisdiction 'wuhan'; add it to jurisdictions.csv first, or use one of: china, jiangsu, "):
-        add_document(plan, "wuhan-2024", "wuhan", "t", "2024-01-01", data_dir=data_copy, candidates_path=tmp_path / "c.csv")
+        add_document(
+            plan, "jilin-2018", "jilin", "t", "2018-07-05", data_dir=data_copy, candidates_path=tmp_path / "c.csv"
+        )
+    with pytest.raises(
+        IntakeError,
+        match=r"unknown jurisdiction 'wuhan'; add it to jurisdictions.csv first, or use one of: china, jiangsu, ",
+    ):
+        add_document(
+            plan, "wuhan-2024", "wuhan", "t", "2024-01-01", data_dir=data_copy, candidates_path=tmp_path / "c.csv"
+        )
     (tmp_path / "c.csv").write_text("keep me")
     with pytest.raises(IntakeError, match="c.csv exists; not overwriting it"):
-        add_document(plan, "hubei-2024", "hubei", "t", "2024-01-01", data_dir=data_copy, candidates_path=tmp_path / "c.csv")
+        add_document(
+            plan, "hubei-2024", "hubei", "t", "2024-01-01", data_dir=data_copy, candidates_path=tmp_path / "c.csv"
+        )
     assert (tmp_path / "c.csv").read_text() == "keep me"
     assert not (data_copy / "sources" / "hubei-2024.txt").exists()

@@ -27,7 +27,11 @@ def code_cells(path: Path) -> list:
 def test_no_functions_or_classes_in_notebooks(path):
     for cell in code_cells(path):
         tree = ast.parse(cell.source)
-        assert not [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda))], cell.source
+        assert not [
+            n
+            for n in ast.walk(tree)
+            if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda))
+        ], cell.source
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
@@ -35,7 +39,7 @@ def test_parameters_are_typed_and_documented(path):
     cells = code_cells(path)
     assert "parameters" in cells[0].metadata.get("tags", []), "the first code cell is the parameters cell"
     for line in cells[0].source.splitlines():
-        assert re.fullmatch(r'\w+: (str|int|float|bool) = .+  # \S.*', line), line
+        assert re.fullmatch(r"\w+: (str|int|float|bool) = .+  # \S.*", line), line
     documented = papermill.inspect_notebook(str(path))
     assert all(p["help"] for p in documented.values()), documented
     assert "data_dir" in documented
@@ -59,8 +63,17 @@ def checks_called(source: str) -> set[tuple[str, str]]:
     """(check function, parameter name) for every ``parameters.<check>(..., name, ...)`` call."""
     calls = set()
     for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name) and node.func.value.id == "parameters":
-            calls |= {(node.func.attr, arg.id) for arg in ast.walk(node) if isinstance(arg, ast.Name) and arg.id != "parameters"}
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and isinstance(node.func.value, ast.Name)
+            and node.func.value.id == "parameters"
+        ):
+            calls |= {
+                (node.func.attr, arg.id)
+                for arg in ast.walk(node)
+                if isinstance(arg, ast.Name) and arg.id != "parameters"
+            }
     return calls
 
 
@@ -93,6 +106,11 @@ def sanitise(text: str) -> str:
 
 def test_sanitiser_keeps_the_numbers_nbval_must_compare():
     nb = nbformat.read(paths.NOTEBOOKS_DIR / "indicator_comparison.ipynb", as_version=4)
-    text = sanitise(json.dumps([o.get("data", {}).get("text/plain", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs], ensure_ascii=False))
+    text = sanitise(
+        json.dumps(
+            [o.get("data", {}).get("text/plain", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs],
+            ensure_ascii=False,
+        )
+    )
     for number in ("86.5 (2026)", "88 (2025)", "≥89 (2025)", "85 (2020)", "86 (2025)"):
         assert number in text

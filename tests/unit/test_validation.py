@@ -40,14 +40,18 @@ def test_dangling_indicator_id(data_copy):
     rows, i, line = first_target(data_copy)
     rows[i]["indicator_id"] = "mfg_quality_index"
     write_rows(data_copy / "targets.csv", rows)
-    assert problems_of(data_copy) == [f"targets.csv:{line}: indicator_id: unknown indicator_id 'mfg_quality_index' (not in indicators.csv)"]
+    assert problems_of(data_copy) == [
+        f"targets.csv:{line}: indicator_id: unknown indicator_id 'mfg_quality_index' (not in indicators.csv)"
+    ]
 
 
 def test_duplicate_id(data_copy):
     rows = read_rows(data_copy / "targets.csv")
     rows[5]["target_id"] = rows[4]["target_id"]
     write_rows(data_copy / "targets.csv", rows)
-    assert problems_of(data_copy) == [f"targets.csv:7: target_id: duplicate id '{rows[4]['target_id']}' (first on line 6)"]
+    assert problems_of(data_copy) == [
+        f"targets.csv:7: target_id: duplicate id '{rows[4]['target_id']}' (first on line 6)"
+    ]
 
 
 def test_quote_moved_by_one_character(data_copy):
@@ -55,7 +59,10 @@ def test_quote_moved_by_one_character(data_copy):
     offset = int(rows[i]["char_offset"])
     rows[i]["char_offset"] = str(offset + 1)
     write_rows(data_copy / "targets.csv", rows)
-    assert problems_of(data_copy) == [f"targets.csv:{line}: char_offset: quote is not at offset {offset + 1} of jian-2024; it occurs at offset {offset}"]
+    assert problems_of(data_copy) == [
+        f"targets.csv:{line}: char_offset: quote is not at offset {offset + 1} of jian-2024;"
+        f" it occurs at offset {offset}"
+    ]
 
 
 def test_edited_source_file(data_copy):
@@ -80,7 +87,9 @@ def test_value_missing_from_quote(data_copy):
 def test_byte_order_mark(data_copy):
     path = data_copy / "targets.csv"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
-    assert problems_of(data_copy) == ["targets.csv:1: encoding: file starts with a UTF-8 byte-order mark (BOM); save it as UTF-8 without BOM"]
+    assert problems_of(data_copy) == [
+        "targets.csv:1: encoding: file starts with a UTF-8 byte-order mark (BOM); save it as UTF-8 without BOM"
+    ]
 
 
 def test_gb18030_bytes(data_copy):
@@ -128,7 +137,9 @@ def test_cli_fails_loudly_on_a_broken_copy(data_copy):
     rows, i, line = first_target(data_copy)
     rows[i]["indicator_id"] = "nope"
     write_rows(data_copy / "targets.csv", rows)
-    run = subprocess.run([sys.executable, "-m", "analysis", "--data-dir", str(data_copy), "validate"], capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "analysis", "--data-dir", str(data_copy), "validate"], capture_output=True, text=True
+    )
     assert run.returncode == 1
     assert run.stdout == f"targets.csv:{line}: indicator_id: unknown indicator_id 'nope' (not in indicators.csv)\n"
     assert "1 problem(s) found" in run.stderr
@@ -138,4 +149,10 @@ def test_cli_summary_on_the_real_data():
     run = subprocess.run([sys.executable, "-m", "analysis", "validate"], capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
     lines = run.stdout.splitlines()
-    assert [line.split(":")[0] for line in lines] == ["jurisdictions.csv", "documents.csv", "indicators.csv", "targets.csv", "observations.csv"]
+    assert [line.split(":")[0] for line in lines] == [
+        "jurisdictions.csv",
+        "documents.csv",
+        "indicators.csv",
+        "targets.csv",
+        "observations.csv",
+    ]

@@ -14,7 +14,6 @@ from .schema import TABLE_ORDER, TABLES, Table
 from .vocabularies import UNITS
 
 
-
 def frictionless_field(table: Table, name: str) -> dict[str, Any]:
     """One field of a Frictionless table schema."""
     f = table.field(name)
@@ -57,7 +56,10 @@ def datapackage(sources: list[dict[str, str]]) -> dict[str, Any]:
         }
         if t.foreign_keys:
             schema["foreignKeys"] = [
-                {"fields": [fk.column], "reference": {"resource": "" if fk.table == t.name else fk.table, "fields": [fk.key]}}
+                {
+                    "fields": [fk.column],
+                    "reference": {"resource": "" if fk.table == t.name else fk.table, "fields": [fk.key]},
+                }
                 for fk in t.foreign_keys
             ]
         resources.append(

@@ -44,7 +44,7 @@ class Dataset:
         cache = self.__dict__.setdefault("_names", {})
         if (kind, lang) not in cache:
             table = self.jurisdictions if kind == "jurisdiction" else self.indicators
-            cache[(kind, lang)] = dict(zip(table[f"{kind}_id"], table[f"name_{lang}"].astype(str)))
+            cache[(kind, lang)] = dict(zip(table[f"{kind}_id"], table[f"name_{lang}"].astype(str), strict=True))
         return cache[(kind, lang)]
 
 
@@ -62,7 +62,14 @@ def long_targets(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """
     docs = frames["documents"][["doc_id", "jurisdiction_id", "issued", "title_zh", "title_en"]]
     jur = frames["jurisdictions"].rename(columns={"name_zh": "jurisdiction_zh", "name_en": "jurisdiction_en"})
-    ind = frames["indicators"].rename(columns={"name_zh": "indicator_zh", "name_en": "indicator_en", "unit": "indicator_unit", "notes": "indicator_notes"})
+    ind = frames["indicators"].rename(
+        columns={
+            "name_zh": "indicator_zh",
+            "name_en": "indicator_en",
+            "unit": "indicator_unit",
+            "notes": "indicator_notes",
+        }
+    )
     out = (
         frames["targets"]
         .merge(docs, on="doc_id", how="left", validate="many_to_one")

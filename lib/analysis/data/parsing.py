@@ -39,45 +39,52 @@ def _parse_cell(kind: str, raw: str) -> tuple[object, str | None]:
     return raw, None
 
 
-def type_table(raw: pd.DataFrame, lines: pd.Series, table: Table) -> tuple[pd.DataFrame, list[Problem]]:
-    """Parse the strings into typed columns, then check them with the table's pandera schema."""
-    problems: list[Problem] = []
-    bad_cells: set[tuple[int, str]] = set()
-    typed = {}
-    for column in table.columns:
-        kind = table.field(column).type
-        dtype = "string" if column in VOCABULARY_OF else pandas_dtype(table.field(column))
-        if kind == "string":
-            typed[column] = pd.array(raw[column].tolist(), dtype=dtype)
-            continue
-        values = []
-        for idx, raw_value in raw[column].items():
-            if raw_value is None:
-                values.append(None)
-                continue
-            value, error = _parse_cell(kind, raw_value)
-            if error:
-                problems.append(Problem(table.file, int(lines[idx]), column, error))
-                bad_cells.add((idx, column))
-            values.append(value)
-        typed[column] = pd.array(values, dtype=dtype)
-    frame = pd.DataFrame(typed, index=raw.index)
+def _typed_column(raw: pd.Series, lines: pd.Series, table: Table, column: str) -> tuple[object, list[Problem]]:
+    """One column parsed into its dtype; unparseable cells become missing and are reported."""
+    kind = table.field(column).type
+    dtype = "string" if column in VOCABULARY_OF else pandas_dtype(table.field(column))
+    if kind == "string":
+        return pd.array(raw.tolist(), dtype=dtype), []
+    values, problems = [], []
+    for idx, raw_value in raw.items():
+        value, error = (None, None) if raw_value is None else _parse_cell(kind, raw_value)
+        if error:
+            problems.append(Problem(table.file, int(lines[idx]), column, error))
+        values.append(value)
+    return pd.array(values, dtype=dtype), problems
+
+
+def _schema_problems(frame: pd.DataFrame, lines: pd.Series, table: Table, bad_cells: set) -> list[Problem]:
+    """The pandera checks' failures as problems; a failed cell is set to missing (unknown from here on)."""
     try:
         pandera_schema(table).validate(frame, lazy=True)
     except pa.errors.SchemaErrors as e:
+        problems = []
         for case in e.failure_cases.itertuples(index=False):
-            if case.index is None or pd.isna(case.index):
+            if case.index is None or pd.isna(case.index) or (int(case.index), case.column) in bad_cells:
                 continue
             idx = int(case.index)
-            if (idx, case.column) in bad_cells:
-                continue
             if case.check == "not_nullable":
                 message = "missing value (required)"
             else:
-                frame.loc[idx, case.column] = pd.NA  # later checks treat a failed cell as unknown
+                frame.loc[idx, case.column] = pd.NA
                 got = case.failure_case
                 message = f"{case.check}, got {got!r}" if isinstance(got, str) else f"{case.check}, got {got}"
             problems.append(Problem(table.file, int(lines[idx]), case.column, message))
+        return problems
+    return []
+
+
+def type_table(raw: pd.DataFrame, lines: pd.Series, table: Table) -> tuple[pd.DataFrame, list[Problem]]:
+    """Parse the strings into typed columns, then check them with the table's pandera schema."""
+    problems: list[Problem] = []
+    typed = {}
+    for column in table.columns:
+        typed[column], column_problems = _typed_column(raw[column], lines, table, column)
+        problems += column_problems
+    bad_cells = {(idx, p.column) for p in problems for idx in raw.index[lines == p.line]}
+    frame = pd.DataFrame(typed, index=raw.index)
+    problems += _schema_problems(frame, lines, table, bad_cells)
     for column in VOCABULARY_OF:
         if column in frame:  # values outside the vocabulary were reported above
             dtype = pandas_dtype(table.field(column))

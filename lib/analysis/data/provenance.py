@@ -32,7 +32,7 @@ def check_documents(documents: pd.DataFrame, lines: pd.Series, data_dir: Path) -
     """
     problems: list[Problem] = []
     texts: dict[str, str] = {}
-    for line, doc in zip(lines, documents.to_dict("records")):
+    for line, doc in zip(lines, documents.to_dict("records"), strict=True):
         line = int(line)
         if pd.isna(doc["source_file"]):
             continue
@@ -48,7 +48,8 @@ def check_documents(documents: pd.DataFrame, lines: pd.Series, data_dir: Path) -
                     "documents.csv",
                     line,
                     "sha256",
-                    f"{doc['source_file']} has sha256 {digest}, not the recorded {doc['sha256']}: the source text was edited",
+                    f"{doc['source_file']} has sha256 {digest}, not the recorded {doc['sha256']}:"
+                    " the source text was edited",
                 )
             )
         if text is None:
@@ -61,7 +62,7 @@ def check_documents(documents: pd.DataFrame, lines: pd.Series, data_dir: Path) -
 def check_quotes(targets: pd.DataFrame, lines: pd.Series, texts: dict[str, str]) -> list[Problem]:
     """Check each quote sits at its offset and holds the target's value (and high value)."""
     problems: list[Problem] = []
-    for line, t in zip(lines, targets.to_dict("records")):
+    for line, t in zip(lines, targets.to_dict("records"), strict=True):
         line = int(line)
         text = texts.get(t["doc_id"])
         if text is None or pd.isna(t["quote"]) or pd.isna(t["char_offset"]):
@@ -70,12 +71,18 @@ def check_quotes(targets: pd.DataFrame, lines: pd.Series, texts: dict[str, str])
         if text[offset : offset + len(quote)] != quote:
             found = text.find(quote)
             where = f"; it occurs at offset {found}" if found >= 0 else "; it does not occur in the source text"
-            problems.append(Problem("targets.csv", line, "char_offset", f"quote is not at offset {offset} of {t['doc_id']}{where}"))
+            problems.append(
+                Problem("targets.csv", line, "char_offset", f"quote is not at offset {offset} of {t['doc_id']}{where}")
+            )
         in_quote = numbers_in(quote)
         for column in ("value", "value_high"):
             value = t[column]
             if pd.isna(value):
                 continue
             if not any(math.isclose(value, n, rel_tol=0, abs_tol=1e-9) for n in in_quote):
-                problems.append(Problem("targets.csv", line, column, f"{format_number(value)} does not appear in the quote {quote!r}"))
+                problems.append(
+                    Problem(
+                        "targets.csv", line, column, f"{format_number(value)} does not appear in the quote {quote!r}"
+                    )
+                )
     return problems

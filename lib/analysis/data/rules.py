@@ -24,7 +24,9 @@ def check_keys(frames: dict[str, pd.DataFrame], lines: dict[str, pd.Series], unr
                 continue
             line = int(lines[name][idx])
             if key in first_seen:
-                problems.append(Problem(t.file, line, t.primary_key, f"duplicate id {key!r} (first on line {first_seen[key]})"))
+                problems.append(
+                    Problem(t.file, line, t.primary_key, f"duplicate id {key!r} (first on line {first_seen[key]})")
+                )
             else:
                 first_seen[key] = line
         for fk in t.foreign_keys:
@@ -33,16 +35,23 @@ def check_keys(frames: dict[str, pd.DataFrame], lines: dict[str, pd.Series], unr
             known = set(frames[fk.table][fk.key].dropna())
             for idx, value in df[fk.column].items():
                 if pd.notna(value) and value not in known:
-                    problems.append(Problem(t.file, int(lines[name][idx]), fk.column, f"unknown {fk.key} {value!r} (not in {fk.table}.csv)"))
+                    problems.append(
+                        Problem(
+                            t.file,
+                            int(lines[name][idx]),
+                            fk.column,
+                            f"unknown {fk.key} {value!r} (not in {fk.table}.csv)",
+                        )
+                    )
     return problems
 
 
 def check_jurisdictions(j: pd.DataFrame, lines: pd.Series) -> list[Problem]:
     problems = []
-    level_of = dict(zip(j["jurisdiction_id"], j["level"]))
-    region_of = dict(zip(j["jurisdiction_id"], j["region"]))
+    level_of = dict(zip(j["jurisdiction_id"], j["level"], strict=True))
+    region_of = dict(zip(j["jurisdiction_id"], j["region"], strict=True))
     expected_parent = {"province": "nation", "city": "province"}
-    for line, row in zip(lines, j.to_dict("records")):
+    for line, row in zip(lines, j.to_dict("records"), strict=True):
         line, level = int(line), row["level"]
         if pd.isna(level):
             continue
@@ -57,13 +66,27 @@ def check_jurisdictions(j: pd.DataFrame, lines: pd.Series) -> list[Problem]:
         if pd.isna(parent):
             problems.append(Problem("jurisdictions.csv", line, "parent_id", f"missing value (required for a {level})"))
         elif parent in level_of and level_of[parent] != expected_parent[level]:
-            problems.append(Problem("jurisdictions.csv", line, "parent_id", f"the parent of a {level} must be a {expected_parent[level]}, {parent!r} is a {level_of[parent]}"))
+            problems.append(
+                Problem(
+                    "jurisdictions.csv",
+                    line,
+                    "parent_id",
+                    f"the parent of a {level} must be a {expected_parent[level]}, {parent!r} is a {level_of[parent]}",
+                )
+            )
         elif level == "city" and parent in region_of and pd.notna(row["region"]) and region_of[parent] != row["region"]:
-            problems.append(Problem("jurisdictions.csv", line, "region", f"{row['region']!r} differs from its province's region {region_of[parent]!r}"))
+            problems.append(
+                Problem(
+                    "jurisdictions.csv",
+                    line,
+                    "region",
+                    f"{row['region']!r} differs from its province's region {region_of[parent]!r}",
+                )
+            )
     return problems
 
 
-def _issue_year(issued: str) -> int | None:
+def _issue_year(issued: object) -> int | None:
     return int(issued[:4]) if isinstance(issued, str) and issued[:4].isdigit() else None
 
 
@@ -92,9 +115,24 @@ def check_indicators(i: pd.DataFrame, lines: pd.Series) -> list[Problem]:
             continue
         for alias in aliases.split(";"):
             if alias.strip() != alias or not alias:
-                problems.append(Problem("indicators.csv", int(lines[idx]), "aliases", f"empty alias or stray spaces in {aliases!r}; separate aliases with ';' only"))
+                problems.append(
+                    Problem(
+                        "indicators.csv",
+                        int(lines[idx]),
+                        "aliases",
+                        f"empty alias or stray spaces in {aliases!r}; separate aliases with ';' only",
+                    )
+                )
             elif to_simplified(alias) != alias:
-                problems.append(Problem("indicators.csv", int(lines[idx]), "aliases", f"{alias!r} is in traditional characters; write aliases in simplified (traditional text is matched through OpenCC)"))
+                problems.append(
+                    Problem(
+                        "indicators.csv",
+                        int(lines[idx]),
+                        "aliases",
+                        f"{alias!r} is in traditional characters; write aliases in simplified"
+                        " (traditional text is matched through OpenCC)",
+                    )
+                )
     return problems
 
 
@@ -103,49 +141,75 @@ def _unit_problem(unit: str, indicator_unit: str, change: object) -> str | None:
         if unit not in RELATIVE_UNITS:
             return f"a relative target ({change}) must be stated in {' or '.join(RELATIVE_UNITS)}, not {unit!r}"
         return None
-    if unit in UNIT_BY_CODE and indicator_unit in UNIT_BY_CODE and UNIT_BY_CODE[unit].quantity != UNIT_BY_CODE[indicator_unit].quantity:
+    if (
+        unit in UNIT_BY_CODE
+        and indicator_unit in UNIT_BY_CODE
+        and UNIT_BY_CODE[unit].quantity != UNIT_BY_CODE[indicator_unit].quantity
+    ):
         return f"{unit!r} does not measure the same quantity as the indicator's unit {indicator_unit!r}"
     return None
 
 
-def check_targets(frames: dict[str, pd.DataFrame], lines: pd.Series) -> list[Problem]:
-    t = frames["targets"]
-    issued = dict(zip(frames["documents"]["doc_id"], frames["documents"]["issued"]))
-    unit_of = dict(zip(frames["indicators"]["indicator_id"], frames["indicators"]["unit"]))
+def _range_problems(row: dict) -> list[tuple[str, str]]:
+    """A range has a high end above its low end; nothing else has a high end."""
+    is_range = row["comparator"] == "range"
+    if is_range and pd.isna(row["value_high"]):
+        return [("value_high", "missing value (required when comparator is range)")]
+    if not is_range and pd.notna(row["value_high"]) and pd.notna(row["comparator"]):
+        return [("value_high", f"must be empty unless comparator is range (comparator is {row['comparator']})")]
+    if is_range and pd.notna(row["value"]) and row["value_high"] <= row["value"]:
+        return [("value_high", f"{row['value_high']:g} is not above the low end {row['value']:g}")]
+    return []
+
+
+def _baseline_problems(row: dict) -> list[tuple[str, str]]:
+    """A baseline year comes before the target year and belongs to a relative change."""
+    if pd.isna(row["baseline_year"]):
+        return []
     problems = []
-    for line, row in zip(lines, t.to_dict("records")):
-        line = int(line)
-        p = lambda column, message: problems.append(Problem("targets.csv", line, column, message))  # noqa: E731
+    if pd.notna(row["target_year"]) and row["baseline_year"] >= row["target_year"]:
+        problems.append(("baseline_year", f"{row['baseline_year']} is not before the target year {row['target_year']}"))
+    if pd.isna(row["change"]) or row["change"] not in RELATIVE_CHANGES:
+        problems.append(("baseline_year", f"a baseline year needs a relative change ({', '.join(RELATIVE_CHANGES)})"))
+    return problems
+
+
+def check_targets(frames: dict[str, pd.DataFrame], lines: pd.Series) -> list[Problem]:
+    """Target years after the plan's issue, ranges, baselines, and units of the indicator's quantity."""
+    issued = dict(zip(frames["documents"]["doc_id"], frames["documents"]["issued"], strict=True))
+    unit_of = dict(zip(frames["indicators"]["indicator_id"], frames["indicators"]["unit"], strict=True))
+    problems = []
+    for line, row in zip(lines, frames["targets"].to_dict("records"), strict=True):
+        found: list[tuple[str, str]] = []
         year = _issue_year(issued.get(row["doc_id"]))
         if year is not None and pd.notna(row["target_year"]) and row["target_year"] < year:
-            p("target_year", f"{row['target_year']} is before the plan was issued ({issued[row['doc_id']]})")
-        is_range = row["comparator"] == "range"
-        if is_range and pd.isna(row["value_high"]):
-            p("value_high", "missing value (required when comparator is range)")
-        if not is_range and pd.notna(row["value_high"]) and pd.notna(row["comparator"]):
-            p("value_high", f"must be empty unless comparator is range (comparator is {row['comparator']})")
-        if is_range and pd.notna(row["value_high"]) and pd.notna(row["value"]) and row["value_high"] <= row["value"]:
-            p("value_high", f"{row['value_high']:g} is not above the low end {row['value']:g}")
-        if pd.notna(row["baseline_year"]):
-            if pd.notna(row["target_year"]) and row["baseline_year"] >= row["target_year"]:
-                p("baseline_year", f"{row['baseline_year']} is not before the target year {row['target_year']}")
-            if pd.isna(row["change"]) or row["change"] not in RELATIVE_CHANGES:
-                p("baseline_year", f"a baseline year needs a relative change ({', '.join(RELATIVE_CHANGES)})")
+            found.append(
+                ("target_year", f"{row['target_year']} is before the plan was issued ({issued[row['doc_id']]})")
+            )
+        found += _range_problems(row) + _baseline_problems(row)
         if pd.notna(row["unit"]) and row["indicator_id"] in unit_of:
             problem = _unit_problem(row["unit"], unit_of[row["indicator_id"]], row["change"])
             if problem:
-                p("unit", problem)
+                found.append(("unit", problem))
+        problems += [Problem("targets.csv", int(line), column, message) for column, message in found]
     return problems
 
 
 def check_observations(frames: dict[str, pd.DataFrame], lines: pd.Series, today: date) -> list[Problem]:
     o = frames["observations"]
-    unit_of = dict(zip(frames["indicators"]["indicator_id"], frames["indicators"]["unit"]))
+    unit_of = dict(zip(frames["indicators"]["indicator_id"], frames["indicators"]["unit"], strict=True))
     problems = []
-    for line, row in zip(lines, o.to_dict("records")):
+    for line, row in zip(lines, o.to_dict("records"), strict=True):
         line = int(line)
         if pd.isna(row["jurisdiction_id"]) == pd.isna(row["region"]):
-            problems.append(Problem("observations.csv", line, "jurisdiction_id", "give exactly one of jurisdiction_id (a jurisdiction) or region (a regional aggregate)"))
+            problems.append(
+                Problem(
+                    "observations.csv",
+                    line,
+                    "jurisdiction_id",
+                    "give exactly one of jurisdiction_id (a jurisdiction) or region (a regional aggregate)",
+                )
+            )
         if pd.notna(row["year"]) and row["year"] > today.year:
             problems.append(Problem("observations.csv", line, "year", f"{row['year']} is in the future"))
         if pd.notna(row["unit"]) and row["indicator_id"] in unit_of:

@@ -61,7 +61,20 @@ TABLES: dict[str, Table] = {
         Table(
             "documents",
             "The plans in the corpus, with the checksum of each source text.",
-            ("doc_id", "jurisdiction_id", "title_zh", "title_en", "issuer", "issued", "doc_number", "script", "source_file", "sha256", "source_url", "notes"),
+            (
+                "doc_id",
+                "jurisdiction_id",
+                "title_zh",
+                "title_en",
+                "issuer",
+                "issued",
+                "doc_number",
+                "script",
+                "source_file",
+                "sha256",
+                "source_url",
+                "notes",
+            ),
             ("doc_id", "jurisdiction_id", "title_zh", "title_en", "issued", "script", "source_file", "sha256"),
             "doc_id",
             (ForeignKey("jurisdiction_id", "jurisdictions", "jurisdiction_id"),),
@@ -72,13 +85,43 @@ TABLES: dict[str, Table] = {
             ("indicator_id", "name_zh", "name_en", "unit", "higher_is_better", "category", "aliases", "notes"),
             ("indicator_id", "name_zh", "name_en", "unit", "higher_is_better", "category", "aliases"),
             "indicator_id",
-            overrides={"unit": {"description": "Unit the indicator is compared in."}, "notes": {"description": "Why phrasings were merged or kept apart."}},
+            overrides={
+                "unit": {"description": "Unit the indicator is compared in."},
+                "notes": {"description": "Why phrasings were merged or kept apart."},
+            },
         ),
         Table(
             "targets",
-            "Every quantitative target of the plans, each traceable to an exact quote at a character offset of its source text.",
-            ("target_id", "doc_id", "indicator_id", "target_year", "comparator", "value", "value_high", "unit", "baseline_year", "change", "section", "char_offset", "quote", "notes"),
-            ("target_id", "doc_id", "indicator_id", "target_year", "comparator", "value", "unit", "section", "char_offset", "quote"),
+            "Every quantitative target of the plans, each traceable to an exact quote at a character offset"
+            " of its source text.",
+            (
+                "target_id",
+                "doc_id",
+                "indicator_id",
+                "target_year",
+                "comparator",
+                "value",
+                "value_high",
+                "unit",
+                "baseline_year",
+                "change",
+                "section",
+                "char_offset",
+                "quote",
+                "notes",
+            ),
+            (
+                "target_id",
+                "doc_id",
+                "indicator_id",
+                "target_year",
+                "comparator",
+                "value",
+                "unit",
+                "section",
+                "char_offset",
+                "quote",
+            ),
             "target_id",
             (
                 ForeignKey("doc_id", "documents", "doc_id"),
@@ -88,7 +131,18 @@ TABLES: dict[str, Table] = {
         Table(
             "observations",
             "Observed values (national, provincial and regional) with their citation.",
-            ("observation_id", "jurisdiction_id", "region", "indicator_id", "year", "value", "unit", "publisher", "source_url", "notes"),
+            (
+                "observation_id",
+                "jurisdiction_id",
+                "region",
+                "indicator_id",
+                "year",
+                "value",
+                "unit",
+                "publisher",
+                "source_url",
+                "notes",
+            ),
             ("observation_id", "indicator_id", "year", "value", "unit", "publisher"),
             "observation_id",
             (
@@ -107,7 +161,14 @@ TABLES: dict[str, Table] = {
 TABLE_ORDER = ("jurisdictions", "documents", "indicators", "targets", "observations")
 
 
-VOCABULARY_OF = {"level": LEVELS, "region": REGIONS, "comparator": COMPARATORS, "change": CHANGES, "category": CATEGORIES, "script": SCRIPTS}
+VOCABULARY_OF = {
+    "level": LEVELS,
+    "region": REGIONS,
+    "comparator": COMPARATORS,
+    "change": CHANGES,
+    "category": CATEGORIES,
+    "script": SCRIPTS,
+}
 
 
 def pandas_dtype(f: Field) -> Any:

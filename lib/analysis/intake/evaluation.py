@@ -72,4 +72,6 @@ def evaluate(dataset: Dataset) -> list[Score]:
 
 
 def total(scores: list[Score]) -> Score:
-    return Score("overall", sum(s.curated for s in scores), sum(s.candidates for s in scores), sum(s.matched for s in scores))
+    return Score(
+        "overall", sum(s.curated for s in scores), sum(s.candidates for s in scores), sum(s.matched for s in scores)
+    )

@@ -22,7 +22,6 @@ from dataclasses import asdict, dataclass, field
 
 from ..data.chinese import chinese_numeral_value, fold_width, to_simplified
 
-
 CN_DIGITS = "零〇一二两三四五六七八九十百千"
 NUMBER = re.compile(
     r"(?P<num>\d+(?:\.\d+)?|[二两三四五六七八九十][" + CN_DIGITS + r"]*|一[" + CN_DIGITS + r"]+)"
@@ -32,27 +31,46 @@ COUNTERS = "个|项|件|家|张|条|处|所|座|批次|次|名|人次|人|户|�
 MEASURES = "元|吨|亩次|亩|平方米|千瓦|公里"
 UNIT = re.compile(rf"个百分点|%|‰|(?:万|亿|千)?(?:{MEASURES}|{COUNTERS})|分|级|倍")
 NOT_UNIT_AFTER = ("分钟", "分之", "个月", "人民", "人员", "级别", "次会", "名单", "元素")
-DURATION_OR_DATE = re.compile(r"^\s*(?:年|月|日|号|时|小时|天|周|分钟|个工作日|工作日|个月|岁|周年|〕|\]|届|期|代|五|号)")
+DURATION_OR_DATE = re.compile(
+    r"^\s*(?:年|月|日|号|时|小时|天|周|分钟|个工作日|工作日|个月|岁|周年|〕|\]|届|期|代|五|号)"
+)
 SUFFIX_CMP = re.compile(r"^(以上|及以上|左右|以内|以下|之内)")
 PREFIX_GE = re.compile(r"(不低于|不少于|超过|突破|至少|高于|多于|大于|逾|达到或超过)$")
 PREFIX_LE = re.compile(r"(不超过|不高于|(?<!不)低于|(?<!不)少于|控制在|(?<!不)小于)$")
-VERB_BEFORE = re.compile(r"(达到|达|为|保持在|稳定在|保持|稳定|提高到|提升到|提高至|提升至|增至|增长到|控制在|超过|突破|不低于|不少于|不超过|高于|低于|至少|均达到|均达|分别达到|分别达|力争达到)$")
-CREATE_VERBS = r"新增|新建|建成|建设|创建|创成|培育|打造|实施|引进|认定|争创|新创建|制定发布|制定|发布|完成|形成|推动|支持|落户|新培育|新认定|每年新增|每年培育|每年认定|重点培育|累计|再培育"
+VERB_BEFORE = re.compile(
+    r"(达到|达|为|保持在|稳定在|保持|稳定|提高到|提升到|提高至|提升至|增至|增长到|控制在|超过|突破|不低于|不少于|不超过|高于|低于|至少|均达到|均达|分别达到|分别达|力争达到)$"
+)
+CREATE_VERBS = (
+    r"新增|新建|建成|建设|创建|创成|培育|打造|实施|引进|认定|争创|新创建|制定发布|制定|发布|完成|形成|推动|支持|落户"
+    r"|新培育|新认定|每年新增|每年培育|每年认定|重点培育|累计|再培育"
+)
 CREATE_BEFORE = re.compile(rf"({CREATE_VERBS})(?:的)?$")
 CREATE_ANYWHERE = re.compile(CREATE_VERBS)
 # A past year in the clause (2022年,全市…达到93%) reports history, not a target; 到/较 years do not.
 PAST_YEAR = re.compile(r"(?<![到至较比])((?:19|20)\d\d)年(?!底前|前|末前|以前)")
-HISTORY = re.compile(r"(已经?达到|已达|已有|现有|已建成|累计已|截至|截止|比上年|同比|较上年|上年|去年|过去|以来|共计已|共有|目前)")
-CHANGE_BEFORE = re.compile(r"较(?P<base>(?:19|20)\d\d)年(?:末|底)?(?:基础上)?(?P<dir>下降|降低|减少|提高|提升|增长|增加)$")
+HISTORY = re.compile(
+    r"(已经?达到|已达|已有|现有|已建成|累计已|截至|截止|比上年|同比|较上年|上年|去年|过去|以来|共计已|共有|目前)"
+)
+CHANGE_BEFORE = re.compile(
+    r"较(?P<base>(?:19|20)\d\d)年(?:末|底)?(?:基础上)?(?P<dir>下降|降低|减少|提高|提升|增长|增加)$"
+)
 CHANGE_PLAIN = re.compile(r"(?P<dir>下降|降低|减少|提高|提升|增长|增加)$")
 ANNUAL_GROWTH = re.compile(r"年均(?:增长|增速|提高)(?:达到|达)?$")
-YEAR_GOVERN = re.compile(r"(?<!截)(?<!截止)(?:到|至)((?:19|20)\d\d)年|((?:19|20)\d\d)年(?:底|末)?前|[“\"]?(十[一二三四五六])五[”\"]?(?:时期|期间|期末|末)")
+YEAR_GOVERN = re.compile(
+    r"(?<!截)(?<!截止)(?:到|至)((?:19|20)\d\d)年|((?:19|20)\d\d)年(?:底|末)?前|[“\"]?(十[一二三四五六])五[”\"]?(?:时期|期间|期末|末)"
+)
 FIVE_YEAR_PLAN_END = {"十一": 2010, "十二": 2015, "十三": 2020, "十四": 2025, "十五": 2030, "十六": 2035}
 HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.．、](?!\d))")
 CLAUSE_END = "，,；;。！？!?：:\n"
-QUOTES = re.compile(r"“[^”\n]{0,60}”|\"[^\"\n]{0,60}\"|《[^》\n]{0,80}》|「[^」\n]{0,60}」|〔[^〕\n]{0,20}〕|\[[^\]\n]{0,20}\]")
-LEAD_WORDS = re.compile(r"^(?:[、和及与或以]|力争|争取|到\d{4}年|全市|全省|其中|同时|并|且|使|实现|确保|推动|推进|加快|进一步|累计|\s)+")
-TRAIL_WORDS = re.compile(r"(?:年均)?(?:增长|提高|提升|下降|降低|减少)$|(?:均|分别)?(?:达到|达|为|保持在|稳定在|保持|稳定|提高到|提升到|提高至|提升至|增至|控制在|超过|突破|不低于|不少于|不超过|高于|低于|至少|力争)$|(?:均|分别)$")
+QUOTES = re.compile(
+    r"“[^”\n]{0,60}”|\"[^\"\n]{0,60}\"|《[^》\n]{0,80}》|「[^」\n]{0,60}」|〔[^〕\n]{0,20}〕|\[[^\]\n]{0,20}\]"
+)
+LEAD_WORDS = re.compile(
+    r"^(?:[、和及与或以]|力争|争取|到\d{4}年|全市|全省|其中|同时|并|且|使|实现|确保|推动|推进|加快|进一步|累计|\s)+"
+)
+TRAIL_WORDS = re.compile(
+    r"(?:年均)?(?:增长|提高|提升|下降|降低|减少)$|(?:均|分别)?(?:达到|达|为|保持在|稳定在|保持|稳定|提高到|提升到|提高至|提升至|增至|控制在|超过|突破|不低于|不少于|不超过|高于|低于|至少|力争)$|(?:均|分别)$"
+)
 
 
 @dataclass
@@ -79,7 +97,20 @@ class Candidate:
         return d
 
 
-COLUMNS = ["indicator_phrase", "indicator_id", "value", "value_high", "unit", "comparator", "target_year", "baseline_year", "char_offset", "quote", "change", "section"]
+COLUMNS = [
+    "indicator_phrase",
+    "indicator_id",
+    "value",
+    "value_high",
+    "unit",
+    "comparator",
+    "target_year",
+    "baseline_year",
+    "char_offset",
+    "quote",
+    "change",
+    "section",
+]
 
 
 def _num(token: str) -> float | None:
@@ -194,7 +225,9 @@ def extract(text: str, aliases: dict[str, list[str]] | None = None) -> list[Cand
         # A heading or a paragraph that opens with a governing year sets the year of the
         # paragraphs that follow (到2025年,…  then ——… lines), until the next heading.
         opening = [y for p, y in para_years if p - para.start <= 12]
-        if opening and (para.is_heading or para.text.lstrip().startswith(("到", "至", "“", "\"", "十")) or para.is_heading):
+        if opening and (
+            para.is_heading or para.text.lstrip().startswith(("到", "至", "“", '"', "十")) or para.is_heading
+        ):
             section_year = opening[0]
         elif para.is_heading and para_years:
             section_year = para_years[0][1]
@@ -202,7 +235,7 @@ def extract(text: str, aliases: dict[str, list[str]] | None = None) -> list[Cand
 
 
 def _heading_path(path: list[str], line: str) -> list[str]:
-    title = re.match(r"^\s*(?:\d+[.．、])?[^。]*", line).group().strip()[:30]
+    title = line.split("。", 1)[0].strip()[:30]
     level = 0 if re.match(r"^\s*[一二三四五六七八九十]+、", line) else 1 if re.match(r"^\s*[(（]", line) else 2
     return path[:level] + [title]
 
@@ -224,12 +257,14 @@ def _clause_bounds(s: str, start: int, end: int) -> tuple[int, int]:
     return a, b
 
 
-def _candidate(s: str, text: str, para: _Paragraph, m: re.Match, start: int, end: int) -> Candidate | None:
+def _candidate(s: str, text: str, para: _Paragraph, m: re.Match, start: int, end: int) -> Candidate | None:  # noqa: C901
     token, token2 = m.group("num"), m.group("num2")
     before, after = s[max(0, start - 12) : start], s[end : end + 12]
     prev_char = s[start - 1] if start else ""
     next_char = after[:1]
-    if (prev_char and prev_char.isascii() and (prev_char.isalnum() or prev_char in ".-/_:")) or (next_char and next_char.isascii() and (next_char.isalpha() or next_char in "./_:-")):
+    if (prev_char and prev_char.isascii() and (prev_char.isalnum() or prev_char in ".-/_:")) or (
+        next_char and next_char.isascii() and (next_char.isalpha() or next_char in "./_:-")
+    ):
         return None  # part of a code, date, URL or name (PM2.5, 5G, 4A, B2-2011, 025-8799)
     if token[0].isdigit() and len(token.split(".")[0]) >= 5 and not UNIT.match(after):
         return None  # phone numbers, postal codes, licence numbers
@@ -259,7 +294,12 @@ def _candidate(s: str, text: str, para: _Paragraph, m: re.Match, start: int, end
         return None
     if is_cn and not (suffix or verb or create):
         return None
-    follows_noun = bool(rest) and "\u4e00" <= rest[0] <= "\u9fff" and not suffix and not rest.startswith(("和", "及", "或", "的", "、"))
+    follows_noun = (
+        bool(rest)
+        and "\u4e00" <= rest[0] <= "\u9fff"
+        and not suffix
+        and not rest.startswith(("和", "及", "或", "的", "、"))
+    )
     at_clause_start = not LEAD_WORDS.sub("", s[_clause_bounds(s, start, end)[0] : start])
     if follows_noun and not is_cn and at_clause_start and unit:
         create = re.search(r"$", before)  # a counted subject opening the clause: 5到10家企业参与…
@@ -296,11 +336,13 @@ def _candidate(s: str, text: str, para: _Paragraph, m: re.Match, start: int, end
         baseline = int(relative.group("base"))
     elif ANNUAL_GROWTH.search(head):
         change = "annual_growth"
-    elif unit == "个百分点" and CHANGE_PLAIN.search(head):
-        change = "decrease" if CHANGE_PLAIN.search(head).group("dir") in ("下降", "降低", "减少") else "increase"
+    elif unit == "个百分点" and (plain := CHANGE_PLAIN.search(head)):
+        change = "decrease" if plain.group("dir") in ("下降", "降低", "减少") else "increase"
     elif "每年" in head:
         change = "annual_new" if re.search(r"每年(新增|培育|认定|新建|创建)", head) else "annual"
-    elif re.search(r"(新增|新建|新培育|新创建|新认定|再培育)", head) or (create and create.group() in ("建成", "创建", "培育", "打造", "实施", "争创", "制定发布", "重点培育")):
+    elif re.search(r"(新增|新建|新培育|新创建|新认定|再培育)", head) or (
+        create and create.group() in ("建成", "创建", "培育", "打造", "实施", "争创", "制定发布", "重点培育")
+    ):
         change = "new"
     # Indicator phrase and quote.
     stop = end + len(unit) + (suffix.end() if suffix else 0)
@@ -347,7 +389,9 @@ def _candidate(s: str, text: str, para: _Paragraph, m: re.Match, start: int, end
 def _previous_number_end(s: str, clause_start: int, start: int) -> int | None:
     """End of the previous number+unit in the clause (list items: 国家标准40项、行业标准40项)."""
     last = None
-    for m in re.finditer(r"\d+(?:\.\d+)?(?:" + UNIT.pattern + r")?(?:以上|左右|以内|以下)?[、和及]", s[clause_start:start]):
+    for m in re.finditer(
+        r"\d+(?:\.\d+)?(?:" + UNIT.pattern + r")?(?:以上|左右|以内|以下)?[、和及]", s[clause_start:start]
+    ):
         last = clause_start + m.end()
     return last
 
@@ -368,7 +412,9 @@ def _split_shared(cand: Candidate, catalogue: _Catalogue) -> list[Candidate]:
         cand.indicator_id = catalogue.match(cand.indicator_phrase)
         return [cand]
     items = _list_items(cand.indicator_phrase)
-    parallel = len(items) >= 2 and (mode == "均" or (MEASURE_NOUN.search(items[-1]) and "的" not in items[-1] and all(len(i) >= 2 for i in items)))
+    parallel = len(items) >= 2 and (
+        mode == "均" or (MEASURE_NOUN.search(items[-1]) and "的" not in items[-1] and all(len(i) >= 2 for i in items))
+    )
     if not parallel:
         cand.indicator_id = catalogue.match(cand.indicator_phrase)
         return [cand]
@@ -383,7 +429,10 @@ def _split_shared(cand: Candidate, catalogue: _Catalogue) -> list[Candidate]:
 def _list_mode(cand: Candidate) -> str:
     """均 (each of a list reaches the number) or 分别 (respectively) before the number, or ''."""
     head = to_simplified(cand.quote)[: len(cand.quote)]
-    m = re.search(r"(均|分别)(?:达到|达|为|保持在|稳定在|不低于|超过)?[^\d一二两三四五六七八九十]*$", head.split(str(int(cand.value)) if cand.value.is_integer() else str(cand.value))[0])
+    m = re.search(
+        r"(均|分别)(?:达到|达|为|保持在|稳定在|不低于|超过)?[^\d一二两三四五六七八九十]*$",
+        head.split(str(int(cand.value)) if cand.value.is_integer() else str(cand.value))[0],
+    )
     return m.group(1) if m else ""
 
 
@@ -393,7 +442,9 @@ def _list_items(phrase: str) -> list[str]:
 
 def _match_item(catalogue: _Catalogue, item: str, last: str) -> str:
     """Catalogue id of a list item, trying it with the measure the list shares (药品 + 评价性抽检合格率)."""
-    return catalogue.match(item) or next((m for k in range(1, len(last)) if (m := catalogue.match(item + last[k:]))), "")
+    return catalogue.match(item) or next(
+        (m for k in range(1, len(last)) if (m := catalogue.match(item + last[k:]))), ""
+    )
 
 
 def _pair_respectively(found: list[Candidate], s: str, catalogue: _Catalogue) -> None:
@@ -405,5 +456,5 @@ def _pair_respectively(found: list[Candidate], s: str, catalogue: _Catalogue) ->
         clause_end = _clause_bounds(s, cand.char_offset, cand.char_offset + len(cand.quote))[1]
         group = [cand] + [c for c in found[k + 1 :] if c.char_offset < clause_end][: len(items) - 1]
         if len(group) == len(items):
-            for c, item in zip(group, items):
+            for c, item in zip(group, items, strict=True):
                 c.indicator_phrase, c.indicator_id = item, _match_item(catalogue, item, items[-1])

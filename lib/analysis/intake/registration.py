@@ -38,7 +38,7 @@ def detect_script(text: str) -> str:
     han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
     if not han:
         return "simplified"
-    changed = sum(a != b for a, b in zip(han, to_simplified("".join(han))))
+    changed = sum(a != b for a, b in zip(han, to_simplified("".join(han)), strict=False))
     return "traditional" if changed / len(han) > 0.05 else "simplified"
 
 
@@ -72,7 +72,10 @@ def add_document(
         raise IntakeError(f"doc_id {doc_id!r} is already in documents.csv")
     jurisdictions = list(dataset.jurisdictions["jurisdiction_id"])
     if jurisdiction_id not in jurisdictions:
-        raise IntakeError(f"unknown jurisdiction {jurisdiction_id!r}; add it to jurisdictions.csv first, or use one of: {', '.join(jurisdictions)}")
+        raise IntakeError(
+            f"unknown jurisdiction {jurisdiction_id!r}; add it to jurisdictions.csv first,"
+            f" or use one of: {', '.join(jurisdictions)}"
+        )
     if not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", issued):
         raise IntakeError(f"issue date {issued!r} must be YYYY-MM-DD or YYYY-MM")
     if issued > date.today().isoformat():
@@ -91,9 +94,17 @@ def add_document(
     files.write_bytes(source, data)
     try:
         row = {
-            "doc_id": doc_id, "jurisdiction_id": jurisdiction_id, "title_zh": title_zh, "title_en": title_en or title_zh,
-            "issuer": issuer, "issued": issued, "doc_number": doc_number, "script": detect_script(text),
-            "source_file": f"sources/{doc_id}.txt", "sha256": digest, "source_url": source_url,
+            "doc_id": doc_id,
+            "jurisdiction_id": jurisdiction_id,
+            "title_zh": title_zh,
+            "title_en": title_en or title_zh,
+            "issuer": issuer,
+            "issued": issued,
+            "doc_number": doc_number,
+            "script": detect_script(text),
+            "source_file": f"sources/{doc_id}.txt",
+            "sha256": digest,
+            "source_url": source_url,
             "notes": "added with python -m analysis add-document; targets not yet reviewed",
         }
         existing = (data_dir / "documents.csv").read_text(encoding="utf-8")
@@ -103,4 +114,11 @@ def add_document(
         source.unlink(missing_ok=True)
         candidates_path.unlink(missing_ok=True)
         raise
-    return Added(source, digest, len(dataset.documents) + 2, candidates_path, len(rows), sum(1 for r in rows if not r["indicator_id"]))
+    return Added(
+        source,
+        digest,
+        len(dataset.documents) + 2,
+        candidates_path,
+        len(rows),
+        sum(1 for r in rows if not r["indicator_id"]),
+    )

@@ -16,7 +16,6 @@ from ..data.vocabularies import UNIT_BY_CODE
 from ..errors import IntakeError
 from .extraction import COLUMNS, Candidate
 
-
 TARGET_COLUMNS = list(TABLES["targets"].columns)
 
 
@@ -39,10 +38,17 @@ def candidates_table(candidates: list[Candidate], text: str, context: int = 25):
                 "n": n,
                 "indicator_phrase": c.indicator_phrase,
                 "indicator_id": c.indicator_id,
-                "target": ("" if c.comparator in ("=", "range") else c.comparator + " ") + format_number(c.value) + (f"–{format_number(c.value_high)}" if c.value_high is not None else "") + (c.unit if c.unit != "index" else ""),
+                "target": ("" if c.comparator in ("=", "range") else c.comparator + " ")
+                + format_number(c.value)
+                + (f"–{format_number(c.value_high)}" if c.value_high is not None else "")
+                + (c.unit if c.unit != "index" else ""),
                 "target_year": c.target_year,
                 "change": c.change,
-                "context": text[max(0, a - context) : a].replace("\n", " ") + "【" + c.quote + "】" + text[b : b + context].replace("\n", " "),
+                "context": text[max(0, a - context) : a].replace("\n", " ")
+                + "【"
+                + c.quote
+                + "】"
+                + text[b : b + context].replace("\n", " "),
                 "flag": "; ".join(flags),
             }
         )
@@ -51,7 +57,7 @@ def candidates_table(candidates: list[Candidate], text: str, context: int = 25):
 
 def target_rows(candidates: list[Candidate], doc_id: str, reject: set[int] | None = None) -> list[dict]:
     """Accepted candidates (all but the numbers in ``reject``) as rows in targets.csv format."""
-    rows = []
+    rows: list[dict[str, str]] = []
     for n, c in enumerate(candidates, 1):
         if reject and n in reject:
             continue

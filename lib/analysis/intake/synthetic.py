@@ -78,7 +78,7 @@ def _value(rng: random.Random, unit: str, typical: float, spread: float, decimal
     v = rng.gauss(typical, spread / 2)
     if unit in ("%", "分", "index"):
         v = min(v, 99.9 if decimals else 99)
-    v = max(v, 10 ** -decimals if decimals else 1)
+    v = max(v, 10**-decimals if decimals else 1)
     return float(_fmt(v, decimals))
 
 
@@ -99,7 +99,7 @@ def _tail_indicators(catalogue: dict[str, dict], targets: pd.DataFrame) -> list[
     return out
 
 
-def generate(out: Path, cities: int = 300, provinces: int = 31, seed: int = 0) -> dict[str, int]:
+def generate(out: Path, cities: int = 300, provinces: int = 31, seed: int = 0) -> dict[str, int]:  # noqa: C901
     """Write a synthetic dataset into ``out``; return the number of rows per table."""
     out = Path(out).resolve()
     if out == paths.DATA_DIR.resolve() or paths.DATA_DIR.resolve() in out.parents:
@@ -110,13 +110,40 @@ def generate(out: Path, cities: int = 300, provinces: int = 31, seed: int = 0) -
 
     s2t = opencc.OpenCC("s2t")
     rng = random.Random(seed)
-    jurisdictions = [dict(jurisdiction_id="syn-nation", name_zh="合成国家", name_en="Synthetic nation", level="nation", parent_id="", region="")]
+    jurisdictions = [
+        dict(
+            jurisdiction_id="syn-nation",
+            name_zh="合成国家",
+            name_en="Synthetic nation",
+            level="nation",
+            parent_id="",
+            region="",
+        )
+    ]
     for p in range(1, provinces + 1):
         jid = f"syn-p{p:02d}"
-        jurisdictions.append(dict(jurisdiction_id=jid, name_zh=f"合成省{p:02d}", name_en=f"Synthetic province {p:02d}", level="province", parent_id="syn-nation", region=REGIONS[p % 4]))
+        jurisdictions.append(
+            dict(
+                jurisdiction_id=jid,
+                name_zh=f"合成省{p:02d}",
+                name_en=f"Synthetic province {p:02d}",
+                level="province",
+                parent_id="syn-nation",
+                region=REGIONS[p % 4],
+            )
+        )
     for c in range(1, cities + 1):
         parent = jurisdictions[1 + (c - 1) % provinces]
-        jurisdictions.append(dict(jurisdiction_id=f"syn-c{c:03d}", name_zh=f"合成市{c:03d}", name_en=f"Synthetic city {c:03d}", level="city", parent_id=parent["jurisdiction_id"], region=parent["region"]))
+        jurisdictions.append(
+            dict(
+                jurisdiction_id=f"syn-c{c:03d}",
+                name_zh=f"合成市{c:03d}",
+                name_en=f"Synthetic city {c:03d}",
+                level="city",
+                parent_id=parent["jurisdiction_id"],
+                region=parent["region"],
+            )
+        )
     names_zh = {j["jurisdiction_id"]: j["name_zh"] for j in jurisdictions}
 
     curated = load(paths.DATA_DIR)
@@ -140,14 +167,25 @@ def generate(out: Path, cities: int = 300, provinces: int = 31, seed: int = 0) -
         horizon = issued_year + rng.randint(2, 5)
         doc_id = f"{j['jurisdiction_id']}-{issued_year}"
         traditional = j["level"] != "nation" and rng.random() < 0.1
-        chosen = [p for k, p in enumerate(POOL) if (k < COMMON and rng.random() < 0.75) or (k >= COMMON and rng.random() < 0.5)]
+        chosen = [
+            p
+            for k, p in enumerate(POOL)
+            if (k < COMMON and rng.random() < 0.75) or (k >= COMMON and rng.random() < 0.5)
+        ]
         chosen += rng.sample(tail, rng.randint(*TAIL_PER_PLAN))
         if j["level"] == "nation":
             chosen = POOL[:4]
-        pieces = [BANNER, f"{names_zh[j['jurisdiction_id']]}质量强市建设实施方案(合成)\n", "一、主要目标\n", f"到{horizon}年,质量整体水平进一步提高。\n"]
-        rows = []
+        pieces = [
+            BANNER,
+            f"{names_zh[j['jurisdiction_id']]}质量强市建设实施方案(合成)\n",
+            "一、主要目标\n",
+            f"到{horizon}年,质量整体水平进一步提高。\n",
+        ]
+        rows: list[dict[str, str]] = []
         for ind_id, unit, typical, spread, decimals in chosen:
-            comparator = rng.choices([">=", "=", "~", "range"], [0.6, 0.3, 0.05, 0.05 if unit not in ("%", "分", "index") else 0])[0]
+            comparator = rng.choices(
+                [">=", "=", "~", "range"], [0.6, 0.3, 0.05, 0.05 if unit not in ("%", "分", "index") else 0]
+            )[0]
             value = _value(rng, unit, typical, spread, decimals)
             verb, suffix = VERBS[comparator]
             value_high = None
@@ -157,12 +195,32 @@ def generate(out: Path, cities: int = 300, provinces: int = 31, seed: int = 0) -
             else:
                 number = _fmt(value, decimals)
             shown_unit = "" if unit == "index" else unit
-            quote = f"{phrase[ind_id]}{verb}{number}{shown_unit}{suffix}" if comparator != "range" else f"{verb}{phrase[ind_id]}{number}{shown_unit}"
+            quote = (
+                f"{phrase[ind_id]}{verb}{number}{shown_unit}{suffix}"
+                if comparator != "range"
+                else f"{verb}{phrase[ind_id]}{number}{shown_unit}"
+            )
             if traditional:
                 quote = s2t.convert(quote)
             offset = sum(len(p) for p in pieces)
             pieces.append(quote + ("," if len(rows) % 3 != 2 else "。\n"))
-            rows.append(dict(doc_id=doc_id, indicator_id=ind_id, target_year=str(horizon), comparator=comparator, value=_fmt(value, decimals), value_high="" if value_high is None else _fmt(value_high, decimals), unit=unit, baseline_year="", change="new" if comparator == "range" else "", section="一、主要目标", char_offset=str(offset), quote=quote, notes=MARK))
+            rows.append(
+                dict(
+                    doc_id=doc_id,
+                    indicator_id=ind_id,
+                    target_year=str(horizon),
+                    comparator=comparator,
+                    value=_fmt(value, decimals),
+                    value_high="" if value_high is None else _fmt(value_high, decimals),
+                    unit=unit,
+                    baseline_year="",
+                    change="new" if comparator == "range" else "",
+                    section="一、主要目标",
+                    char_offset=str(offset),
+                    quote=quote,
+                    notes=MARK,
+                )
+            )
         pieces.append("\n二、保障措施\n加强组织领导,强化考核评价。\n")
         text = "".join(pieces)
         data = text.encode("utf-8")
@@ -170,18 +228,51 @@ def generate(out: Path, cities: int = 300, provinces: int = 31, seed: int = 0) -
         for n, r in enumerate(rows, 1):
             targets.append({"target_id": f"{doc_id}-{n:03d}", **r})
         documents.append(
-            dict(doc_id=doc_id, jurisdiction_id=j["jurisdiction_id"], title_zh=f"【合成】{names_zh[j['jurisdiction_id']]}质量强市建设实施方案", title_en=f"[SYNTHETIC] {j['name_en']} quality plan",
-                 issuer="", issued=issued, doc_number="", script="traditional" if traditional else "simplified", source_file=f"sources/{doc_id}.txt", sha256=files.sha256_bytes(data), source_url="", notes=MARK)
+            dict(
+                doc_id=doc_id,
+                jurisdiction_id=j["jurisdiction_id"],
+                title_zh=f"【合成】{names_zh[j['jurisdiction_id']]}质量强市建设实施方案",
+                title_en=f"[SYNTHETIC] {j['name_en']} quality plan",
+                issuer="",
+                issued=issued,
+                doc_number="",
+                script="traditional" if traditional else "simplified",
+                source_file=f"sources/{doc_id}.txt",
+                sha256=files.sha256_bytes(data),
+                source_url="",
+                notes=MARK,
+            )
         )
     observations = []
     for ind_id, unit, typical, spread, decimals in POOL[:5]:
         for year in range(2015, 2025):
-            observations.append(dict(jurisdiction_id="syn-nation", region="", indicator_id=ind_id, year=str(year), value=_fmt(_value(rng, unit, typical - spread, spread / 2, max(decimals, 1)), max(decimals, 1)), unit=unit, publisher="synthetic (python -m analysis synth)", source_url="", notes=MARK))
+            observations.append(
+                dict(
+                    jurisdiction_id="syn-nation",
+                    region="",
+                    indicator_id=ind_id,
+                    year=str(year),
+                    value=_fmt(_value(rng, unit, typical - spread, spread / 2, max(decimals, 1)), max(decimals, 1)),
+                    unit=unit,
+                    publisher="synthetic (python -m analysis synth)",
+                    source_url="",
+                    notes=MARK,
+                )
+            )
     for n, o in enumerate(observations, 1):
         o["observation_id"] = f"syn-obs-{n:04d}"
-    tables = {"jurisdictions": jurisdictions, "documents": documents, "indicators": indicators, "targets": targets, "observations": observations}
+    tables = {
+        "jurisdictions": jurisdictions,
+        "documents": documents,
+        "indicators": indicators,
+        "targets": targets,
+        "observations": observations,
+    }
     for name, rows in tables.items():
         files.write_csv(out / TABLES[name].file, rows, TABLES[name].columns)
-    files.write_text(out / "datapackage.json", datapackage_json([{k: d[k] for k in ("doc_id", "source_file", "sha256")} for d in documents]))
+    files.write_text(
+        out / "datapackage.json",
+        datapackage_json([{k: d[k] for k in ("doc_id", "source_file", "sha256")} for d in documents]),
+    )
     files.write_text(out / "SYNTHETIC", MARK + f"\ncities={cities} provinces={provinces} seed={seed}\n")
     return {name: len(rows) for name, rows in tables.items()}

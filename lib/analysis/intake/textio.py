@@ -23,12 +23,17 @@ def decode(data: bytes, encoding: str = "auto", name: str = "input") -> str:
         try:
             return data.decode("utf-8-sig" if encoding == "utf-8" else encoding)
         except UnicodeDecodeError as e:
-            raise IntakeError(f"cannot decode {name} as {encoding}: byte 0x{data[e.start]:02x} at offset {e.start} is invalid") from None
+            raise IntakeError(
+                f"cannot decode {name} as {encoding}: byte 0x{data[e.start]:02x} at offset {e.start} is invalid"
+            ) from None
     if data.startswith(b"\xef\xbb\xbf"):
         try:
             return data.decode("utf-8-sig")
         except UnicodeDecodeError as e:
-            raise IntakeError(f"cannot decode {name}: it starts with a UTF-8 BOM but byte 0x{data[e.start]:02x} at offset {e.start} is not UTF-8") from None
+            raise IntakeError(
+                f"cannot decode {name}: it starts with a UTF-8 BOM"
+                f" but byte 0x{data[e.start]:02x} at offset {e.start} is not UTF-8"
+            ) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

@@ -35,7 +35,11 @@ def implied_annual_change(dataset: Dataset) -> pd.DataFrame:
             sign = 1 if kind == "increase" else -1
             baseline_year = r.baseline_year
             if r.unit == "%":
-                change, unit, method = 100 * ((1 + sign * r.value / 100) ** (1 / years) - 1), "%/year", "compound rate from a stated baseline"
+                change, unit, method = (
+                    100 * ((1 + sign * r.value / 100) ** (1 / years) - 1),
+                    "%/year",
+                    "compound rate from a stated baseline",
+                )
             else:
                 change, unit, method = sign * r.value / years, "points/year", "linear from a stated baseline"
         elif kind == "annual_growth":
@@ -44,15 +48,43 @@ def implied_annual_change(dataset: Dataset) -> pd.DataFrame:
             change, unit, method = r.value, f"{r.unit}/year", "stated each year"
         elif kind == "new" and r.target_year > r.issue_year:
             years = r.target_year - r.issue_year
-            change, unit, method, baseline_year = r.value / years, f"{r.unit}/year", "new over the plan period, per year", r.issue_year
+            change, unit, method, baseline_year = (
+                r.value / years,
+                f"{r.unit}/year",
+                "new over the plan period, per year",
+                r.issue_year,
+            )
         elif not kind and pd.notna(r.value_std):
-            before = [(y, v) for (j, i, y), v in latest_obs.items() if j == r.jurisdiction_id and i == r.indicator_id and y < r.target_year]
+            before = [
+                (y, v)
+                for (j, i, y), v in latest_obs.items()
+                if j == r.jurisdiction_id and i == r.indicator_id and y < r.target_year
+            ]
             if before:
                 baseline_year, baseline_value = before[-1]
                 years = r.target_year - baseline_year
-                change, unit, method = (r.value_std - baseline_value) / years, f"{r.indicator_unit}/year", "linear from the latest observation"
+                change, unit, method = (
+                    (r.value_std - baseline_value) / years,
+                    f"{r.indicator_unit}/year",
+                    "linear from the latest observation",
+                )
         rows.append(
-            dict(target_id=r.target_id, jurisdiction_id=r.jurisdiction_id, indicator_id=r.indicator_id, target_year=r.target_year, comparator=r.comparator, value=r.value, unit=r.unit, change=kind or pd.NA, baseline_year=baseline_year, baseline_value=baseline_value, years=years, annual_change=change, annual_change_unit=unit or pd.NA, method=method)
+            dict(
+                target_id=r.target_id,
+                jurisdiction_id=r.jurisdiction_id,
+                indicator_id=r.indicator_id,
+                target_year=r.target_year,
+                comparator=r.comparator,
+                value=r.value,
+                unit=r.unit,
+                change=kind or pd.NA,
+                baseline_year=baseline_year,
+                baseline_value=baseline_value,
+                years=years,
+                annual_change=change,
+                annual_change_unit=unit or pd.NA,
+                method=method,
+            )
         )
     out = pd.DataFrame(rows)
     out["baseline_year"] = out["baseline_year"].astype("Int64")

@@ -21,7 +21,9 @@ def breadth(dataset: Dataset) -> pd.DataFrame:
     """
     t = dataset.targets_long
     counts = t.groupby(["jurisdiction_id", "category"], observed=False)["indicator_id"].nunique().unstack("category")
-    counts = counts.reindex(index=plan_jurisdictions(dataset), columns=codes(CATEGORIES), fill_value=0).fillna(0).astype(int)
+    counts = (
+        counts.reindex(index=plan_jurisdictions(dataset), columns=codes(CATEGORIES), fill_value=0).fillna(0).astype(int)
+    )
     counts["total"] = t.groupby("jurisdiction_id")["indicator_id"].nunique().reindex(counts.index).fillna(0).astype(int)
     counts.columns.name = "category"
     return counts
@@ -41,9 +43,22 @@ def coverage(dataset: Dataset, indicators: list[str] | None = None) -> pd.DataFr
     t = dataset.targets_long
     indicators = indicators if indicators is not None else list(dataset.indicators["indicator_id"])
     with_plan = set(dataset.documents["jurisdiction_id"])
-    latest = t[t["indicator_id"].isin(indicators)].sort_values("target_year").groupby(["jurisdiction_id", "indicator_id"]).tail(1)
-    grid = pd.MultiIndex.from_product([list(dataset.jurisdictions["jurisdiction_id"]), indicators], names=["jurisdiction_id", "indicator_id"]).to_frame(index=False)
-    out = grid.merge(latest[["jurisdiction_id", "indicator_id", "value", "value_high", "unit", "comparator", "target_year"]], how="left", on=["jurisdiction_id", "indicator_id"])
-    status = np.where(out["value"].notna(), "target", np.where(out["jurisdiction_id"].isin(with_plan), "no target", "no plan read"))
+    latest = (
+        t[t["indicator_id"].isin(indicators)]
+        .sort_values("target_year")
+        .groupby(["jurisdiction_id", "indicator_id"])
+        .tail(1)
+    )
+    grid = pd.MultiIndex.from_product(
+        [list(dataset.jurisdictions["jurisdiction_id"]), indicators], names=["jurisdiction_id", "indicator_id"]
+    ).to_frame(index=False)
+    out = grid.merge(
+        latest[["jurisdiction_id", "indicator_id", "value", "value_high", "unit", "comparator", "target_year"]],
+        how="left",
+        on=["jurisdiction_id", "indicator_id"],
+    )
+    status = np.where(
+        out["value"].notna(), "target", np.where(out["jurisdiction_id"].isin(with_plan), "no target", "no plan read")
+    )
     out.insert(2, "status", pd.Categorical(status, categories=list(COVERAGE_STATES), ordered=True))
     return out

@@ -40,7 +40,22 @@ def gap_to_national(dataset: Dataset) -> pd.DataFrame:
     """
     local = local_targets(dataset)
     nat = national_targets(dataset)
-    out = local[["target_id", "jurisdiction_id", "indicator_id", "target_year", "comparator", "value", "value_high", "unit", "value_std", "indicator_unit", "higher_is_better", "is_relative"]].copy()
+    out = local[
+        [
+            "target_id",
+            "jurisdiction_id",
+            "indicator_id",
+            "target_year",
+            "comparator",
+            "value",
+            "value_high",
+            "unit",
+            "value_std",
+            "indicator_unit",
+            "higher_is_better",
+            "is_relative",
+        ]
+    ].copy()
     out["national_target_year"] = out["indicator_id"].map(nat["target_year"]).astype("Int64")
     out["national_comparator"] = out["indicator_id"].map(nat["comparator"].astype("string"))
     out["national_value"] = out["indicator_id"].map(nat["value_std"]).astype("Float64")
@@ -48,7 +63,9 @@ def gap_to_national(dataset: Dataset) -> pd.DataFrame:
     out["gap_directed"] = out["gap"] * direction(out["higher_is_better"])
     out["year_gap"] = out["target_year"] - out["national_target_year"]
     out["gap_note"] = np.where(
-        out["national_value"].isna(), "no national target", np.where(out["is_relative"], "relative target: not a level", "")
+        out["national_value"].isna(),
+        "no national target",
+        np.where(out["is_relative"], "relative target: not a level", ""),
     )
     return out.drop(columns=["is_relative"]).reset_index(drop=True)
 
@@ -112,15 +129,37 @@ def headroom(dataset: Dataset) -> pd.DataFrame:
     Does not apply to indicators without a national path (no national target, or fewer than
     two points) and to relative targets.
     """
-    out = gap_to_national(dataset)[["target_id", "jurisdiction_id", "indicator_id", "target_year", "comparator", "value", "value_high", "unit", "value_std", "indicator_unit", "higher_is_better", "gap_note"]]
+    out = gap_to_national(dataset)[
+        [
+            "target_id",
+            "jurisdiction_id",
+            "indicator_id",
+            "target_year",
+            "comparator",
+            "value",
+            "value_high",
+            "unit",
+            "value_std",
+            "indicator_unit",
+            "higher_is_better",
+            "gap_note",
+        ]
+    ]
     nat = national_targets(dataset)
     paths = {i: national_path(dataset, i, nat) for i in out["indicator_id"].unique()}
     out["path_value"] = pd.array(
-        [paths[i].value_at(y) if paths[i] is not None else np.nan for i, y in zip(out["indicator_id"], out["target_year"])],
+        [
+            path.value_at(y) if (path := paths[i]) is not None else np.nan
+            for i, y in zip(out["indicator_id"], out["target_year"], strict=True)
+        ],
         dtype="Float64",
     )
     out["headroom"] = direction(out["higher_is_better"]) * (out["value_std"] - out["path_value"])
     out["headroom"] = out["headroom"].where(out["gap_note"] == "")
     one_point = (out["gap_note"] == "") & out["path_value"].isna()
-    out["headroom_note"] = out["gap_note"].replace({"no national target": "no national path"}).mask(one_point, "national path has one point (a target, no observations)")
+    out["headroom_note"] = (
+        out["gap_note"]
+        .replace({"no national target": "no national path"})
+        .mask(one_point, "national path has one point (a target, no observations)")
+    )
     return out.drop(columns=["gap_note"])

@@ -32,4 +32,24 @@ def peer_standing(dataset: Dataset) -> pd.DataFrame:
     h["rank"] = h.groupby("indicator_id")["score"].rank(method="min", ascending=False).astype("Int64")
     n = h["n_peers"].astype("Float64")
     h["percentile"] = (100 * (n - h["rank"]) / (n - 1)).where(n > 1)
-    return h[["indicator_id", "jurisdiction_id", "target_id", "target_year", "comparator", "value", "value_high", "unit", "basis", "score", "rank", "n_peers", "percentile"]].sort_values(["indicator_id", "rank"]).reset_index(drop=True)
+    return (
+        h[
+            [
+                "indicator_id",
+                "jurisdiction_id",
+                "target_id",
+                "target_year",
+                "comparator",
+                "value",
+                "value_high",
+                "unit",
+                "basis",
+                "score",
+                "rank",
+                "n_peers",
+                "percentile",
+            ]
+        ]
+        .sort_values(["indicator_id", "rank"])
+        .reset_index(drop=True)
+    )

@@ -4,6 +4,8 @@ the report batch read from here; nothing else holds zh/en strings."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from ..data import Dataset
@@ -21,7 +23,7 @@ def check_lang(lang: str) -> str:
     return lang
 
 
-TEXT = {
+TEXT: dict[str, dict[str, str]] = {
     "year": {"zh": "年份", "en": "Year"},
     "target_year": {"zh": "目标年份", "en": "target year"},
     "national_observed": {"zh": "全国实际值", "en": "National, observed"},
@@ -29,19 +31,30 @@ TEXT = {
     "national_path": {"zh": "全国路径(实际值与目标连线)", "en": "National path (observed to target)"},
     "province_observed": {"zh": "{name}实际值", "en": "{name}, observed"},
     "source": {
-        "zh": "资料来源:各地质量强市/强省规划原文(data/targets.csv,含原文引文与位置);全国数据见 data/observations.csv 所列出处。",
-        "en": "Source: the plans' own texts (data/targets.csv, with quote and offset); national figures as cited in data/observations.csv.",
+        "zh": "资料来源:各地质量强市/强省规划原文(data/targets.csv,含原文引文与位置);"
+        "全国数据见 data/observations.csv 所列出处。",
+        "en": "Source: the plans' own texts (data/targets.csv, with quote and offset); "
+        "national figures as cited in data/observations.csv.",
     },
     "spread_title": {"zh": "{indicator}:各地目标", "en": "{indicator}: targets by jurisdiction"},
     "spread_subtitle": {
         "zh": "点 = 目标值(横轴为目标年份);形状 = 承诺类型;虚线 = 全国路径",
         "en": "Points = target values at their target year; shape = kind of commitment; dashed = national path",
     },
-    "capped": {"zh": "共{n}个;仅标注最高和最低的{k}个", "en": "{n} in all; only the {k} highest and lowest are labelled"},
+    "capped": {
+        "zh": "共{n}个;仅标注最高和最低的{k}个",
+        "en": "{n} in all; only the {k} highest and lowest are labelled",
+    },
     "capped_bars": {"zh": "共{n}个,显示最前和最后各{k}个", "en": "{n} in all; the top and bottom {k} shown"},
-    "capped_columns": {"zh": "显示{k}/{n}个地区(设定共有指标最多者)", "en": "{k} of {n} jurisdictions shown (those setting the most shared indicators)"},
+    "capped_columns": {
+        "zh": "显示{k}/{n}个地区(设定共有指标最多者)",
+        "en": "{k} of {n} jurisdictions shown (those setting the most shared indicators)",
+    },
     "capped_panels": {"zh": "显示{k}/{n}个城市", "en": "{k} of {n} cities shown"},
-    "relative_skipped": {"zh": "另有{n}个相对目标(如较基期下降)未画出,见下表", "en": "{n} relative target(s) (change on a baseline) not drawn; see the table"},
+    "relative_skipped": {
+        "zh": "另有{n}个相对目标(如较基期下降)未画出,见下表",
+        "en": "{n} relative target(s) (change on a baseline) not drawn; see the table",
+    },
     "commitment": {"zh": "承诺类型", "en": "Commitment"},
     "jurisdiction": {"zh": "地区", "en": "Jurisdiction"},
     "national": {"zh": "全国", "en": "National"},
@@ -49,22 +62,32 @@ TEXT = {
     "no_vertical": {"zh": "没有省份数据可与城市目标对照", "en": "No provincial figures to set beside a city's target"},
     "coverage_title": {"zh": "指标覆盖:各地是否设定目标", "en": "Coverage: which jurisdictions set a target"},
     "coverage_subtitle": {"zh": "格内为目标值与目标年份", "en": "Cells show the target value and target year"},
-    "status": {
-        "target": {"zh": "有目标", "en": "target"},
-        "no target": {"zh": "已读规划,无此目标", "en": "plan read, no target"},
-        "no plan read": {"zh": "未收录规划", "en": "no plan read"},
+    "ranking_title": {
+        "zh": "{indicator}:相对全国路径的余量排名",
+        "en": "{indicator}: ranking by headroom over the national path",
     },
-    "ranking_title": {"zh": "{indicator}:相对全国路径的余量排名", "en": "{indicator}: ranking by headroom over the national path"},
-    "ranking_title_value": {"zh": "{indicator}:目标值排名(无全国路径)", "en": "{indicator}: ranking by target value (no national path)"},
-    "headroom_axis": {"zh": "余量 = 目标 − 全国路径同年值({unit});正值 = 更进取", "en": "Headroom = target − national path in the same year ({unit}); positive = more ambitious"},
+    "ranking_title_value": {
+        "zh": "{indicator}:目标值排名(无全国路径)",
+        "en": "{indicator}: ranking by target value (no national path)",
+    },
+    "headroom_axis": {
+        "zh": "余量 = 目标 − 全国路径同年值({unit});正值 = 更进取",
+        "en": "Headroom = target − national path in the same year ({unit}); positive = more ambitious",
+    },
     "value_axis": {"zh": "目标值({unit})", "en": "Target value ({unit})"},
     "profile_title": {"zh": "{name}:目标与同行对照", "en": "{name}: targets against peers"},
     "breadth_panel": {"zh": "按类别的指标数", "en": "Indicators committed to, by category"},
     "this": {"zh": "{name}", "en": "{name}"},
     "peer_mean": {"zh": "其他规划平均", "en": "Mean of the other plans"},
     "count": {"zh": "指标个数(括号内为目标年份)", "en": "Number of indicators (target years in brackets)"},
-    "peers_panel": {"zh": "与其他地区共有的指标:相对同行中位数", "en": "Indicators shared with other plans: against the peer median"},
-    "vs_median": {"zh": "相对同行中位数(%,方向已统一:正值 = 更进取)", "en": "% above the peer median (direction-adjusted: positive = more ambitious)"},
+    "peers_panel": {
+        "zh": "与其他地区共有的指标:相对同行中位数",
+        "en": "Indicators shared with other plans: against the peer median",
+    },
+    "vs_median": {
+        "zh": "相对同行中位数(%,方向已统一:正值 = 更进取)",
+        "en": "% above the peer median (direction-adjusted: positive = more ambitious)",
+    },
     "no_shared": {"zh": "没有与其他规划共有的指标", "en": "No indicator shared with another plan"},
     "other_jurisdictions": {"zh": "其他地区", "en": "Other jurisdictions"},
     "breadth_title": {"zh": "各规划的指标广度(按类别)", "en": "Breadth of each plan's commitments, by category"},
@@ -72,11 +95,13 @@ TEXT = {
     "index_title": {"zh": "质量规划目标报告", "en": "Quality-plan target reports"},
     "index_summary_ok": {
         "zh": "共 {total} 份报告,全部成功;本次重新生成 {executed} 份,{cached} 份输入未变、沿用上次结果。",
-        "en": "{total} reports, all succeeded; {executed} executed in this run, {cached} unchanged and kept from the previous run.",
+        "en": "{total} reports, all succeeded; {executed} executed in this run, "
+        "{cached} unchanged and kept from the previous run.",
     },
     "index_summary_failed": {
         "zh": "共 {total} 份报告,{failed} 份失败;本次重新生成 {executed} 份,{cached} 份输入未变、沿用上次结果。",
-        "en": "{total} reports, {failed} failed; {executed} executed in this run, {cached} unchanged and kept from the previous run.",
+        "en": "{total} reports, {failed} failed; {executed} executed in this run, "
+        "{cached} unchanged and kept from the previous run.",
     },
     "index_group_overview": {"zh": "总览", "en": "Overview"},
     "index_group_indicator": {"zh": "按指标比较", "en": "By indicator"},
@@ -87,11 +112,21 @@ TEXT = {
     "index_column_status": {"zh": "状态", "en": "Status"},
     "index_unchanged": {"zh": "沿用", "en": "unchanged"},
     "index_overview_title": {"zh": "总览", "en": "Overview of the corpus"},
-    "index_overview_headline": {"zh": "{plans} 份规划 · {targets} 个目标 · {indicators} 个指标", "en": "{plans} plans · {targets} targets · {indicators} indicators"},
+    "index_overview_headline": {
+        "zh": "{plans} 份规划 · {targets} 个目标 · {indicators} 个指标",
+        "en": "{plans} plans · {targets} targets · {indicators} indicators",
+    },
     "index_jurisdiction_headline": {
         "zh": "{targets} 个目标 · {indicators} 个指标 · {categories} 个类别 · {first}–{last} 年",
         "en": "{targets} targets · {indicators} indicators · {categories} categories · years {first}–{last}",
     },
+}
+
+# How the coverage chart names each state of a jurisdiction and an indicator.
+COVERAGE_STATUS: dict[str, dict[str, str]] = {
+    "target": {"zh": "有目标", "en": "target"},
+    "no target": {"zh": "已读规划,无此目标", "en": "plan read, no target"},
+    "no plan read": {"zh": "未收录规划", "en": "no plan read"},
 }
 
 COLUMNS = {
@@ -159,9 +194,22 @@ def unit_label(unit: str, lang: str) -> str:
     return UNIT_BY_CODE[unit].en
 
 
+def target_text(target: Any, lang: str) -> str:
+    """A target row (a namedtuple or Series with value, value_high, comparator, unit) as written."""
+    return format_value(target.value, target.value_high, target.comparator, target.unit, lang)
+
+
+def jurisdiction_target(dataset: Dataset, target: Any, lang: str) -> str:
+    """A target with who set it and for when: 江苏省 ≥88 (2025)."""
+    name = display_name(dataset, "jurisdiction", target.jurisdiction_id, lang)
+    return f"{name} {target_text(target, lang)} ({target.target_year})"
+
+
 def format_value(value: float, value_high: float | None, comparator: str, unit: str, lang: str) -> str:
     """A target as a reader would say it: ≥98%, 2–3家, ≈85."""
     sign = {">=": "≥", "<=": "≤", "~": "≈", "=": "", "range": ""}[comparator]
-    number = format_number(value) + ("–" + format_number(value_high) if comparator == "range" and pd.notna(value_high) else "")
+    number = format_number(value)
+    if comparator == "range" and value_high is not None and pd.notna(value_high):
+        number += "–" + format_number(value_high)
     u = "" if unit == "index" else (unit if lang == "zh" or unit == "%" else " " + UNIT_BY_CODE[unit].en)
     return f"{sign}{number}{u}"

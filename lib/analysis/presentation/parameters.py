@@ -37,7 +37,9 @@ def check_indicator(dataset: Dataset, indicator_id: str) -> str:
 def check_jurisdiction(dataset: Dataset, jurisdiction_id: str) -> str:
     valid = measures.plan_jurisdictions(dataset)
     if jurisdiction_id not in valid:
-        raise ParameterError(f"unknown jurisdiction_id {jurisdiction_id!r}; valid values (jurisdictions with a plan): {_choices(valid)}")
+        raise ParameterError(
+            f"unknown jurisdiction_id {jurisdiction_id!r}; valid values (jurisdictions with a plan): {_choices(valid)}"
+        )
     return jurisdiction_id
 
 
@@ -45,11 +47,18 @@ def check_jurisdictions(dataset: Dataset, jurisdictions: str | list[str]) -> lis
     """``"all"`` -> None (no filter); a comma-separated string or a list -> checked ids."""
     if jurisdictions == "all" or jurisdictions == ["all"]:
         return None
-    ids = [j.strip() for j in jurisdictions.split(",") if j.strip()] if isinstance(jurisdictions, str) else list(jurisdictions)
+    ids = (
+        [j.strip() for j in jurisdictions.split(",") if j.strip()]
+        if isinstance(jurisdictions, str)
+        else list(jurisdictions)
+    )
     valid = measures.plan_jurisdictions(dataset)
     unknown = [j for j in ids if j not in valid]
     if unknown or not ids:
-        raise ParameterError(f"unknown jurisdictions {', '.join(map(repr, unknown)) or '(none given)'}; valid values: all, or a comma-separated list of: {_choices(valid)}")
+        raise ParameterError(
+            f"unknown jurisdictions {', '.join(map(repr, unknown)) or '(none given)'};"
+            f" valid values: all, or a comma-separated list of: {_choices(valid)}"
+        )
     return ids
 
 

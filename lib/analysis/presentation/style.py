@@ -39,7 +39,11 @@ def _register_font() -> None:
 def set_style() -> None:
     """Seaborn styling with the CJK font (set after the theme, which resets fonts)."""
     _register_font()
-    sns.set_theme(style="whitegrid", font=FONT, rc={"axes.unicode_minus": False, "svg.hashsalt": "quality-targets", "figure.dpi": 100})
+    sns.set_theme(
+        style="whitegrid",
+        font=FONT,
+        rc={"axes.unicode_minus": False, "svg.hashsalt": "quality-targets", "figure.dpi": 100},
+    )
 
 
 def new_figure(width: float, height: float, **kw) -> ReportFigure:
@@ -52,12 +56,16 @@ def new_figure(width: float, height: float, **kw) -> ReportFigure:
 
 def jurisdiction_colours(dataset: Dataset) -> dict[str, str]:
     """One colour per jurisdiction, fixed by the order of jurisdictions.csv (nation: black)."""
-    ids = [j for j, lv in zip(dataset.jurisdictions["jurisdiction_id"], dataset.jurisdictions["level"]) if lv != "nation"]
+    ids = [
+        j
+        for j, lv in zip(dataset.jurisdictions["jurisdiction_id"], dataset.jurisdictions["level"], strict=True)
+        if lv != "nation"
+    ]
     # tab10 without its grey, which would read as "national" or "no data".
     tab = [c for k, c in enumerate(sns.color_palette("tab10")) if k != 7]
     palette = tab[: len(ids)] if len(ids) <= len(tab) else sns.color_palette("husl", len(ids))
-    colours = {j: matplotlib.colors.to_hex(c) for j, c in zip(ids, palette)}
-    for j, lv in zip(dataset.jurisdictions["jurisdiction_id"], dataset.jurisdictions["level"]):
+    colours = {j: matplotlib.colors.to_hex(c) for j, c in zip(ids, palette, strict=True)}
+    for j, lv in zip(dataset.jurisdictions["jurisdiction_id"], dataset.jurisdictions["level"], strict=True):
         if lv == "nation":
             colours[j] = NATION_COLOUR
     return colours

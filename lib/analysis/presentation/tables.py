@@ -40,7 +40,9 @@ def plans_table(dataset: Dataset, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows).rename(columns=labels.columns(list(rows[0]), lang)).set_index(labels.column("doc", lang))
 
 
-def targets_table(dataset: Dataset, lang: str, indicators: list[str] | None = None, jurisdictions: list[str] | None = None) -> pd.DataFrame:
+def targets_table(
+    dataset: Dataset, lang: str, indicators: list[str] | None = None, jurisdictions: list[str] | None = None
+) -> pd.DataFrame:
     """Targets with their exact quote and where it sits: what a reader checks a chart against."""
     t = dataset.targets_long
     if indicators is not None:
@@ -51,9 +53,11 @@ def targets_table(dataset: Dataset, lang: str, indicators: list[str] | None = No
         {
             "jurisdiction": labels.display_name(dataset, "jurisdiction", r.jurisdiction_id, lang),
             "indicator": r.indicator_zh if lang == "zh" else r.indicator_en,
-            "target": labels.format_value(r.value, r.value_high, r.comparator, r.unit, lang),
+            "target": labels.target_text(r, lang),
             "target_year": r.target_year,
-            "change": "" if pd.isna(r.change) else labels.term(CHANGES, r.change, lang) + (f" ({r.baseline_year})" if pd.notna(r.baseline_year) else ""),
+            "change": ""
+            if pd.isna(r.change)
+            else labels.term(CHANGES, r.change, lang) + (f" ({r.baseline_year})" if pd.notna(r.baseline_year) else ""),
             "quote": r.quote,
             "where": f"{r.doc_id}:{r.char_offset}",
         }
@@ -63,23 +67,37 @@ def targets_table(dataset: Dataset, lang: str, indicators: list[str] | None = No
     return pd.DataFrame(rows, columns=keys).rename(columns=labels.columns(keys, lang))
 
 
-def indicator_measures(dataset: Dataset, indicator_id: str, lang: str, jurisdictions: list[str] | None = None) -> pd.DataFrame:
+def indicator_measures(
+    dataset: Dataset, indicator_id: str, lang: str, jurisdictions: list[str] | None = None
+) -> pd.DataFrame:
     """Every ambition measure for one indicator, one row per local target."""
     h = measures.headroom(dataset)
-    g = measures.gap_to_national(dataset)[["target_id", "gap", "year_gap", "national_value", "national_comparator", "national_target_year", "gap_note"]]
+    g = measures.gap_to_national(dataset)[
+        ["target_id", "gap", "year_gap", "national_value", "national_comparator", "national_target_year", "gap_note"]
+    ]
     s = measures.peer_standing(dataset)[["target_id", "rank", "n_peers", "percentile", "basis"]]
     a = measures.implied_annual_change(dataset)[["target_id", "annual_change", "annual_change_unit", "method"]]
-    m = h[h["indicator_id"] == indicator_id].merge(g, on="target_id").merge(s, on="target_id", how="left").merge(a, on="target_id", how="left")
+    m = (
+        h[h["indicator_id"] == indicator_id]
+        .merge(g, on="target_id")
+        .merge(s, on="target_id", how="left")
+        .merge(a, on="target_id", how="left")
+    )
     if jurisdictions is not None:
         m = m[m["jurisdiction_id"].isin(jurisdictions)]
     m = m.sort_values(["rank", "target_year", "jurisdiction_id"], na_position="last")
     rows = []
     for r in m.itertuples():
-        national = "" if pd.isna(r.national_value) else f"{labels.format_value(r.national_value, None, r.national_comparator, r.indicator_unit, lang)} ({r.national_target_year})"
+        national = (
+            ""
+            if pd.isna(r.national_value)
+            else labels.format_value(r.national_value, None, r.national_comparator, r.indicator_unit, lang)
+            + f" ({r.national_target_year})"
+        )
         rows.append(
             {
                 "jurisdiction": labels.display_name(dataset, "jurisdiction", r.jurisdiction_id, lang),
-                "target": labels.format_value(r.value, r.value_high, r.comparator, r.unit, lang),
+                "target": labels.target_text(r, lang),
                 "target_year": r.target_year,
                 "national": national,
                 "gap": _fmt(r.gap),
@@ -93,7 +111,21 @@ def indicator_measures(dataset: Dataset, indicator_id: str, lang: str, jurisdict
                 "note": r.headroom_note,
             }
         )
-    keys = ["jurisdiction", "target", "target_year", "national", "gap", "year_gap", "path_value", "headroom", "rank", "percentile", "basis", "annual", "note"]
+    keys = [
+        "jurisdiction",
+        "target",
+        "target_year",
+        "national",
+        "gap",
+        "year_gap",
+        "path_value",
+        "headroom",
+        "rank",
+        "percentile",
+        "basis",
+        "annual",
+        "note",
+    ]
     return pd.DataFrame(rows, columns=keys).rename(columns=labels.columns(keys, lang))
 
 
@@ -104,20 +136,19 @@ def profile_table(dataset: Dataset, jurisdiction_id: str, lang: str) -> pd.DataF
     s = measures.peer_standing(dataset).set_index("target_id")
     rows = []
     for r in t.sort_values(["category", "target_id"]).itertuples():
-        st = s.loc[r.target_id] if r.target_id in s.index else None
-        ranked = st is not None and st["n_peers"] > 1
+        standing = s.loc[r.target_id] if r.target_id in s.index else pd.Series({"n_peers": 0, "rank": 0, "basis": ""})
+        ranked = standing["n_peers"] > 1
         rows.append(
             {
                 "category": labels.term(CATEGORIES, r.category, lang),
                 "indicator": r.indicator_zh if lang == "zh" else r.indicator_en,
-                "target": labels.format_value(r.value, r.value_high, r.comparator, r.unit, lang),
+                "target": labels.target_text(r, lang),
                 "target_year": r.target_year,
                 "change": "" if pd.isna(r.change) else labels.term(CHANGES, r.change, lang),
-                "rank": f"{int(st['rank'])}/{int(st['n_peers'])}" if ranked else "",
-                "basis": st["basis"] if ranked else "",
+                "rank": f"{int(standing['rank'])}/{int(standing['n_peers'])}" if ranked else "",
+                "basis": standing["basis"] if ranked else "",
                 "where": f"{r.doc_id}:{r.char_offset}",
             }
         )
     keys = ["category", "indicator", "target", "target_year", "change", "rank", "basis", "where"]
     return pd.DataFrame(rows, columns=keys).rename(columns=labels.columns(keys, lang))
-

@@ -72,18 +72,32 @@ def build_reports(
         if entry is None:
             todo.append(job)
         else:
-            outcomes[job] = Outcome(job, True, "", entry.get("seconds", 0.0), True, list(entry["files"]), entry.get("chars", ""))
+            outcomes[job] = Outcome(
+                job, True, "", entry.get("seconds", 0.0), True, list(entry["files"]), entry.get("chars", "")
+            )
     results = run_dask(todo, sources, scheduler) if scheduler else LocalPool(workers).run(todo, sources)
     with tqdm(total=len(todo), desc="reports", unit="report", disable=not progress or not todo) as bar:
         for result in results:
             entry = write_report(reports_dir, result, keys[result.job])
-            outcomes[result.job] = Outcome(result.job, result.ok, result.error, result.seconds, False, list(entry["files"]), entry["chars"])
+            outcomes[result.job] = Outcome(
+                result.job, result.ok, result.error, result.seconds, False, list(entry["files"]), entry["chars"]
+            )
             bar.set_postfix_str(("ok " if result.ok else "FAILED ") + result.job.folder, refresh=False)
             bar.update()
     ordered = [outcomes[j] for j in jobs]
     remove_stale(reports_dir, jobs)
     write_index(reports_dir, dataset, ordered, lang)
-    chars = set("".join(o.chars for o in ordered)) | webfonts.cjk_characters((reports_dir / "index.html").read_text(encoding="utf-8"))
+    chars = set("".join(o.chars for o in ordered)) | webfonts.cjk_characters(
+        (reports_dir / "index.html").read_text(encoding="utf-8")
+    )
     webfonts.write_assets(reports_dir / "assets", chars, files.write_bytes)
-    files.write_text(reports_dir / "manifest.json", json.dumps([{"folder": o.job.folder, "ok": o.ok, "cached": o.cached, "error": o.error} for o in ordered], ensure_ascii=False, indent=1) + "\n")
+    files.write_text(
+        reports_dir / "manifest.json",
+        json.dumps(
+            [{"folder": o.job.folder, "ok": o.ok, "cached": o.cached, "error": o.error} for o in ordered],
+            ensure_ascii=False,
+            indent=1,
+        )
+        + "\n",
+    )
     return ordered

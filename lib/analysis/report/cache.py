@@ -57,7 +57,10 @@ def _row_hashes(frame: pd.DataFrame) -> pd.Series:
 def _group_digest(frame: pd.DataFrame, by: str) -> dict[str, str]:
     """One digest per value of ``by``, over that group's rows (in file order)."""
     hashes = _row_hashes(frame)
-    return {key: _sha(hashes.loc[index].to_numpy().tobytes()) for key, index in frame.groupby(by, observed=True).groups.items()}
+    return {
+        key: _sha(hashes.loc[index].to_numpy().tobytes())
+        for key, index in frame.groupby(by, observed=True).groups.items()
+    }
 
 
 def report_keys(dataset: Dataset, jobs: list[Job], sources: dict[str, str], data_fingerprint: str) -> dict[Job, str]:
@@ -70,13 +73,18 @@ def report_keys(dataset: Dataset, jobs: list[Job], sources: dict[str, str], data
     jurisdictions = _sha(_row_hashes(dataset.jurisdictions).to_numpy().tobytes())
     cats = dataset.indicators.set_index("indicator_id")["category"].astype(str)
     pairs = t[["doc_id", "indicator_id"]].drop_duplicates()
-    breadth = _sha(*sorted(f"{d}|{i}|{cats[i]}" for d, i in zip(pairs["doc_id"], pairs["indicator_id"])))
+    breadth = _sha(*sorted(f"{d}|{i}|{cats[i]}" for d, i in zip(pairs["doc_id"], pairs["indicator_id"], strict=True)))
     indicators_of_doc = {d: sorted(set(v)) for d, v in t.groupby("doc_id")["indicator_id"]}
     docs_of_indicator = {i: sorted(set(v)) for i, v in t.groupby("indicator_id")["doc_id"]}
     jurisdiction_docs = {j: sorted(set(v)) for j, v in dataset.documents.groupby("jurisdiction_id")["doc_id"]}
     common = library_fingerprint()
     indicator_digest = {
-        i: _sha(by_indicator.get(i, ""), obs_by_indicator.get(i, ""), catalogue.get(i, ""), *(doc_rows[d] for d in docs_of_indicator.get(i, [])))
+        i: _sha(
+            by_indicator.get(i, ""),
+            obs_by_indicator.get(i, ""),
+            catalogue.get(i, ""),
+            *(doc_rows[d] for d in docs_of_indicator.get(i, [])),
+        )
         for i in dataset.indicators["indicator_id"]
     }
 
@@ -91,13 +99,26 @@ def report_keys(dataset: Dataset, jobs: list[Job], sources: dict[str, str], data
             own_docs = jurisdiction_docs.get(job.key, [])
             own_indicators = sorted({i for d in own_docs for i in indicators_of_doc.get(d, [])})
             data = [breadth] + [doc_rows[d] for d in own_docs] + [indicator_digest[i] for i in own_indicators]
-        keys[job] = _sha(common, notebook_digest[job.notebook], json.dumps(job.parameters, sort_keys=True), job.kind, job.key, jurisdictions, *data)
+        keys[job] = _sha(
+            common,
+            notebook_digest[job.notebook],
+            json.dumps(job.parameters, sort_keys=True),
+            job.kind,
+            job.key,
+            jurisdictions,
+            *data,
+        )
     return keys
 
 
 def manifest(key: str, files: dict[str, bytes], seconds: float, chars: str) -> dict:
     """The ``.report.json`` record of a freshly written report."""
-    return {"key": key, "seconds": round(seconds, 2), "chars": chars, "files": {rel: hashlib.sha256(data).hexdigest() for rel, data in sorted(files.items())}}
+    return {
+        "key": key,
+        "seconds": round(seconds, 2),
+        "chars": chars,
+        "files": {rel: hashlib.sha256(data).hexdigest() for rel, data in sorted(files.items())},
+    }
 
 
 def read_manifest(folder: Path) -> dict | None:

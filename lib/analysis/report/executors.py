@@ -5,7 +5,7 @@ batch for one failing report or one dying worker."""
 from __future__ import annotations
 
 from ..errors import ReportError
-from .kernel import JobResult, warm_kernel, execute_job, shutdown_kernel
+from .kernel import JobResult, execute_job, shutdown_kernel, warm_kernel
 from .plan import Job
 
 

@@ -30,14 +30,19 @@ def headline(dataset: Dataset, job: Job, lang: str) -> str:
     """The numbers the index lists beside a report."""
     t = dataset.targets_long
     if job.kind == "overview":
-        return labels.text("index_overview_headline", lang, plans=len(dataset.documents), targets=len(t), indicators=t["indicator_id"].nunique())
+        return labels.text(
+            "index_overview_headline",
+            lang,
+            plans=len(dataset.documents),
+            targets=len(t),
+            indicators=t["indicator_id"].nunique(),
+        )
     if job.kind == "indicator":
         rows = t[(t["indicator_id"] == job.key) & ~t["is_relative"]].sort_values(["level", "target_year"])
-        parts = [
-            f"{labels.display_name(dataset, 'jurisdiction', r.jurisdiction_id, lang)} {labels.format_value(r.value, r.value_high, r.comparator, r.unit, lang)} ({r.target_year})"
-            for r in rows.itertuples()
-        ]
-        return " · ".join(parts) if len(parts) <= MAX_LABELS else " · ".join(parts[:MAX_LABELS]) + f" · … ({len(parts)})"
+        parts = [labels.jurisdiction_target(dataset, r, lang) for r in rows.itertuples()]
+        return (
+            " · ".join(parts) if len(parts) <= MAX_LABELS else " · ".join(parts[:MAX_LABELS]) + f" · … ({len(parts)})"
+        )
     mine = t[t["jurisdiction_id"] == job.key]
     return labels.text(
         "index_jurisdiction_headline",
@@ -80,7 +85,14 @@ def write_index(reports_dir: Path, dataset: Dataset, outcomes: list[Outcome], la
                 cached=o.cached,
             )
         )
-    page = env.get_template("index.html.j2").render(rows=rows, lang=lang, text=lambda key, **values: labels.text(key, lang, **values), failed=sum(not o.ok for o in outcomes), total=len(outcomes), cached=sum(o.cached for o in outcomes))
+    page = env.get_template("index.html.j2").render(
+        rows=rows,
+        lang=lang,
+        text=lambda key, **values: labels.text(key, lang, **values),
+        failed=sum(not o.ok for o in outcomes),
+        total=len(outcomes),
+        cached=sum(o.cached for o in outcomes),
+    )
     page = webfonts.add_link(page, "assets/fonts.css")
     path = reports_dir / "index.html"
     files.write_text(path, page)

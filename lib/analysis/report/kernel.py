@@ -126,12 +126,19 @@ def _execute(job: Job, notebook_json: str) -> JobResult:
                 _reset_kernel(km)
             _kernel_used = True
             papermill.execute_notebook(
-                str(source), str(executed), parameters={**job.parameters, "figures_dir": str(figures)},
-                kernel_name=KERNEL_NAME, km=km, progress_bar=False, log_output=False, request_save_on_cell_execute=False,
+                str(source),
+                str(executed),
+                parameters={**job.parameters, "figures_dir": str(figures)},
+                kernel_name=KERNEL_NAME,
+                km=km,
+                progress_bar=False,
+                log_output=False,
+                request_save_on_cell_execute=False,
             )
         except Exception as e:  # a failing report is recorded; the batch goes on
             ok = False
-            error = f"{type(e).__name__}: {e}".strip().splitlines()[0] if not hasattr(e, "ename") else f"{e.ename}: {e.evalue}"
+            ename, evalue = getattr(e, "ename", None), getattr(e, "evalue", None)  # papermill's cell errors
+            error = f"{ename}: {evalue}" if ename else f"{type(e).__name__}: {e}".strip().splitlines()[0]
             if _kernel is not None and not _kernel.is_alive():
                 shutdown_kernel()
         if executed.is_file():
@@ -142,7 +149,10 @@ def _execute(job: Job, notebook_json: str) -> JobResult:
             try:
                 files[Path(job.notebook).with_suffix(".html").name] = export_html(nb).encode("utf-8")
             except Exception:  # the notebook is kept; the missing page is the reported problem
-                ok, error = False, error or "HTML export failed: " + traceback.format_exc(limit=1).strip().splitlines()[-1]
+                ok, error = (
+                    False,
+                    error or "HTML export failed: " + traceback.format_exc(limit=1).strip().splitlines()[-1],
+                )
         if figures.is_dir():
             for f in sorted(figures.iterdir()):
                 files[f"figures/{f.name}"] = f.read_bytes()

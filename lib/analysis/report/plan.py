@@ -23,7 +23,11 @@ class Job:
         return self.kind if self.kind == "overview" else f"{self.kind}/{self.key}"
 
 
-NOTEBOOKS = {"overview": "overview.ipynb", "indicator": "indicator_comparison.ipynb", "jurisdiction": "jurisdiction_profile.ipynb"}
+NOTEBOOKS = {
+    "overview": "overview.ipynb",
+    "indicator": "indicator_comparison.ipynb",
+    "jurisdiction": "jurisdiction_profile.ipynb",
+}
 
 
 def report_jobs(dataset: Dataset, lang: str = "zh", data_dir: str = "") -> list[Job]:
@@ -31,6 +35,12 @@ def report_jobs(dataset: Dataset, lang: str = "zh", data_dir: str = "") -> list[
     check_lang(lang)
     common = {"lang": lang, "data_dir": data_dir}
     jobs = [Job("overview", "overview", NOTEBOOKS["overview"], dict(common))]
-    jobs += [Job("indicator", i, NOTEBOOKS["indicator"], {"indicator_id": i, "jurisdictions": "all", **common}) for i in measures.shared_indicators(dataset)]
-    jobs += [Job("jurisdiction", j, NOTEBOOKS["jurisdiction"], {"jurisdiction_id": j, **common}) for j in measures.plan_jurisdictions(dataset)]
+    jobs += [
+        Job("indicator", i, NOTEBOOKS["indicator"], {"indicator_id": i, "jurisdictions": "all", **common})
+        for i in measures.shared_indicators(dataset)
+    ]
+    jobs += [
+        Job("jurisdiction", j, NOTEBOOKS["jurisdiction"], {"jurisdiction_id": j, **common})
+        for j in measures.plan_jurisdictions(dataset)
+    ]
     return jobs

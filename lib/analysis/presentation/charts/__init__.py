@@ -13,4 +13,12 @@ from .ranking import headroom_ranking
 from .spread import indicator_spread
 from .vertical import vertical_view
 
-__all__ = ["breadth_chart", "coverage_columns", "coverage_heatmap", "headroom_ranking", "indicator_spread", "jurisdiction_profile", "vertical_view"]
+__all__ = [
+    "breadth_chart",
+    "coverage_columns",
+    "coverage_heatmap",
+    "headroom_ranking",
+    "indicator_spread",
+    "jurisdiction_profile",
+    "vertical_view",
+]

@@ -13,11 +13,12 @@ from .. import labels
 from ..style import ReportFigure, new_figure
 from .elements import MAX_COLUMNS, source_line
 
-
 COVERAGE_COLOURS = {"target": "#4c9f70", "no target": "#e8e8e8", "no plan read": "#ffffff"}
 
 
-def coverage_heatmap(dataset: Dataset, lang: str = "zh", indicators: list[str] | None = None, jurisdictions: list[str] | None = None) -> ReportFigure:
+def coverage_heatmap(
+    dataset: Dataset, lang: str = "zh", indicators: list[str] | None = None, jurisdictions: list[str] | None = None
+) -> ReportFigure:
     """Jurisdiction-by-indicator coverage: who sets a target, who does not, who was not read.
 
     Rows are indicators grouped by category (default: the indicators two or more
@@ -25,8 +26,8 @@ def coverage_heatmap(dataset: Dataset, lang: str = "zh", indicators: list[str] |
     "Plan read, no target" and "no plan read" are distinct colours: absence of a target is
     only evidence where the plan was read.
     """
-    indicators = indicators if indicators is not None else measures.shared_indicators(dataset)
-    cov = measures.coverage(dataset, indicators)
+    chosen = indicators if indicators is not None else measures.shared_indicators(dataset)
+    cov = measures.coverage(dataset, chosen)
     jids = jurisdictions or coverage_columns(dataset)
     all_columns = len(jids)
     if len(jids) > MAX_COLUMNS:
@@ -36,33 +37,64 @@ def coverage_heatmap(dataset: Dataset, lang: str = "zh", indicators: list[str] |
     cov = cov[cov["jurisdiction_id"].isin(jids)]
     cat_order = codes(CATEGORIES)
     cat_of = dataset.indicators.set_index("indicator_id")["category"]
-    indicators = sorted(indicators, key=lambda i: (cat_order.index(cat_of[i]), indicators.index(i)))
+    rows = sorted(chosen, key=lambda i: (cat_order.index(cat_of[i]), chosen.index(i)))
     state_codes = {s: k for k, s in enumerate(measures.COVERAGE_STATES)}
-    grid = np.full((len(indicators), len(jids)), np.nan)
-    fig = new_figure(max(7, 1.3 * len(jids) + 4.5), 1.4 + 0.42 * len(indicators) + 1.2)
-    ax = fig.add_axes([0.36, 0.14, 0.62, 0.72])
+    grid = np.full((len(rows), len(jids)), np.nan)
+    fig = new_figure(max(7, 1.3 * len(jids) + 4.5), 1.4 + 0.42 * len(rows) + 1.2)
+    ax = fig.add_axes((0.36, 0.14, 0.62, 0.72))
     cmap = matplotlib.colors.ListedColormap([COVERAGE_COLOURS[s] for s in measures.COVERAGE_STATES])
     for r in cov.itertuples():
-        i, j = indicators.index(r.indicator_id), jids.index(r.jurisdiction_id)
+        i, j = rows.index(r.indicator_id), jids.index(r.jurisdiction_id)
         grid[i, j] = state_codes[r.status]
         if r.status == "target":
-            ax.text(j, i, f"{labels.format_value(r.value, r.value_high, r.comparator, r.unit, lang)}\n{int(r.target_year)}", ha="center", va="center", fontsize=7.5, color="white")
+            ax.text(
+                j,
+                i,
+                f"{labels.target_text(r, lang)}\n{int(r.target_year)}",
+                ha="center",
+                va="center",
+                fontsize=7.5,
+                color="white",
+            )
     ax.imshow(grid, cmap=cmap, vmin=-0.5, vmax=len(state_codes) - 0.5, aspect="auto")
-    ax.set_xticks(range(len(jids)), [labels.display_name(dataset, "jurisdiction", j, lang) for j in jids], rotation=0, fontsize=9)
-    ax.set_yticks(range(len(indicators)), [f"{labels.display_name(dataset, 'indicator', i, lang)} · {labels.term(CATEGORIES, cat_of[i], lang)}" for i in indicators], fontsize=8.5)
+    ax.set_xticks(
+        range(len(jids)), [labels.display_name(dataset, "jurisdiction", j, lang) for j in jids], rotation=0, fontsize=9
+    )
+    ax.set_yticks(
+        range(len(rows)),
+        [
+            f"{labels.display_name(dataset, 'indicator', i, lang)} · {labels.term(CATEGORIES, cat_of[i], lang)}"
+            for i in rows
+        ],
+        fontsize=8.5,
+    )
     ax.set_xticks(np.arange(-0.5, len(jids)), minor=True)
-    ax.set_yticks(np.arange(-0.5, len(indicators)), minor=True)
+    ax.set_yticks(np.arange(-0.5, len(rows)), minor=True)
     ax.grid(False)
     ax.grid(which="minor", color="#bbbbbb", lw=0.6)
     ax.tick_params(which="minor", length=0)
     ax.xaxis.tick_top()
     fig.suptitle(labels.text("coverage_title", lang), x=0.02, ha="left", fontsize=13)
-    subtitle = labels.text("coverage_subtitle", lang) + ("; " + labels.text("capped_columns", lang, k=len(jids), n=all_columns) if all_columns > len(jids) else "")
+    subtitle = labels.text("coverage_subtitle", lang) + (
+        "; " + labels.text("capped_columns", lang, k=len(jids), n=all_columns) if all_columns > len(jids) else ""
+    )
     fig.text(0.02, 0.90, subtitle, fontsize=9, color="#444444")
-    fig.legend(handles=[Patch(facecolor=COVERAGE_COLOURS[s], edgecolor="#999999", label=labels.TEXT["status"][s][lang]) for s in measures.COVERAGE_STATES], loc="lower left", bbox_to_anchor=(0.36, 0.045), ncol=3, fontsize=8.5, frameon=False)
+    fig.legend(
+        handles=[
+            Patch(facecolor=COVERAGE_COLOURS[s], edgecolor="#999999", label=labels.COVERAGE_STATUS[s][lang])
+            for s in measures.COVERAGE_STATES
+        ],
+        loc="lower left",
+        bbox_to_anchor=(0.36, 0.045),
+        ncol=3,
+        fontsize=8.5,
+        frameon=False,
+    )
     source_line(fig, lang)
     counts = cov[cov["status"] == "target"].groupby("indicator_id").size()
-    fig.alt_text = "; ".join(f"{labels.display_name(dataset, 'indicator', i, lang)}: {int(counts.get(i, 0))}" for i in indicators)
+    fig.alt_text = "; ".join(
+        f"{labels.display_name(dataset, 'indicator', i, lang)}: {int(counts.get(i, 0))}" for i in rows
+    )
     return fig
 
 

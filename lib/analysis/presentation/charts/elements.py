@@ -66,7 +66,9 @@ def draw_national(ax, dataset: Dataset, indicator_id: str, lang: str, x_range: t
     series = national_series(dataset, indicator_id)
     if len(series):
         ax.plot(series["year"], series["value"], "-o", color=NATION_COLOUR, ms=4, lw=1.2, zorder=3)
-        handles.append(Line2D([], [], marker="o", color=NATION_COLOUR, ms=4, label=labels.text("national_observed", lang)))
+        handles.append(
+            Line2D([], [], marker="o", color=NATION_COLOUR, ms=4, label=labels.text("national_observed", lang))
+        )
     path = measures.national_path(dataset, indicator_id)
     if path is not None and len(path.years) >= 2:
         xs = np.linspace(min(x_range[0], path.years[0]), max(x_range[1], path.years[-1]), 200)
@@ -76,15 +78,25 @@ def draw_national(ax, dataset: Dataset, indicator_id: str, lang: str, x_range: t
     if indicator_id in nat.index:
         r = nat.loc[indicator_id]
         ax.plot([r["target_year"]], [r["value_std"]], marker="*", ms=16, color=NATION_COLOUR, linestyle="", zorder=5)
-        handles.append(Line2D([], [], marker="*", ms=12, color=NATION_COLOUR, linestyle="", label=f"{labels.text('national_target', lang)} {labels.format_value(r['value'], r['value_high'], r['comparator'], r['unit'], lang)} ({r['target_year']})"))
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker="*",
+                ms=12,
+                color=NATION_COLOUR,
+                linestyle="",
+                label=f"{labels.text('national_target', lang)} {labels.target_text(r, lang)} ({r['target_year']})",
+            )
+        )
     return handles
 
 
 def describe_targets(dataset: Dataset, ind_name: str, rows: pd.DataFrame, lang: str, indicator_id: str) -> str:
-    parts = [f"{labels.display_name(dataset, 'jurisdiction', r.jurisdiction_id, lang)} {labels.format_value(r.value, r.value_high, r.comparator, r.unit, lang)} ({r.target_year})" for r in rows.itertuples()]
+    parts = [labels.jurisdiction_target(dataset, r, lang) for r in rows.itertuples()]
     nat = measures.national_targets(dataset)
     if indicator_id in nat.index:
         r = nat.loc[indicator_id]
-        parts.append(f"{labels.text('national_target', lang)} {labels.format_value(r['value'], r['value_high'], r['comparator'], r['unit'], lang)} ({r['target_year']})")
+        parts.append(f"{labels.text('national_target', lang)} {labels.target_text(r, lang)} ({r['target_year']})")
     sep = ";" if lang == "zh" else "; "
     return f"{ind_name}: " + sep.join(parts)

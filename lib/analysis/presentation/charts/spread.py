@@ -10,10 +10,21 @@ from ... import measures
 from ...data import Dataset
 from .. import labels
 from ..style import LABEL_BOX, MARKERS, ReportFigure, jurisdiction_colours, new_figure
-from .elements import MAX_LABELS, comparator_legend, describe_targets, draw_national, indicator_rows, national_series, source_line, spread_positions
+from .elements import (
+    MAX_LABELS,
+    comparator_legend,
+    describe_targets,
+    draw_national,
+    indicator_rows,
+    national_series,
+    source_line,
+    spread_positions,
+)
 
 
-def indicator_spread(dataset: Dataset, indicator_id: str, lang: str = "zh", jurisdictions: list[str] | None = None) -> ReportFigure:
+def indicator_spread(
+    dataset: Dataset, indicator_id: str, lang: str = "zh", jurisdictions: list[str] | None = None
+) -> ReportFigure:
     """The spread of one indicator's targets across jurisdictions and target years.
 
     Each local target is a point at its target year, coloured by jurisdiction and shaped by
@@ -27,8 +38,10 @@ def indicator_spread(dataset: Dataset, indicator_id: str, lang: str = "zh", juri
     ind_name = labels.display_name(dataset, "indicator", indicator_id, lang)
     unit = dataset.indicators.set_index("indicator_id").loc[indicator_id, "unit"]
     fig = new_figure(10, 6)
-    ax = fig.add_axes([0.08, 0.16, 0.62, 0.68])
-    years = list(local["target_year"].astype(float)) + list(national_series(dataset, indicator_id)["year"].astype(float))
+    ax = fig.add_axes((0.08, 0.16, 0.62, 0.68))
+    years = list(local["target_year"].astype(float)) + list(
+        national_series(dataset, indicator_id)["year"].astype(float)
+    )
     nat = measures.national_targets(dataset)
     if indicator_id in nat.index:
         years.append(float(nat.loc[indicator_id, "target_year"]))
@@ -38,9 +51,13 @@ def indicator_spread(dataset: Dataset, indicator_id: str, lang: str = "zh", juri
     local = local.sort_values(["target_year", "value_std", "jurisdiction_id"])
     per_year = local.groupby("target_year")["target_id"].transform("count")
     offsets = local.groupby("target_year").cumcount() - (per_year - 1) / 2
-    xs = (local["target_year"].astype(float) + offsets.astype(float) * (0.8 / per_year.clip(lower=4)).astype(float)).to_numpy()
+    xs = (
+        local["target_year"].astype(float) + offsets.astype(float) * (0.8 / per_year.clip(lower=4)).astype(float)
+    ).to_numpy()
     order = local["value_std"].astype(float).rank(method="first")
-    labelled = (order <= MAX_LABELS // 2) | (order > len(local) - MAX_LABELS // 2) if len(local) > MAX_LABELS else order > 0
+    labelled = (
+        (order <= MAX_LABELS // 2) | (order > len(local) - MAX_LABELS // 2) if len(local) > MAX_LABELS else order > 0
+    )
     values = [v for v in local["value_std"].astype(float)] + [v for v in local["value_high_std"].dropna().astype(float)]
     nat_vals = list(national_series(dataset, indicator_id)["value"].astype(float))
     all_vals = values + nat_vals + ([float(nat.loc[indicator_id, "value_std"])] if indicator_id in nat.index else [])
@@ -50,17 +67,42 @@ def indicator_spread(dataset: Dataset, indicator_id: str, lang: str = "zh", juri
     point_colours = [colours.get(j, "#777777") for j in local["jurisdiction_id"]]
     ranges = local["comparator"].eq("range").to_numpy() & local["value_high_std"].notna().to_numpy()
     if ranges.any():
-        ax.vlines(xs[ranges], local.loc[ranges, "value_std"].astype(float), local.loc[ranges, "value_high_std"].astype(float), colors=np.array(point_colours)[ranges], lw=3, zorder=4)
+        ax.vlines(
+            xs[ranges],
+            local.loc[ranges, "value_std"].astype(float),
+            local.loc[ranges, "value_high_std"].astype(float),
+            colors=np.array(point_colours)[ranges],
+            lw=3,
+            zorder=4,
+        )
     for comparator in local["comparator"].astype(str).unique():  # one scatter per marker shape
         sel = (local["comparator"] == comparator).to_numpy()
-        ax.scatter(xs[sel], local.loc[sel, "value_std"].astype(float), marker=MARKERS[comparator], s=100 if len(local) <= MAX_LABELS else 36, c=np.array(point_colours)[sel], edgecolors="white", zorder=6)
+        ax.scatter(
+            xs[sel],
+            local.loc[sel, "value_std"].astype(float),
+            marker=MARKERS[comparator],
+            s=100 if len(local) <= MAX_LABELS else 36,
+            c=np.array(point_colours)[sel],
+            edgecolors="white",
+            zorder=6,
+        )
     seen = list(local["jurisdiction_id"])
-    for x, r, is_labelled in zip(xs, local.itertuples(), labelled):
+    for x, r, is_labelled in zip(xs, local.itertuples(), labelled, strict=True):
         c = colours.get(r.jurisdiction_id, "#777777")
         if not is_labelled:
             continue
-        text = f"{labels.display_name(dataset, 'jurisdiction', r.jurisdiction_id, lang)} {labels.format_value(r.value, r.value_high, r.comparator, r.unit, lang)} ({r.target_year})"
-        ax.annotate(text, (x, r.value_std), xytext=(x + 0.4, next(label_ys)), fontsize=8.5, va="center", color=c, bbox=LABEL_BOX, arrowprops=dict(arrowstyle="-", color=c, lw=0.5), zorder=7)
+        text = labels.jurisdiction_target(dataset, r, lang)
+        ax.annotate(
+            text,
+            (x, r.value_std),
+            xytext=(x + 0.4, next(label_ys)),
+            fontsize=8.5,
+            va="center",
+            color=c,
+            bbox=LABEL_BOX,
+            arrowprops=dict(arrowstyle="-", color=c, lw=0.5),
+            zorder=7,
+        )
     ax.set_xlim(x_range[0], x_range[1] + 2.5)
     if all_vals:
         ax.set_ylim(min(all_vals) - span * 0.12, max(all_vals) + span * 0.12)
@@ -73,7 +115,14 @@ def indicator_spread(dataset: Dataset, indicator_id: str, lang: str = "zh", juri
         fig.text(0.08, 0.065, labels.text("relative_skipped", lang, n=len(relative)), fontsize=8, color="#aa3333")
     if len(local) > MAX_LABELS:
         fig.text(0.08, 0.045, labels.text("capped", lang, n=len(local), k=MAX_LABELS // 2), fontsize=8, color="#444444")
-    jur_handles = [Patch(color=colours[j], label=labels.display_name(dataset, "jurisdiction", j, lang)) for j in dict.fromkeys(seen)] if len(set(seen)) <= MAX_LABELS else []
+    jur_handles = (
+        [
+            Patch(color=colours[j], label=labels.display_name(dataset, "jurisdiction", j, lang))
+            for j in dict.fromkeys(seen)
+        ]
+        if len(set(seen)) <= MAX_LABELS
+        else []
+    )
     legend_handles = jur_handles + comparator_legend(lang, list(local["comparator"].astype(str).unique())) + handles
     fig.legend(handles=legend_handles, loc="upper left", bbox_to_anchor=(0.72, 0.84), fontsize=8.5, frameon=False)
     source_line(fig, lang)

@@ -48,33 +48,70 @@ def vertical_view(dataset: Dataset, indicator_id: str, lang: str = "zh") -> Repo
     axes = fig.subplots(1, n, sharey=True, squeeze=False)[0]
     fig.subplots_adjust(left=0.08, right=0.98, top=0.78, bottom=0.36, wspace=0.08)
     description = []
-    for ax, (city, province, prov_obs, prov_targets) in zip(axes, cities):
+    for ax, (city, province, prov_obs, prov_targets) in zip(axes, cities, strict=True):
         city_rows = rows[rows["jurisdiction_id"] == city]
-        years = list(city_rows["target_year"]) + list(prov_obs["year"]) + list(prov_targets["target_year"]) + list(national_series(dataset, indicator_id)["year"])
+        years = (
+            list(city_rows["target_year"])
+            + list(prov_obs["year"])
+            + list(prov_targets["target_year"])
+            + list(national_series(dataset, indicator_id)["year"])
+        )
         handles = draw_national(ax, dataset, indicator_id, lang, (min(years), max(years)))
         pname = labels.display_name(dataset, "jurisdiction", province, lang)
         pc = colours[province]
         if len(prov_obs):
             ax.plot(prov_obs["year"], prov_obs["value"], "-o", color=pc, ms=5, lw=1.2, zorder=4)
-            handles.insert(0, Line2D([], [], marker="o", color=pc, label=labels.text("province_observed", lang, name=pname)))
+            handles.insert(
+                0, Line2D([], [], marker="o", color=pc, label=labels.text("province_observed", lang, name=pname))
+            )
         for r in prov_targets.itertuples():
-            ax.plot([r.target_year], [r.value_std], marker=MARKERS[r.comparator], color=pc, ms=10, linestyle="", zorder=5)
+            ax.plot(
+                [r.target_year], [r.value_std], marker=MARKERS[r.comparator], color=pc, ms=10, linestyle="", zorder=5
+            )
         cname = labels.display_name(dataset, "jurisdiction", city, lang)
         cc = colours[city]
         for r in city_rows.itertuples():
-            ax.plot([r.target_year], [r.value_std], marker=MARKERS[r.comparator], color=cc, ms=11, linestyle="", zorder=6, markeredgecolor="white")
-            ax.annotate(f"{cname} {labels.format_value(r.value, r.value_high, r.comparator, r.unit, lang)} ({r.target_year})", (r.target_year, r.value_std), xytext=(-10, 0), textcoords="offset points", ha="right", va="center", fontsize=9, color=cc, bbox=LABEL_BOX)
-            description.append(f"{cname} {labels.format_value(r.value, r.value_high, r.comparator, r.unit, lang)} ({r.target_year})")
+            ax.plot(
+                [r.target_year],
+                [r.value_std],
+                marker=MARKERS[r.comparator],
+                color=cc,
+                ms=11,
+                linestyle="",
+                zorder=6,
+                markeredgecolor="white",
+            )
+            ax.annotate(
+                f"{cname} {labels.target_text(r, lang)} ({r.target_year})",
+                (r.target_year, r.value_std),
+                xytext=(-10, 0),
+                textcoords="offset points",
+                ha="right",
+                va="center",
+                fontsize=9,
+                color=cc,
+                bbox=LABEL_BOX,
+            )
+            description.append(f"{cname} {labels.target_text(r, lang)} ({r.target_year})")
         for o in prov_obs.itertuples():
             description.append(f"{pname} {o.value:g} ({o.year})")
         ax.set_title(f"{cname} · {pname} · {labels.text('national', lang)}", fontsize=10)
         ax.margins(y=0.12)
         ax.set_xlabel(labels.text("year", lang))
         ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True, nbins=6))
-        ax.legend(handles=[Patch(color=cc, label=cname)] + handles, fontsize=7.5, loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=2, frameon=False)
+        ax.legend(
+            handles=[Patch(color=cc, label=cname)] + handles,
+            fontsize=7.5,
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.25),
+            ncol=2,
+            frameon=False,
+        )
     axes[0].set_ylabel(labels.unit_label(unit, lang))  # the indicator is in the title
     if all_cities > len(cities):
-        fig.text(0.02, 0.86, labels.text("capped_panels", lang, k=len(cities), n=all_cities), fontsize=9, color="#444444")
+        fig.text(
+            0.02, 0.86, labels.text("capped_panels", lang, k=len(cities), n=all_cities), fontsize=9, color="#444444"
+        )
     source_line(fig, lang)
     fig.alt_text = f"{ind_name}: " + ("; ".join(description))
     return fig
