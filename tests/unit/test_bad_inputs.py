@@ -80,7 +80,7 @@ TABLE_CASES = {
         lambda d: (d / "jurisdictions.csv").write_text(
             "\n".join(line.rsplit(",", 1)[0] for line in (d / "jurisdictions.csv").read_text().splitlines()) + "\n"
         ),
-        ["jurisdictions.csv:1: region: missing column"],
+        ["jurisdictions.csv:1: notes: missing column"],
     ),
     "byte-order mark": (
         lambda d: (d / "indicators.csv").write_bytes(b"\xef\xbb\xbf" + (d / "indicators.csv").read_bytes()),
@@ -90,7 +90,7 @@ TABLE_CASES = {
         lambda d: (d / "observations.csv").write_text(
             (d / "observations.csv").read_text().replace("obs-005,", "obs-005,,", 1)
         ),
-        ["observations.csv:6: row: has 11 fields, the header has 10"],
+        ["observations.csv:6: row: has 15 fields, the header has 14"],
     ),
     "NaN value": (
         set_cell("targets", "value", "nan", **MQCI_JIAN),
@@ -126,7 +126,7 @@ TABLE_CASES = {
     ),
     "required quote missing": (
         set_cell("targets", "quote", "", **MQCI_JIAN),
-        ["targets.csv:{line}: quote: missing value (required)"],
+        ["targets.csv:{line}: quote: missing value (required for a target of a quoted plan)"],
     ),
     "dangling document id": (
         set_cell("targets", "doc_id", "jian-2025", **MQCI_JIAN),
@@ -151,7 +151,7 @@ TABLE_CASES = {
     "indicator in two categories": (
         lambda d: (d / "indicators.csv").write_text(
             (d / "indicators.csv").read_text()
-            + "mfg_quality_competitiveness_index,制造业质量竞争力指数,MQCI,index,true,products,制造业质量竞争力指数,\n"
+            + "mfg_quality_competitiveness_index,制造业质量竞争力指数,MQCI,index,true,products,,制造业质量竞争力指数,\n"
         ),
         [
             "indicators.csv:{last}: indicator_id: "

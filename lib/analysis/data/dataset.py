@@ -60,7 +60,7 @@ def long_targets(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     Adds ``value_std``/``value_high_std``, the values in the indicator's unit (6万件 -> 60000
     件); relative targets (较2020年下降14%) keep NaN there, since they are not levels.
     """
-    docs = frames["documents"][["doc_id", "jurisdiction_id", "issued", "title_zh", "title_en"]]
+    docs = frames["documents"][["doc_id", "jurisdiction_id", "tier", "coverage", "issued", "title_zh", "title_en"]]
     jur = frames["jurisdictions"].rename(columns={"name_zh": "jurisdiction_zh", "name_en": "jurisdiction_en"})
     ind = frames["indicators"].rename(
         columns={
@@ -111,9 +111,21 @@ def validate(data_dir: Path | str | None = None, today: date | None = None) -> t
     problems += doc_problems
     problems += check_quotes(frames["targets"], lines["targets"], texts)
     if problems:
-        return None, problems
+        return None, first_per_cell(problems)
     dataset = Dataset(data_dir=data_dir, texts=texts, targets_long=long_targets(frames), **frames)
     return dataset, []
+
+
+def first_per_cell(problems: list[Problem]) -> list[Problem]:
+    """One problem per cell, the first found: a cell that failed its type check is unknown to the
+    later rules, which must not report it again as missing."""
+    seen: set[tuple[str, int, str]] = set()
+    out = []
+    for p in problems:
+        if (p.file, p.line, p.column) not in seen:
+            seen.add((p.file, p.line, p.column))
+            out.append(p)
+    return out
 
 
 _cache: dict[Path, tuple[str, Dataset]] = {}

@@ -8,7 +8,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .vocabularies import CATEGORIES, CHANGES, COMPARATORS, LEVELS, REGIONS, SCRIPTS, UNITS, codes
+from .vocabularies import (
+    BASES,
+    CATEGORIES,
+    CHANGES,
+    COMPARATORS,
+    COVERAGES,
+    FORMATS,
+    LEVELS,
+    OBLIGATIONS,
+    REGIONS,
+    SCRIPTS,
+    SOURCE_KINDS,
+    SOURCE_SITES,
+    TIERS,
+    UNITS,
+    codes,
+)
 
 ID_PATTERN = r"^[a-z][a-z0-9_-]*$"
 
@@ -31,7 +47,10 @@ FIELDS: dict[str, Field] = {
     f.name: f
     for f in [
         Field(
-            "jurisdiction_id", "string", "Stable id of a jurisdiction (nation, province or city).", pattern=ID_PATTERN
+            "jurisdiction_id",
+            "string",
+            "Stable id of a jurisdiction (nation, province, city or district).",
+            pattern=ID_PATTERN,
         ),
         Field("name_zh", "string", "Name in simplified Chinese."),
         Field("name_en", "string", "Name in English."),
@@ -39,11 +58,30 @@ FIELDS: dict[str, Field] = {
         Field(
             "parent_id",
             "string",
-            "jurisdiction_id of the province a city belongs to, or of the nation a province belongs to.",
+            "jurisdiction_id of the jurisdiction one level up: the nation for a province, the province for a"
+            " city, the province or city for a district.",
             pattern=ID_PATTERN,
         ),
         Field("region", "string", "Official four-region group (东部/中部/西部/东北).", enum=tuple(codes(REGIONS))),
-        Field("doc_id", "string", "Stable id of a plan document: <jurisdiction>-<year issued>.", pattern=ID_PATTERN),
+        Field(
+            "doc_id",
+            "string",
+            "Stable id of a plan document: <jurisdiction>-<year issued> (-undated where the copy gives no date).",
+            pattern=ID_PATTERN,
+        ),
+        Field(
+            "tier",
+            "string",
+            "How the plan is known: quoted (its text is in sources/, every target quoted at an offset) or cited"
+            " (known from a published copy; targets carry the copy's URL, no quote).",
+            enum=tuple(codes(TIERS)),
+        ),
+        Field(
+            "coverage",
+            "string",
+            "How much of the plan was read: full, or excerpt (silence on an indicator then means nothing).",
+            enum=tuple(codes(COVERAGES)),
+        ),
         Field(
             "title_zh",
             "string",
@@ -54,15 +92,17 @@ FIELDS: dict[str, Field] = {
         Field(
             "issued",
             "string",
-            "Date of issue, ISO 8601, to the precision the source gives (YYYY-MM-DD or YYYY-MM).",
-            pattern=r"^\d{4}-\d{2}(-\d{2})?$",
+            "Date of issue, ISO 8601, to the precision the source gives (YYYY-MM-DD, YYYY-MM or YYYY);"
+            " empty where the copy gives none.",
+            pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
         ),
         Field("doc_number", "string", "Document number (文号) where printed."),
-        Field("script", "string", "Chinese script of the source text.", enum=tuple(codes(SCRIPTS))),
+        Field("script", "string", "Chinese script of the source text (quoted plans).", enum=tuple(codes(SCRIPTS))),
         Field(
             "source_file",
             "string",
-            "Path of the source text, relative to the data folder.",
+            "Path of the source text, relative to the data folder (quoted plans): the text extracted from the"
+            " original file, exactly as stored.",
             pattern=r"^sources/[^/]+\.txt$",
         ),
         Field(
@@ -71,7 +111,31 @@ FIELDS: dict[str, Field] = {
             "SHA-256 of the source file's bytes: an edited source text no longer matches.",
             pattern=r"^[0-9a-f]{64}$",
         ),
-        Field("source_url", "string", "Where the text was published, where known (a record of origin)."),
+        Field(
+            "original_name",
+            "string",
+            "File name of the original the user received (a web page, PDF, Word document or text), where known.",
+        ),
+        Field("original_format", "string", "Format of the original file.", enum=tuple(codes(FORMATS))),
+        Field(
+            "original_sha256",
+            "string",
+            "SHA-256 of the original file's bytes, so a quote can be traced to the file received.",
+            pattern=r"^[0-9a-f]{64}$",
+        ),
+        Field(
+            "source_url",
+            "string",
+            "Where the copy that was read is published (a record of origin; for a cited plan, required).",
+        ),
+        Field("source_kind", "string", "What the published page was.", enum=tuple(codes(SOURCE_KINDS))),
+        Field(
+            "source_site",
+            "string",
+            "Where the copy that was read sits: a government site, a news outlet, a third-party reprint of an"
+            " official text (check the official original before citing), or no web copy.",
+            enum=tuple(codes(SOURCE_SITES)),
+        ),
         Field("indicator_id", "string", "Stable snake_case id of a catalogue indicator.", pattern=r"^[a-z][a-z0-9_]*$"),
         Field(
             "unit",
@@ -80,6 +144,13 @@ FIELDS: dict[str, Field] = {
             enum=tuple(u.code for u in UNITS),
         ),
         Field("higher_is_better", "boolean", "Whether a higher value is the better outcome."),
+        Field(
+            "complement_of",
+            "string",
+            "For a failure rate, the pass rate it complements to 100%: published as one, the other is derived"
+            " in the library and labelled derived.",
+            pattern=r"^[a-z][a-z0-9_]*$",
+        ),
         Field("category", "string", "Policy area of the indicator.", enum=tuple(codes(CATEGORIES))),
         Field(
             "aliases",
@@ -91,9 +162,16 @@ FIELDS: dict[str, Field] = {
             "target_id", "string", "Stable id of a target: <doc_id>-<number in order of the text>.", pattern=ID_PATTERN
         ),
         Field(
+            "indicator_text",
+            "string",
+            "The indicator as a cited plan's copy names it (simplified characters); the quote holds it for a"
+            " quoted plan.",
+        ),
+        Field(
             "target_year",
             "integer",
-            "Year the target is for (the plan's horizon where the sentence names none; see notes).",
+            "Year the target is for (the plan's horizon where the sentence names none; see notes). Empty only"
+            " for a cited target whose copy states no year.",
             minimum=1949,
             maximum=2100,
         ),
@@ -108,27 +186,48 @@ FIELDS: dict[str, Field] = {
         Field(
             "baseline_year",
             "integer",
-            "Baseline year of a relative target (较2020年 -> 2020).",
+            "Baseline year of a relative target (较2020年 -> 2020), or the year of a stated baseline value.",
             minimum=1949,
             maximum=2100,
         ),
+        Field("baseline_value", "number", "The baseline value a plan states (基期值), in the row's unit."),
         Field(
             "change",
             "string",
             "Kind of change for targets that are not a level to reach; empty for a level.",
             enum=tuple(codes(CHANGES)),
         ),
-        Field("section", "string", "Where in the plan: the heading path, as written."),
+        Field(
+            "obligation",
+            "string",
+            "The plan's own attribute of a target (属性): binding (约束性) or expected (预期性); empty where it"
+            " says none.",
+            enum=tuple(codes(OBLIGATIONS)),
+        ),
+        Field("section", "string", "Where in the plan: the heading path, as written (quoted plans)."),
         Field(
             "char_offset",
             "integer",
-            "Offset of the quote in the decoded source text, in characters (Python string index).",
+            "Offset of the quote in the stored source text, in characters (Python string index; quoted plans).",
             minimum=0,
         ),
-        Field("quote", "string", "Exact substring of the source text that contains the number."),
+        Field("quote", "string", "Exact substring of the stored source text that contains the number (quoted plans)."),
         Field("notes", "string", "Judgement calls, ambiguity and how the year was read."),
         Field("observation_id", "string", "Stable id of an observed value.", pattern=ID_PATTERN),
         Field("year", "integer", "Year the observed value refers to.", minimum=1949, maximum=2100),
         Field("publisher", "string", "Who published the figure, and where."),
+        Field(
+            "basis",
+            "string",
+            "published: the figure as printed in the evidence; derived: computed from published figures"
+            " (see derivation).",
+            enum=tuple(codes(BASES)),
+        ),
+        Field(
+            "derivation",
+            "string",
+            "For a derived value, the arithmetic over published figures that gives it (93.65 - 0.36).",
+        ),
+        Field("evidence", "string", "A short excerpt of the copy read that holds the figure, verbatim."),
     ]
 }

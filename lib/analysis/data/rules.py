@@ -1,16 +1,55 @@
-"""Checks across rows and tables: keys, the jurisdiction hierarchy, dates, aliases, units,
-ranges and baselines. Each returns a list of problems with the file's own line numbers."""
+"""Checks across rows and tables: keys, the jurisdiction hierarchy, dates, the two tiers of
+provenance, aliases, units, ranges, baselines and the evidence of published figures.
+
+Each ``check_*`` returns problems with the file's own line numbers; the row checks return
+``(column, message)`` pairs, so each rule reads on its own.
+"""
 
 from __future__ import annotations
 
+import ast
+import math
+import operator
+from collections.abc import Callable, Iterator
 from datetime import date
 
 import pandas as pd
 
-from .chinese import to_simplified
+from .chinese import format_number, numbers_in, to_simplified
 from .problems import Problem
 from .schema import TABLE_ORDER, TABLES
-from .vocabularies import RELATIVE_CHANGES, RELATIVE_UNITS, UNIT_BY_CODE
+from .vocabularies import RELATIVE_CHANGES, RELATIVE_UNITS, UNIT_BY_CODE, UNSTATED
+
+Found = list[tuple[str, str]]
+
+# What each tier of provenance requires of a plan and of its targets; the other tier's columns
+# must be empty, so a row never mixes the two.
+QUOTED_DOCUMENT = ("issued", "script", "source_file", "sha256")
+CITED_DOCUMENT = ("source_url", "source_kind", "source_site")
+TEXT_HELD = ("script", "source_file", "sha256", "original_name", "original_format", "original_sha256")
+QUOTED_TARGET = ("target_year", "section", "char_offset", "quote")
+CITED_TARGET = ("indicator_text", "source_url")
+ORIGINAL_FILE = ("original_name", "original_format", "original_sha256")
+PARENT_LEVELS = {"province": ("nation",), "city": ("province",), "district": ("province", "city")}
+
+
+def _rows(frame: pd.DataFrame, lines: pd.Series) -> Iterator[tuple[int, dict]]:
+    for line, row in zip(lines, frame.to_dict("records"), strict=True):
+        yield int(line), row
+
+
+def _present(row: dict, column: str) -> bool:
+    return bool(pd.notna(row[column]))
+
+
+def _collect(file: str, frame: pd.DataFrame, lines: pd.Series, *checks: Callable[[dict], Found]) -> list[Problem]:
+    """Run row checks over a table; every (column, message) becomes a problem on the row's line."""
+    return [
+        Problem(file, line, column, message)
+        for line, row in _rows(frame, lines)
+        for check in checks
+        for column, message in check(row)
+    ]
 
 
 def check_keys(frames: dict[str, pd.DataFrame], lines: dict[str, pd.Series], unreadable: set[str]) -> list[Problem]:
@@ -24,9 +63,8 @@ def check_keys(frames: dict[str, pd.DataFrame], lines: dict[str, pd.Series], unr
                 continue
             line = int(lines[name][idx])
             if key in first_seen:
-                problems.append(
-                    Problem(t.file, line, t.primary_key, f"duplicate id {key!r} (first on line {first_seen[key]})")
-                )
+                message = f"duplicate id {key!r} (first on line {first_seen[key]})"
+                problems.append(Problem(t.file, line, t.primary_key, message))
             else:
                 first_seen[key] = line
         for fk in t.foreign_keys:
@@ -35,69 +73,73 @@ def check_keys(frames: dict[str, pd.DataFrame], lines: dict[str, pd.Series], unr
             known = set(frames[fk.table][fk.key].dropna())
             for idx, value in df[fk.column].items():
                 if pd.notna(value) and value not in known:
-                    problems.append(
-                        Problem(
-                            t.file,
-                            int(lines[name][idx]),
-                            fk.column,
-                            f"unknown {fk.key} {value!r} (not in {fk.table}.csv)",
-                        )
-                    )
+                    message = f"unknown {fk.key} {value!r} (not in {fk.table}.csv)"
+                    problems.append(Problem(t.file, int(lines[name][idx]), fk.column, message))
     return problems
 
 
 def check_jurisdictions(j: pd.DataFrame, lines: pd.Series) -> list[Problem]:
-    problems = []
+    """The nation has no parent; a province sits under the nation, a city under a province, a
+    district under a province or city; a city or district shares its parent's region."""
     level_of = dict(zip(j["jurisdiction_id"], j["level"], strict=True))
     region_of = dict(zip(j["jurisdiction_id"], j["region"], strict=True))
-    expected_parent = {"province": "nation", "city": "province"}
-    for line, row in zip(lines, j.to_dict("records"), strict=True):
-        line, level = int(line), row["level"]
+
+    def hierarchy(row: dict) -> Found:
+        level, parent = row["level"], row["parent_id"]
         if pd.isna(level):
-            continue
+            return []
         if level == "nation":
-            for column in ("parent_id", "region"):
-                if pd.notna(row[column]):
-                    problems.append(Problem("jurisdictions.csv", line, column, "must be empty for the nation"))
-            continue
-        if pd.isna(row["region"]):
-            problems.append(Problem("jurisdictions.csv", line, "region", f"missing value (required for a {level})"))
-        parent = row["parent_id"]
-        if pd.isna(parent):
-            problems.append(Problem("jurisdictions.csv", line, "parent_id", f"missing value (required for a {level})"))
-        elif parent in level_of and level_of[parent] != expected_parent[level]:
-            problems.append(
-                Problem(
-                    "jurisdictions.csv",
-                    line,
-                    "parent_id",
-                    f"the parent of a {level} must be a {expected_parent[level]}, {parent!r} is a {level_of[parent]}",
-                )
-            )
-        elif level == "city" and parent in region_of and pd.notna(row["region"]) and region_of[parent] != row["region"]:
-            problems.append(
-                Problem(
-                    "jurisdictions.csv",
-                    line,
-                    "region",
-                    f"{row['region']!r} differs from its province's region {region_of[parent]!r}",
-                )
-            )
-    return problems
+            return [(c, "must be empty for the nation") for c in ("parent_id", "region") if _present(row, c)]
+        found = [
+            (c, f"missing value (required for a {level})") for c in ("region", "parent_id") if not _present(row, c)
+        ]
+        allowed = PARENT_LEVELS[level]
+        if pd.notna(parent) and parent in level_of and level_of[parent] not in allowed:
+            parent_level = level_of[parent]
+            message = f"the parent of a {level} must be a {' or a '.join(allowed)}, {parent!r} is a {parent_level}"
+            found.append(("parent_id", message))
+        elif level != "province" and pd.notna(parent) and pd.notna(row["region"]) and parent in region_of:
+            if pd.notna(region_of[parent]) and region_of[parent] != row["region"]:
+                message = f"{row['region']!r} differs from its parent's region {region_of[parent]!r}"
+                found.append(("region", message))
+        return found
+
+    return _collect("jurisdictions.csv", j, lines, hierarchy)
 
 
 def _issue_year(issued: object) -> int | None:
     return int(issued[:4]) if isinstance(issued, str) and issued[:4].isdigit() else None
 
 
+def _tier_of_document(row: dict) -> Found:
+    """A quoted plan holds its text (checksummed); a cited plan names the copy it is known from."""
+    if row["tier"] == "quoted":
+        found = [(c, "missing value (required for a quoted plan)") for c in QUOTED_DOCUMENT if not _present(row, c)]
+        given = [c for c in ORIGINAL_FILE if _present(row, c)]
+        if given:
+            found += [
+                (c, "missing value (the original file is given in full or not at all)")
+                for c in ORIGINAL_FILE
+                if c not in given
+            ]
+        return found
+    if row["tier"] == "cited":
+        found = [(c, "missing value (required for a cited plan)") for c in CITED_DOCUMENT if not _present(row, c)]
+        held = [c for c in TEXT_HELD if _present(row, c)]
+        found += [(c, "must be empty: a cited plan's text is not held (if it is, the plan is quoted)") for c in held]
+        return found
+    return []
+
+
 def check_documents(d: pd.DataFrame, lines: pd.Series, today: date) -> list[Problem]:
+    """Real, past issue dates, and each plan's tier of provenance."""
     problems = []
     for idx, issued in d["issued"].items():
         if pd.isna(issued):
             continue
-        parts = [int(p) for p in issued.split("-")]
+        parts = [int(p) for p in issued.split("-")] + [1, 1]
         try:
-            when = date(parts[0], parts[1], parts[2] if len(parts) == 3 else 1)
+            when = date(parts[0], parts[1], parts[2])
         except ValueError as e:
             problems.append(Problem("documents.csv", int(lines[idx]), "issued", f"not a real date: {issued!r} ({e})"))
             d.loc[idx, "issued"] = pd.NA  # unknown from here on: no cascade onto its targets
@@ -105,35 +147,40 @@ def check_documents(d: pd.DataFrame, lines: pd.Series, today: date) -> list[Prob
         if when > today:
             problems.append(Problem("documents.csv", int(lines[idx]), "issued", f"{issued} is in the future"))
             d.loc[idx, "issued"] = pd.NA
-    return problems
+    return problems + _collect("documents.csv", d, lines, _tier_of_document)
 
 
 def check_indicators(i: pd.DataFrame, lines: pd.Series) -> list[Problem]:
-    problems = []
-    for idx, aliases in i["aliases"].items():
-        if pd.isna(aliases):
-            continue
-        for alias in aliases.split(";"):
+    """Aliases in simplified characters, separated by ';' only; a complement pair is two rates
+    in % with opposite directions (a failure rate and its pass rate)."""
+    by_id = i.set_index("indicator_id", drop=False)
+
+    def aliases(row: dict) -> Found:
+        if not _present(row, "aliases"):
+            return []
+        found = []
+        for alias in row["aliases"].split(";"):
             if alias.strip() != alias or not alias:
-                problems.append(
-                    Problem(
-                        "indicators.csv",
-                        int(lines[idx]),
-                        "aliases",
-                        f"empty alias or stray spaces in {aliases!r}; separate aliases with ';' only",
-                    )
+                found.append(
+                    ("aliases", f"empty alias or stray spaces in {row['aliases']!r}; separate aliases with ';' only")
                 )
             elif to_simplified(alias) != alias:
-                problems.append(
-                    Problem(
-                        "indicators.csv",
-                        int(lines[idx]),
-                        "aliases",
-                        f"{alias!r} is in traditional characters; write aliases in simplified"
-                        " (traditional text is matched through OpenCC)",
-                    )
-                )
-    return problems
+                message = f"{alias!r} is in traditional characters; write aliases in simplified"
+                found.append(("aliases", message + " (traditional text is matched through OpenCC)"))
+        return found
+
+    def complement(row: dict) -> Found:
+        other = row["complement_of"]
+        if pd.isna(other) or other not in by_id.index or other == row["indicator_id"]:
+            return [("complement_of", "an indicator is not its own complement")] if other == row["indicator_id"] else []
+        pair = by_id.loc[other]
+        if row["unit"] != "%" or pair["unit"] != "%":
+            return [("complement_of", f"complements are rates in %: {row['unit']!r} and {pair['unit']!r}")]
+        if row["higher_is_better"] == pair["higher_is_better"]:
+            return [("complement_of", f"{other!r} points the same way; a rate and its complement point opposite ways")]
+        return []
+
+    return _collect("indicators.csv", i, lines, aliases, complement)
 
 
 def _unit_problem(unit: str, indicator_unit: str, change: object) -> str | None:
@@ -141,16 +188,14 @@ def _unit_problem(unit: str, indicator_unit: str, change: object) -> str | None:
         if unit not in RELATIVE_UNITS:
             return f"a relative target ({change}) must be stated in {' or '.join(RELATIVE_UNITS)}, not {unit!r}"
         return None
-    if (
-        unit in UNIT_BY_CODE
-        and indicator_unit in UNIT_BY_CODE
-        and UNIT_BY_CODE[unit].quantity != UNIT_BY_CODE[indicator_unit].quantity
-    ):
+    if unit == UNSTATED or unit not in UNIT_BY_CODE or indicator_unit not in UNIT_BY_CODE:
+        return None
+    if UNIT_BY_CODE[unit].quantity != UNIT_BY_CODE[indicator_unit].quantity:
         return f"{unit!r} does not measure the same quantity as the indicator's unit {indicator_unit!r}"
     return None
 
 
-def _range_problems(row: dict) -> list[tuple[str, str]]:
+def _range_problems(row: dict) -> Found:
     """A range has a high end above its low end; nothing else has a high end."""
     is_range = row["comparator"] == "range"
     if is_range and pd.isna(row["value_high"]):
@@ -162,58 +207,167 @@ def _range_problems(row: dict) -> list[tuple[str, str]]:
     return []
 
 
-def _baseline_problems(row: dict) -> list[tuple[str, str]]:
-    """A baseline year comes before the target year and belongs to a relative change."""
+def _baseline_problems(row: dict) -> Found:
+    """A baseline comes before the target year; a baseline year belongs to a relative change or
+    to a stated baseline value (基期值), and a baseline value needs its year."""
+    if pd.notna(row["baseline_value"]) and pd.isna(row["baseline_year"]):
+        return [("baseline_year", "missing value (required with a baseline value)")]
     if pd.isna(row["baseline_year"]):
         return []
-    problems = []
+    found = []
     if pd.notna(row["target_year"]) and row["baseline_year"] >= row["target_year"]:
-        problems.append(("baseline_year", f"{row['baseline_year']} is not before the target year {row['target_year']}"))
-    if pd.isna(row["change"]) or row["change"] not in RELATIVE_CHANGES:
-        problems.append(("baseline_year", f"a baseline year needs a relative change ({', '.join(RELATIVE_CHANGES)})"))
-    return problems
+        found.append(("baseline_year", f"{row['baseline_year']} is not before the target year {row['target_year']}"))
+    relative = pd.notna(row["change"]) and row["change"] in RELATIVE_CHANGES
+    if not relative and pd.isna(row["baseline_value"]):
+        changes = ", ".join(RELATIVE_CHANGES)
+        found.append(("baseline_year", f"a baseline year needs a relative change ({changes}) or a baseline value"))
+    return found
+
+
+def _tier_of_target(row: dict, tier: object) -> Found:
+    """A quoted plan's target carries its quote; a cited plan's target carries the copy's URL and
+    the indicator as the copy names it. A row holding both, or the other tier's, is refused."""
+    quoted_form = [c for c in ("section", "char_offset", "quote") if _present(row, c)]
+    cited_form = [c for c in CITED_TARGET if _present(row, c)]
+    if quoted_form and cited_form:
+        message = "a target carries either a quote (quoted plan) or a source URL (cited plan), not both"
+        return [(cited_form[0], message)]
+    if tier == "quoted" and cited_form:
+        return [(cited_form[0], f"{row['doc_id']} is a quoted plan: its targets carry a quote, not a source URL")]
+    if tier == "cited" and quoted_form:
+        message = f"{row['doc_id']} is a cited plan (its text is not held): a cited target carries no quote"
+        return [(quoted_form[0], message)]
+    if tier == "quoted":
+        return [
+            (c, "missing value (required for a target of a quoted plan)") for c in QUOTED_TARGET if not _present(row, c)
+        ]
+    if tier == "cited":
+        found = [
+            (c, "missing value (required for a target of a cited plan)") for c in CITED_TARGET if not _present(row, c)
+        ]
+        if not _present(row, "target_year") and not _present(row, "notes"):
+            found.append(("notes", "missing value (a target without a year says why in notes)"))
+        return found
+    return []
 
 
 def check_targets(frames: dict[str, pd.DataFrame], lines: pd.Series) -> list[Problem]:
-    """Target years after the plan's issue, ranges, baselines, and units of the indicator's quantity."""
-    issued = dict(zip(frames["documents"]["doc_id"], frames["documents"]["issued"], strict=True))
+    """Each target's tier, target years after the plan's issue, ranges, baselines, and units of
+    the indicator's quantity (a unit the text does not state is said so in notes)."""
+    docs = frames["documents"]
+    issued = dict(zip(docs["doc_id"], docs["issued"], strict=True))
+    tier_of = dict(zip(docs["doc_id"], docs["tier"], strict=True))
     unit_of = dict(zip(frames["indicators"]["indicator_id"], frames["indicators"]["unit"], strict=True))
-    problems = []
-    for line, row in zip(lines, frames["targets"].to_dict("records"), strict=True):
-        found: list[tuple[str, str]] = []
+
+    def timing(row: dict) -> Found:
         year = _issue_year(issued.get(row["doc_id"]))
         if year is not None and pd.notna(row["target_year"]) and row["target_year"] < year:
-            found.append(
-                ("target_year", f"{row['target_year']} is before the plan was issued ({issued[row['doc_id']]})")
-            )
-        found += _range_problems(row) + _baseline_problems(row)
+            return [("target_year", f"{row['target_year']} is before the plan was issued ({issued[row['doc_id']]})")]
+        return []
+
+    def unit(row: dict) -> Found:
+        if row["unit"] == UNSTATED and not _present(row, "notes"):
+            return [("notes", "missing value (a target whose text states no unit says what scale it is on)")]
         if pd.notna(row["unit"]) and row["indicator_id"] in unit_of:
             problem = _unit_problem(row["unit"], unit_of[row["indicator_id"]], row["change"])
-            if problem:
-                found.append(("unit", problem))
-        problems += [Problem("targets.csv", int(line), column, message) for column, message in found]
-    return problems
+            return [("unit", problem)] if problem else []
+        return []
+
+    def tier(row: dict) -> Found:
+        return _tier_of_target(row, tier_of.get(row["doc_id"]))
+
+    return _collect("targets.csv", frames["targets"], lines, tier, timing, _range_problems, _baseline_problems, unit)
+
+
+ARITHMETIC: dict[type, Callable[[float, float], float]] = {
+    ast.Add: operator.add,
+    ast.Sub: operator.sub,
+    ast.Mult: operator.mul,
+    ast.Div: operator.truediv,
+}
+
+
+def evaluate_derivation(expression: str) -> float | None:
+    """The value of plain arithmetic over numbers (93.65 - 0.36); None if it is anything else."""
+
+    def value(node: ast.AST) -> float:
+        if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
+            return float(node.value)
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+            return -value(node.operand)
+        if isinstance(node, ast.BinOp) and type(node.op) in ARITHMETIC:
+            return ARITHMETIC[type(node.op)](value(node.left), value(node.right))
+        raise ValueError(ast.dump(node))
+
+    try:
+        return value(ast.parse(expression, mode="eval").body)
+    except (SyntaxError, ValueError, ZeroDivisionError):
+        return None
+
+
+def _holds(text: str, number: float) -> bool:
+    return any(math.isclose(number, n, rel_tol=0, abs_tol=1e-9) for n in numbers_in(text))
+
+
+def _basis_problems(row: dict) -> Found:
+    """A published figure is in its evidence; a derived one shows its arithmetic over numbers in
+    the evidence, and the arithmetic gives the value."""
+    if pd.isna(row["basis"]) or pd.isna(row["value"]):
+        return []
+    value, evidence = row["value"], row["evidence"]
+    if row["basis"] == "published":
+        if _present(row, "derivation"):
+            return [("basis", f"a derived value stored as published: its derivation {row['derivation']!r} computes it")]
+        if pd.notna(evidence) and not _holds(evidence, value):
+            return [("evidence", f"does not contain the value {format_number(value)}")]
+        return []
+    if not _present(row, "derivation"):
+        return [("derivation", "missing value (required for a derived value)")]
+    result = evaluate_derivation(row["derivation"])
+    if result is None:
+        return [("derivation", f"{row['derivation']!r} is not plain arithmetic over numbers (+ - * /)")]
+    if not math.isclose(result, value, rel_tol=0, abs_tol=1e-6):
+        return [
+            ("derivation", f"{row['derivation']!r} gives {format_number(round(result, 6))}, not {format_number(value)}")
+        ]
+    if pd.notna(evidence):
+        missing = [format_number(n) for n in numbers_in(row["derivation"]) if not _holds(evidence, n)]
+        if missing:
+            return [("evidence", f"does not contain {', '.join(missing)}, used in the derivation")]
+    return []
 
 
 def check_observations(frames: dict[str, pd.DataFrame], lines: pd.Series, today: date) -> list[Problem]:
-    o = frames["observations"]
+    """One of jurisdiction or region, past years, units of the indicator's quantity, a URL unless
+    there is no web copy, and the evidence of each figure."""
     unit_of = dict(zip(frames["indicators"]["indicator_id"], frames["indicators"]["unit"], strict=True))
-    problems = []
-    for line, row in zip(lines, o.to_dict("records"), strict=True):
-        line = int(line)
+
+    def who_and_when(row: dict) -> Found:
+        found = []
         if pd.isna(row["jurisdiction_id"]) == pd.isna(row["region"]):
-            problems.append(
-                Problem(
-                    "observations.csv",
-                    line,
-                    "jurisdiction_id",
-                    "give exactly one of jurisdiction_id (a jurisdiction) or region (a regional aggregate)",
-                )
-            )
+            message = "give exactly one of jurisdiction_id (a jurisdiction) or region (a regional aggregate)"
+            found.append(("jurisdiction_id", message))
         if pd.notna(row["year"]) and row["year"] > today.year:
-            problems.append(Problem("observations.csv", line, "year", f"{row['year']} is in the future"))
+            found.append(("year", f"{row['year']} is in the future"))
+        return found
+
+    def unit(row: dict) -> Found:
         if pd.notna(row["unit"]) and row["indicator_id"] in unit_of:
             problem = _unit_problem(row["unit"], unit_of[row["indicator_id"]], None)
-            if problem:
-                problems.append(Problem("observations.csv", line, "unit", problem))
-    return problems
+            return [("unit", problem)] if problem else []
+        return []
+
+    def copy(row: dict) -> Found:
+        if row["source_site"] == "none":
+            return (
+                [("source_url", "must be empty when there is no web copy (source_site none)")]
+                if _present(row, "source_url")
+                else []
+            )
+        return (
+            []
+            if _present(row, "source_url")
+            else [("source_url", "missing value (required unless source_site is none)")]
+        )
+
+    return _collect("observations.csv", frames["observations"], lines, who_and_when, unit, copy, _basis_problems)

@@ -10,7 +10,22 @@ import pandas as pd
 import pandera.pandas as pa
 
 from .fields import FIELDS, Field
-from .vocabularies import CATEGORIES, CHANGES, COMPARATORS, LEVELS, REGIONS, SCRIPTS, codes
+from .vocabularies import (
+    BASES,
+    CATEGORIES,
+    CHANGES,
+    COMPARATORS,
+    COVERAGES,
+    FORMATS,
+    LEVELS,
+    OBLIGATIONS,
+    REGIONS,
+    SCRIPTS,
+    SOURCE_KINDS,
+    SOURCE_SITES,
+    TIERS,
+    codes,
+)
 
 
 @dataclass(frozen=True)
@@ -52,39 +67,60 @@ TABLES: dict[str, Table] = {
     for t in [
         Table(
             "jurisdictions",
-            "Nation, provinces and cities that set or report figures.",
-            ("jurisdiction_id", "name_zh", "name_en", "level", "parent_id", "region"),
+            "Nation, provinces, cities and districts that set or report figures, each under its parent.",
+            ("jurisdiction_id", "name_zh", "name_en", "level", "parent_id", "region", "notes"),
             ("jurisdiction_id", "name_zh", "name_en", "level"),
             "jurisdiction_id",
             (ForeignKey("parent_id", "jurisdictions", "jurisdiction_id"),),
+            overrides={"notes": {"description": "What the name or level does not say (a province-level city)."}},
         ),
         Table(
             "documents",
-            "The plans in the corpus, with the checksum of each source text.",
+            "The plans: quoted ones with the checksum of their text (and of the original file received),"
+            " cited ones with the published copy they are known from.",
             (
                 "doc_id",
                 "jurisdiction_id",
+                "tier",
                 "title_zh",
                 "title_en",
                 "issuer",
                 "issued",
                 "doc_number",
                 "script",
+                "coverage",
                 "source_file",
                 "sha256",
+                "original_name",
+                "original_format",
+                "original_sha256",
                 "source_url",
+                "source_kind",
+                "source_site",
                 "notes",
             ),
-            ("doc_id", "jurisdiction_id", "title_zh", "title_en", "issued", "script", "source_file", "sha256"),
+            ("doc_id", "jurisdiction_id", "tier", "title_zh", "title_en", "coverage"),
             "doc_id",
             (ForeignKey("jurisdiction_id", "jurisdictions", "jurisdiction_id"),),
+            overrides={"notes": {"description": "Dates, titles, what the copy misses, and every doubt."}},
         ),
         Table(
             "indicators",
             "The indicator catalogue: one id per measure, shared by every plan that sets it.",
-            ("indicator_id", "name_zh", "name_en", "unit", "higher_is_better", "category", "aliases", "notes"),
+            (
+                "indicator_id",
+                "name_zh",
+                "name_en",
+                "unit",
+                "higher_is_better",
+                "category",
+                "complement_of",
+                "aliases",
+                "notes",
+            ),
             ("indicator_id", "name_zh", "name_en", "unit", "higher_is_better", "category", "aliases"),
             "indicator_id",
+            (ForeignKey("complement_of", "indicators", "indicator_id"),),
             overrides={
                 "unit": {"description": "Unit the indicator is compared in."},
                 "notes": {"description": "Why phrasings were merged or kept apart."},
@@ -92,45 +128,40 @@ TABLES: dict[str, Table] = {
         ),
         Table(
             "targets",
-            "Every quantitative target of the plans, each traceable to an exact quote at a character offset"
-            " of its source text.",
+            "Every quantitative target of the plans: a quoted plan's with its exact quote at a character offset"
+            " of the stored text, a cited plan's with the URL of the copy it was read in.",
             (
                 "target_id",
                 "doc_id",
                 "indicator_id",
+                "indicator_text",
                 "target_year",
                 "comparator",
                 "value",
                 "value_high",
                 "unit",
                 "baseline_year",
+                "baseline_value",
                 "change",
+                "obligation",
                 "section",
                 "char_offset",
                 "quote",
+                "source_url",
                 "notes",
             ),
-            (
-                "target_id",
-                "doc_id",
-                "indicator_id",
-                "target_year",
-                "comparator",
-                "value",
-                "unit",
-                "section",
-                "char_offset",
-                "quote",
-            ),
+            ("target_id", "doc_id", "indicator_id", "comparator", "value", "unit"),
             "target_id",
             (
                 ForeignKey("doc_id", "documents", "doc_id"),
                 ForeignKey("indicator_id", "indicators", "indicator_id"),
             ),
+            overrides={"source_url": {"description": "URL of the copy a cited target was read in (cited plans)."}},
         ),
         Table(
             "observations",
-            "Observed values (national, provincial and regional) with their citation.",
+            "Published values (national, provincial, city and regional), each with its publisher, the copy read"
+            " and the excerpt that holds it.",
             (
                 "observation_id",
                 "jurisdiction_id",
@@ -139,11 +170,15 @@ TABLES: dict[str, Table] = {
                 "year",
                 "value",
                 "unit",
+                "basis",
+                "derivation",
                 "publisher",
                 "source_url",
+                "source_site",
+                "evidence",
                 "notes",
             ),
-            ("observation_id", "indicator_id", "year", "value", "unit", "publisher"),
+            ("observation_id", "indicator_id", "year", "value", "unit", "basis", "publisher"),
             "observation_id",
             (
                 ForeignKey("jurisdiction_id", "jurisdictions", "jurisdiction_id"),
@@ -152,8 +187,9 @@ TABLES: dict[str, Table] = {
             overrides={
                 "jurisdiction_id": {"description": "Jurisdiction observed; empty for a regional aggregate."},
                 "region": {"description": "Region of a regional aggregate; empty for a jurisdiction."},
-                "value": {"description": "Observed value, in the row's unit."},
-                "source_url": {"description": "Where the figure was published (a record of origin)."},
+                "value": {"description": "Observed value, in the row's unit, as published (or as derived)."},
+                "source_url": {"description": "URL of the copy the figure was read in; empty only with no web copy."},
+                "notes": {"description": "How the year was read, series breaks, disagreeing sources."},
             },
         ),
     ]
@@ -162,6 +198,13 @@ TABLE_ORDER = ("jurisdictions", "documents", "indicators", "targets", "observati
 
 
 VOCABULARY_OF = {
+    "tier": TIERS,
+    "coverage": COVERAGES,
+    "source_kind": SOURCE_KINDS,
+    "source_site": SOURCE_SITES,
+    "obligation": OBLIGATIONS,
+    "basis": BASES,
+    "original_format": FORMATS,
     "level": LEVELS,
     "region": REGIONS,
     "comparator": COMPARATORS,

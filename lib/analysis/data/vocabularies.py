@@ -22,6 +22,7 @@ LEVELS = (
     Term("nation", "国家", "nation"),
     Term("province", "省", "province"),
     Term("city", "市", "city"),
+    Term("district", "区", "district"),
 )
 REGIONS = (
     Term("eastern", "东部", "eastern"),
@@ -56,6 +57,41 @@ CATEGORIES = (
     Term("environment", "环境", "environment"),
     Term("governance", "质量治理", "governance"),
 )
+# Two tiers of provenance: a quoted plan's text is in data/sources/ and every target carries a
+# quote at an offset; a cited plan is known from a published copy, its targets carry the URL.
+TIERS = (
+    Term("quoted", "原文引用", "quoted"),
+    Term("cited", "转引", "cited"),
+)
+COVERAGES = (
+    Term("full", "全文", "full text"),
+    Term("excerpt", "节选", "excerpt"),
+)
+SOURCE_KINDS = (
+    Term("official_text", "官方文本", "official text"),
+    Term("official_interpretation", "官方解读", "official interpretation"),
+    Term("news_report", "新闻报道", "news report"),
+)
+SOURCE_SITES = (
+    Term("official", "政府网站", "government site"),
+    Term("news", "新闻媒体", "news outlet"),
+    Term("copy", "第三方转载", "third-party reprint"),
+    Term("none", "无网络副本", "no web copy"),
+)
+OBLIGATIONS = (
+    Term("binding", "约束性", "binding"),
+    Term("expected", "预期性", "expected"),
+)
+BASES = (
+    Term("published", "公布值", "published"),
+    Term("derived", "推算值", "derived"),
+)
+FORMATS = (
+    Term("txt", "文本", "plain text"),
+    Term("html", "网页", "web page"),
+    Term("pdf", "PDF", "PDF"),
+    Term("docx", "Word", "Word document"),
+)
 SCRIPTS = (
     Term("simplified", "简体", "simplified"),
     Term("traditional", "繁体", "traditional"),
@@ -71,6 +107,8 @@ class Unit:
     factor: float
     en: str
 
+
+UNSTATED = "unstated"
 
 # Chinese counters (个, 项, 件, 家 ...) all count things: a plan may say 个 where the catalogue
 # says 项, and the numbers still compare. Scaled units (万件, 亿元) convert by their factor.
@@ -94,6 +132,14 @@ UNITS = tuple(
         ("万元", "yuan", 1e4, "10,000 yuan"),
         ("万亩次", "mu_services", 1e4, "10,000 mu-services"),
         ("吨标准煤/万元", "energy_intensity", 1, "tce per 10,000 yuan"),
+        ("万家", "count", 1e4, "10,000 units"),
+        ("万人", "count", 1e4, "10,000 persons"),
+        ("万亩", "area_mu", 1e4, "10,000 mu"),
+        ("万元/人", "yuan_per_person", 1e4, "10,000 yuan per person"),
+        ("批次/千人", "samples_per_1000_people", 1, "batches per 1,000 people"),
+        # The text gives no unit (生产性服务业顾客满意度超过85): compared on the indicator's own
+        # scale, and the row's notes say so. Never a unit invented for the text.
+        (UNSTATED, "unstated", 1, "(no unit stated)"),
     ]
 )
 UNIT_BY_CODE = {u.code: u for u in UNITS}
@@ -106,11 +152,3 @@ RELATIVE_UNITS = ("%", "个百分点")
 def codes(vocabulary: tuple[Term, ...]) -> list[str]:
     """The codes of a vocabulary, in its declared order."""
     return [t.code for t in vocabulary]
-
-
-def label(vocabulary: tuple[Term, ...], code: str, lang: str) -> str:
-    """The zh or en label of one code."""
-    for term in vocabulary:
-        if term.code == code:
-            return getattr(term, lang)
-    raise KeyError(code)
