@@ -27,6 +27,14 @@ def dataset():
     return load()
 
 
+@pytest.fixture(scope="session")
+def small_data(tmp_path_factory) -> Path:
+    """A small valid corpus (the quoted plans and their provinces' cited plans) for batch tests."""
+    from tests.helpers import write_subset
+
+    return write_subset(paths.DATA_DIR, tmp_path_factory.mktemp("small") / "data")
+
+
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     """A throw-away copy of data/ that a test may break."""

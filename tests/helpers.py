@@ -42,3 +42,52 @@ def notebook_json(*cells: str) -> str:
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     return nbformat.writes(nb)
+
+
+# The plans of the small corpus the batch tests run on: the six quoted plans and their provinces'
+# cited plans (so cities sit beside their province, and a province has two successive plans).
+SMALL_CORPUS = (
+    "national-2023",
+    "jian-2024",
+    "jiangsu-2023",
+    "yichang-2023",
+    "jilin-2018",
+    "jiangmen-2016",
+    "jiangxi-2023",
+    "jiangxi-2017",
+    "hubei-2023",
+    "hubei-undated",
+    "guangdong-2023",
+)
+
+
+def write_subset(data_dir: Path, out: Path, doc_ids: tuple[str, ...] = SMALL_CORPUS) -> Path:
+    """A valid data folder holding only some plans (and their targets): every jurisdiction,
+    indicator and observation is kept, so the subset validates like the whole."""
+    import shutil
+
+    out.mkdir(parents=True)
+    (out / "sources").mkdir()
+    for name in ("jurisdictions.csv", "indicators.csv", "observations.csv", "datapackage.json"):
+        shutil.copy(data_dir / name, out / name)
+    documents = [d for d in read_rows(data_dir / "documents.csv") if d["doc_id"] in doc_ids]
+    write_rows(out / "documents.csv", documents)
+    write_rows(out / "targets.csv", [t for t in read_rows(data_dir / "targets.csv") if t["doc_id"] in doc_ids])
+    for d in documents:
+        if d["source_file"]:
+            shutil.copy(data_dir / d["source_file"], out / d["source_file"])
+    for f in out.rglob("*"):
+        f.chmod(0o644 if f.is_file() else 0o755)
+    return out
+
+
+def expected_reports(data_dir: Path) -> set[str]:
+    """The report folders a batch should write, worked out from the CSVs (not by the library):
+    the overview, each indicator set by two or more jurisdictions, each jurisdiction with a plan."""
+    documents = read_rows(data_dir / "documents.csv")
+    jurisdiction_of = {d["doc_id"]: d["jurisdiction_id"] for d in documents}
+    setters: dict[str, set[str]] = {}
+    for t in read_rows(data_dir / "targets.csv"):
+        setters.setdefault(t["indicator_id"], set()).add(jurisdiction_of[t["doc_id"]])
+    shared = {f"indicator/{i}" for i, who in setters.items() if len(who) >= 2}
+    return {"overview"} | shared | {f"jurisdiction/{j}" for j in set(jurisdiction_of.values())}

@@ -7,6 +7,7 @@ import pytest
 from analysis import paths
 from analysis.errors import ReportError
 from analysis.report.batch import build_reports
+from tests.helpers import expected_reports
 
 distributed = pytest.importorskip("distributed")
 
@@ -19,11 +20,12 @@ def cluster():
         yield c
 
 
-def test_report_batch_runs_on_the_cluster_workers(cluster, tmp_path):
+def test_report_batch_runs_on_the_cluster_workers(cluster, tmp_path, small_data):
     outcomes = build_reports(
-        data_dir=paths.DATA_DIR, reports_dir=tmp_path / "reports", progress=False, scheduler=cluster.scheduler_address
+        data_dir=small_data, reports_dir=tmp_path / "reports", progress=False, scheduler=cluster.scheduler_address
     )
-    assert len(outcomes) == 16 and all(o.ok for o in outcomes), [o.error for o in outcomes if not o.ok]
+    assert {o.job.folder for o in outcomes} == expected_reports(small_data)
+    assert all(o.ok for o in outcomes), [o.error for o in outcomes if not o.ok]
     assert (
         tmp_path / "reports" / "indicator" / "mfg_quality_competitiveness_index" / "indicator_comparison.html"
     ).is_file()

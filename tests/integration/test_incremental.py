@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 
 from analysis.report.batch import build_reports
-from tests.helpers import read_rows, write_rows
+from tests.helpers import expected_reports, read_rows, write_rows
 
-MQCI_SETTERS = {"china", "jiangsu", "jian", "yichang", "jiangmen"}
+MQCI = "mfg_quality_competitiveness_index"
 
 
 def executed(outcomes) -> set[str]:
@@ -17,13 +17,11 @@ def executed(outcomes) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def workspace(tmp_path_factory):
+def workspace(tmp_path_factory, small_data):
     import shutil
 
-    from analysis import paths
-
     root = tmp_path_factory.mktemp("incremental")
-    shutil.copytree(paths.DATA_DIR, root / "data")
+    shutil.copytree(small_data, root / "data")
     first = build_reports(data_dir=root / "data", reports_dir=root / "reports", workers=2, progress=False)
     assert all(o.ok for o in first) and not any(o.cached for o in first)
     return root
@@ -37,15 +35,13 @@ def test_a_rerun_with_nothing_changed_executes_nothing(workspace):
 
 def test_one_changed_target_reruns_its_indicator_jurisdictions_and_overview(workspace):
     rows = read_rows(workspace / "data" / "targets.csv")
-    row = next(
-        r for r in rows if r["doc_id"] == "jiangsu-2023" and r["indicator_id"] == "mfg_quality_competitiveness_index"
-    )
+    row = next(r for r in rows if r["doc_id"] == "jiangsu-2023" and r["indicator_id"] == MQCI)
     row["comparator"] = "~"
     write_rows(workspace / "data" / "targets.csv", rows)
     outcomes = build_reports(data_dir=workspace / "data", reports_dir=workspace / "reports", workers=2, progress=False)
-    assert executed(outcomes) == {"overview", "indicator/mfg_quality_competitiveness_index"} | {
-        f"jurisdiction/{j}" for j in MQCI_SETTERS
-    }
+    jurisdiction_of = {d["doc_id"]: d["jurisdiction_id"] for d in read_rows(workspace / "data" / "documents.csv")}
+    setters = {jurisdiction_of[t["doc_id"]] for t in rows if t["indicator_id"] == MQCI}
+    assert executed(outcomes) == {"overview", f"indicator/{MQCI}"} | {f"jurisdiction/{j}" for j in setters}
     assert all(o.ok for o in outcomes)
 
 
@@ -67,4 +63,4 @@ def test_force_reruns_everything(workspace):
     outcomes = build_reports(
         data_dir=workspace / "data", reports_dir=workspace / "reports", workers=2, progress=False, force=True
     )
-    assert len(executed(outcomes)) == len(outcomes) == 16
+    assert executed(outcomes) == {o.job.folder for o in outcomes} == expected_reports(workspace / "data")

@@ -48,15 +48,15 @@ def test_smoke_every_parameter_set(param_file, warm_kernel):
         ),
         (
             "indicator_comparison.ipynb",
-            {"jurisdictions": "jian,wuhan"},
-            "ParameterError: unknown jurisdictions 'wuhan'; valid values: all, or a comma-separated list of: "
-            "china, jiangsu, jilin, jian, yichang, jiangmen",
+            {"jurisdictions": "jian,lhasa"},
+            "ParameterError: unknown jurisdictions 'lhasa'; valid values: all, or a comma-separated list of: "
+            "china, anhui, chongqing, ",
         ),
         (
             "jurisdiction_profile.ipynb",
-            {"jurisdiction_id": "hubei"},
-            "ParameterError: unknown jurisdiction_id 'hubei'; valid values (jurisdictions with a plan): "
-            "china, jiangsu, jilin, jian, yichang, jiangmen",
+            {"jurisdiction_id": "liaoning"},  # in the table, but no plan of it is in the data
+            "ParameterError: unknown jurisdiction_id 'liaoning'; valid values (jurisdictions with a plan): "
+            "china, anhui, chongqing, ",
         ),
         ("overview.ipynb", {"lang": "fr"}, "ParameterError: unknown lang 'fr'; valid values: zh, en"),
         (

@@ -15,13 +15,14 @@ from analysis import paths
 from analysis.report.kernel import JobResult
 from analysis.report.output import remove_stale, write_report
 from analysis.report.plan import Job
+from tests.helpers import expected_reports
 
 FAILING = "public_measurement_standards"
 
 
 @pytest.fixture(scope="module")
-def batch(tmp_path_factory):
-    """Run `analysis report` once on a copy of the notebooks in which one report fails."""
+def batch(tmp_path_factory, small_data):
+    """Run `analysis report` once, on the small corpus, with a copy of the notebooks in which one report fails."""
     tmp = tmp_path_factory.mktemp("batch")
     notebooks = tmp / "notebooks"
     shutil.copytree(paths.NOTEBOOKS_DIR, notebooks)
@@ -37,6 +38,8 @@ def batch(tmp_path_factory):
             sys.executable,
             "-m",
             "analysis",
+            "--data-dir",
+            str(small_data),
             "report",
             "--out",
             str(out),
@@ -50,21 +53,22 @@ def batch(tmp_path_factory):
         text=True,
         timeout=600,
     )
-    return run, out
+    return run, out, expected_reports(small_data)
 
 
 def test_one_failure_does_not_stop_the_batch(batch):
-    run, out = batch
+    run, out, expected = batch
     assert run.returncode == 1
     assert f"FAILED indicator/{FAILING}: AssertionError: deliberate failure" in run.stderr
     manifest = json.loads((out / "manifest.json").read_text())
     assert [m["folder"] for m in manifest if not m["ok"]] == [f"indicator/{FAILING}"]
-    assert len([m for m in manifest if m["ok"]]) == len(manifest) - 1 >= 15
-    assert "15 of 16 reports ok (16 executed, 0 unchanged)" in run.stdout
+    assert {m["folder"] for m in manifest} == expected
+    n = len(expected)
+    assert f"{n - 1} of {n} reports ok ({n} executed, 0 unchanged)" in run.stdout
 
 
 def test_index_lists_every_report_and_marks_the_failure(batch):
-    _, out = batch
+    _, out, _ = batch
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "✗ AssertionError: deliberate failure" in index
     for m in json.loads((out / "manifest.json").read_text()):
@@ -77,11 +81,13 @@ def test_index_lists_every_report_and_marks_the_failure(batch):
         and "江苏省 88 (2025)" in index
         and "宜昌市 ≥89 (2025)" in index
         and "中国 86 (2025)" in index
+        and "江西省 86.5 (2025)" in index
+        and "湖北省 ≥89 (2025)" in index
     )
 
 
 def test_reports_have_notebook_html_and_figures(batch):
-    _, out = batch
+    _, out, _ = batch
     folder = out / "indicator" / "mfg_quality_competitiveness_index"
     assert (folder / "indicator_comparison.ipynb").is_file()
     assert (folder / "indicator_comparison.html").is_file()
@@ -93,20 +99,20 @@ def test_reports_have_notebook_html_and_figures(batch):
 
 
 def test_failed_report_keeps_its_executed_notebook(batch):
-    _, out = batch
+    _, out, _ = batch
     nb = nbformat.read(out / "indicator" / FAILING / "indicator_comparison.ipynb", as_version=4)
     assert any(o.output_type == "error" for c in nb.cells if c.cell_type == "code" for o in c.outputs)
 
 
 def test_stale_reports_are_removed(batch):
-    _, out = batch
+    _, out, _ = batch
     assert not (out / "indicator" / "retired_indicator").exists()
 
 
 def test_pages_load_nothing_from_the_internet_and_images_have_alt_text(batch):
-    _, out = batch
+    _, out, expected = batch
     pages = list(out.rglob("*.html"))
-    assert len(pages) >= 16
+    assert len(pages) == len(expected) + 1  # and the index
     for page in pages:
         html = page.read_text(encoding="utf-8")
         assert not re.search(r"<script[^>]+src=", html), page
@@ -119,7 +125,7 @@ def test_pages_load_nothing_from_the_internet_and_images_have_alt_text(batch):
 
 
 def test_a_failed_report_is_not_cached(batch):
-    _, out = batch
+    _, out, _ = batch
     manifest = json.loads((out / "indicator" / FAILING / ".report.json").read_text())
     assert manifest["key"] == ""  # never matches: the next run executes it again
 

@@ -122,10 +122,21 @@ def test_a_relative_target_gets_no_level_measures_even_with_a_national_path(data
 
 
 def test_peer_standing_on_the_headline_indicator(dataset):
+    """Worked from the national path: observed 85.6 in 2024, target 86 in 2025, so +0.4 a year
+    beyond 2025 (86.4 in 2026, 86.8 in 2027); 84.78 observed in 2020."""
     s = ambition.peer_standing(dataset)
     m = s[s["indicator_id"] == MQCI].set_index("jurisdiction_id")
-    assert list(m.sort_values("rank").index) == ["yichang", "jiangsu", "jiangmen", "jian"]
-    assert list(m.sort_values("rank")["percentile"].round(1)) == [100.0, 66.7, 33.3, 0.0]
+    assert "china" not in m.index and "jingmen" not in m.index  # the nation is the yardstick; Jingmen states no year
+    assert len(m) == int(m["n_peers"].iloc[0]) == 22
+    assert m.loc["shanghai", "rank"] == 1 and math.isclose(m.loc["shanghai", "score"], 94 - 86)
+    assert m.loc["shanghai", "percentile"] == 100
+    assert m.loc["meizhou", "rank"] == 22 and math.isclose(m.loc["meizhou", "score"], 83 - 86)
+    assert m.loc["meizhou", "percentile"] == 0
+    assert math.isclose(m.loc["jinhua", "score"], 92.5 - 86.8)  # its later plan's 2027 target
+    assert math.isclose(m.loc["jiangmen", "score"], 85 - 84.78)
+    assert math.isclose(m.loc["jian", "score"], 86.5 - 86.4)
+    ties = m.loc[["chongqing", "hechuan", "rongchang"]]  # all ≥92 by 2027
+    assert ties["rank"].nunique() == 1 and math.isclose(ties["score"].iloc[0], 92 - 86.8)
     assert set(m["basis"]) == {"headroom"}
 
 
@@ -137,8 +148,9 @@ def test_peer_standing_without_a_national_path_ranks_values_and_shares_ties(data
 
 
 def test_implied_annual_change_of_a_relative_target(dataset):
-    a = ambition.implied_annual_change(dataset).set_index("indicator_id")
-    energy = a.loc["energy_per_unit_gdp"]
+    a = ambition.implied_annual_change(dataset).set_index("target_id")
+    energy = a.loc["jiangsu-2023-003"]  # 單位地區生產總值能源消耗較2020年下降14%, by 2025
+    assert (energy["indicator_id"], energy["baseline_year"], energy["years"]) == ("energy_per_unit_gdp", 2020, 5)
     assert math.isclose(energy["annual_change"], 100 * ((1 - 0.14) ** (1 / 5) - 1), rel_tol=1e-9)
     assert energy["annual_change_unit"] == "%/year"
 
@@ -152,19 +164,27 @@ def test_implied_annual_change_from_the_latest_observation(dataset):
     )
 
 
-def test_breadth_counts_distinct_indicators_per_plan(dataset):
+def test_breadth_counts_distinct_indicators_per_plan_and_marks_excerpts_as_lower_bounds(dataset):
     with open(paths.DATA_DIR / "targets.csv", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
+    with open(paths.DATA_DIR / "documents.csv", encoding="utf-8") as f:
+        documents = list(csv.DictReader(f))
     b = ambition.breadth(dataset)
-    for doc in {r["doc_id"] for r in rows}:
-        jurisdiction = dataset.documents.set_index("doc_id").loc[doc, "jurisdiction_id"]
-        assert b.loc[jurisdiction, "total"] == len({r["indicator_id"] for r in rows if r["doc_id"] == doc})
-    assert (b.drop(columns="total").sum(axis=1) == b["total"]).all()
+    assert len(b) == len(documents)  # plans with no targets listed are there too, with 0
+    for doc in documents:
+        assert b.loc[doc["doc_id"], "total"] == len({r["indicator_id"] for r in rows if r["doc_id"] == doc["doc_id"]})
+        assert b.loc[doc["doc_id"], "lower_bound"] == (doc["coverage"] == "excerpt")
+    categories = b.columns[list(b.columns).index("economy") : list(b.columns).index("total")]
+    assert (b[categories].sum(axis=1) == b["total"]).all()
 
 
-def test_coverage_keeps_no_target_apart_from_no_plan(dataset):
-    c = ambition.coverage(dataset, [MQCI]).set_index("jurisdiction_id")["status"]
-    assert c["jiangsu"] == "target" and c["jilin"] == "no target" and c["hubei"] == "no plan read"
+def test_coverage_keeps_no_target_apart_from_not_known(dataset):
+    c = ambition.coverage(dataset, [MQCI]).set_index("jurisdiction_id")
+    assert c.loc["jiangsu", "status"] == "target"
+    assert c.loc["jilin", "status"] == "no target"  # jilin-2018 was read in full and sets none
+    assert c.loc["foshan", "status"] == "no target"  # a cited plan whose copy is the full text
+    assert tuple(c.loc["fujian", ["status", "why"]]) == ("not known", "excerpt only")  # silence of an excerpt
+    assert tuple(c.loc["liaoning", ["status", "why"]]) == ("not known", "no plan in the data")
 
 
 @pytest.mark.parametrize(

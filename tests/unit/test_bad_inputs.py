@@ -40,15 +40,21 @@ def header(table: str) -> str:
 # --- tables ------------------------------------------------------------------------------------
 
 
-def set_cell(table, column, new_value, **match):
+def set_cells(table, changes: dict[str, str], **match):
+    """A mutation setting several cells of the row matching ``match``; it returns the row's line."""
+
     def mutate(d: Path):
         rows = read_rows(d / f"{table}.csv")
         line = line_of(rows, **match)
-        rows[line - 2][column] = new_value
+        rows[line - 2].update(changes)
         write_rows(d / f"{table}.csv", rows)
         return line
 
     return mutate
+
+
+def set_cell(table, column, new_value, **match):
+    return set_cells(table, {column: new_value}, **match)
 
 
 def swap_range(d: Path) -> int:
@@ -185,6 +191,58 @@ TABLE_CASES = {
         set_cell("jurisdictions", "region", "", jurisdiction_id="jian"),
         ["jurisdictions.csv:{line}: region: missing value (required for a city)"],
     ),
+    "cited target with a quote": (
+        set_cell("targets", "quote", "制造业质量竞争力指数达到89", target_id="hubei-2023-002"),
+        [
+            "targets.csv:{line}: quote: "
+            "a target carries either a quote (quoted plan) or a source URL (cited plan), not both"
+        ],
+    ),
+    "cited target without its copy's URL": (
+        set_cell("targets", "source_url", "", target_id="hubei-2023-002"),
+        ["targets.csv:{line}: source_url: missing value (required for a target of a cited plan)"],
+    ),
+    "quoted target in the cited form": (
+        set_cells(
+            "targets",
+            {"source_url": "https://example.org/plan.html", "quote": "", "char_offset": "", "section": ""},
+            **MQCI_JIAN,
+        ),
+        ["targets.csv:{line}: source_url: jian-2024 is a quoted plan: its targets carry a quote, not a source URL"],
+    ),
+    "document whose tier contradicts its targets": (
+        set_cell("documents", "tier", "cited", doc_id="jilin-2018"),
+        [
+            "documents.csv:{line}: tier: cited, but the row gives script, source_file, sha256, original_name,"
+            " original_format, original_sha256: a plan whose text is held in sources/ is quoted"
+        ],
+    ),
+    "city whose parent is not a province": (
+        set_cell("jurisdictions", "parent_id", "wuhan", jurisdiction_id="yichang"),
+        ["jurisdictions.csv:{line}: parent_id: the parent of a city must be a province, 'wuhan' is a city"],
+    ),
+    "district whose parent is the nation": (
+        set_cell("jurisdictions", "parent_id", "china", jurisdiction_id="hechuan"),
+        [
+            "jurisdictions.csv:{line}: parent_id: "
+            "the parent of a district must be a province or a city, 'china' is a nation"
+        ],
+    ),
+    "evidence that does not contain the value": (
+        set_cell("observations", "value", "85.12", observation_id="obs-010"),
+        ["observations.csv:{line}: evidence: does not contain the value 85.12"],
+    ),
+    "derived value stored as published": (
+        set_cell("observations", "basis", "published", observation_id="obs-046"),
+        [
+            "observations.csv:{line}: basis: "
+            "a derived value stored as published: its derivation '97.6 - 0.1' computes it"
+        ],
+    ),
+    "derivation that does not give the value": (
+        set_cell("observations", "derivation", "97.6 - 0.2", observation_id="obs-046"),
+        ["observations.csv:{line}: derivation: '97.6 - 0.2' gives 97.4, not 97.5"],
+    ),
     "observation of both a jurisdiction and a region": (
         set_cell("observations", "region", "eastern", observation_id="obs-001"),
         [
@@ -278,9 +336,8 @@ def test_plan_in_big5_read_as_gb18030(tmp_path):
     [
         (lambda d: check_indicator(d, "mqci"), "unknown indicator_id 'mqci'; valid values (indicators with targets): "),
         (
-            lambda d: check_jurisdiction(d, "wuhan"),
-            "unknown jurisdiction_id 'wuhan'; valid values (jurisdictions with a plan): "
-            "china, jiangsu, jilin, jian, yichang, jiangmen",
+            lambda d: check_jurisdiction(d, "lhasa"),
+            "unknown jurisdiction_id 'lhasa'; valid values (jurisdictions with a plan): china, anhui, chongqing, ",
         ),
         (
             lambda d: check_jurisdictions(d, ""),

@@ -300,10 +300,10 @@ def test_add_document_refuses_to_overwrite_and_names_valid_jurisdictions(data_co
         )
     with pytest.raises(
         IntakeError,
-        match=r"unknown jurisdiction 'wuhan'; add it to jurisdictions.csv first, or use one of: china, jiangsu, ",
+        match=r"unknown jurisdiction 'lhasa'; add it to jurisdictions.csv first, or use one of: china, anhui, ",
     ):
         add_document(
-            plan, "wuhan-2024", "wuhan", "t", "2024-01-01", data_dir=data_copy, candidates_path=tmp_path / "c.csv"
+            plan, "lhasa-2024", "lhasa", "t", "2024-01-01", data_dir=data_copy, candidates_path=tmp_path / "c.csv"
         )
     (tmp_path / "c.csv").write_text("keep me")
     with pytest.raises(IntakeError, match="c.csv exists; not overwriting it"):

@@ -106,8 +106,9 @@ def datapackage_json(sources: list[dict[str, str]]) -> str:
 
 def dataset_descriptor(documents: pd.DataFrame) -> str:
     """The descriptor for a validated dataset, listing its source texts from its documents."""
+    quoted = documents[documents["source_file"].notna()]  # cited plans hold no text
     columns = ["doc_id", "source_file", "sha256"]
-    return datapackage_json([{k: str(v) for k, v in row.items()} for row in documents[columns].to_dict("records")])
+    return datapackage_json([{k: str(v) for k, v in row.items()} for row in quoted[columns].to_dict("records")])
 
 
 def write_descriptor(data_dir: Path, text: str) -> None:

@@ -186,7 +186,8 @@ FIELDS: dict[str, Field] = {
         Field(
             "baseline_year",
             "integer",
-            "Baseline year of a relative target (较2020年 -> 2020), or the year of a stated baseline value.",
+            "Baseline year of a relative target (较2020年 -> 2020), the year before a counting period starts"
+            " (十四五期间新增 -> 2020), or the year of a stated baseline value.",
             minimum=1949,
             maximum=2100,
         ),

@@ -111,28 +111,33 @@ def _issue_year(issued: object) -> int | None:
     return int(issued[:4]) if isinstance(issued, str) and issued[:4].isdigit() else None
 
 
+def _tier_contradiction(row: dict) -> str:
+    """Why a plan's tier contradicts what the row holds, or "" (a whole row in the other tier's form)."""
+    held = [c for c in TEXT_HELD if _present(row, c)]
+    if row["tier"] == "cited" and held:
+        return f"cited, but the row gives {', '.join(held)}: a plan whose text is held in sources/ is quoted"
+    if row["tier"] == "quoted" and not held and _present(row, "source_url"):
+        return "quoted, but no text is held (no source_file or sha256): a plan known from a published copy is cited"
+    return ""
+
+
 def _tier_of_document(row: dict) -> Found:
     """A quoted plan holds its text (checksummed); a cited plan names the copy it is known from."""
     if row["tier"] == "quoted":
         found = [(c, "missing value (required for a quoted plan)") for c in QUOTED_DOCUMENT if not _present(row, c)]
         given = [c for c in ORIGINAL_FILE if _present(row, c)]
         if given:
-            found += [
-                (c, "missing value (the original file is given in full or not at all)")
-                for c in ORIGINAL_FILE
-                if c not in given
-            ]
+            missing = [c for c in ORIGINAL_FILE if c not in given]
+            found += [(c, "missing value (the original file is given in full or not at all)") for c in missing]
         return found
     if row["tier"] == "cited":
-        found = [(c, "missing value (required for a cited plan)") for c in CITED_DOCUMENT if not _present(row, c)]
-        held = [c for c in TEXT_HELD if _present(row, c)]
-        found += [(c, "must be empty: a cited plan's text is not held (if it is, the plan is quoted)") for c in held]
-        return found
+        return [(c, "missing value (required for a cited plan)") for c in CITED_DOCUMENT if not _present(row, c)]
     return []
 
 
 def check_documents(d: pd.DataFrame, lines: pd.Series, today: date) -> list[Problem]:
-    """Real, past issue dates, and each plan's tier of provenance."""
+    """Real, past issue dates, and each plan's tier of provenance (a row wholly in the other tier's
+    form is one problem, on ``tier``, not one per column)."""
     problems = []
     for idx, issued in d["issued"].items():
         if pd.isna(issued):
@@ -147,6 +152,11 @@ def check_documents(d: pd.DataFrame, lines: pd.Series, today: date) -> list[Prob
         if when > today:
             problems.append(Problem("documents.csv", int(lines[idx]), "issued", f"{issued} is in the future"))
             d.loc[idx, "issued"] = pd.NA
+    for idx, row in zip(d.index, d.to_dict("records"), strict=True):
+        why = _tier_contradiction(row)
+        if why:
+            problems.append(Problem("documents.csv", int(lines[idx]), "tier", why))
+            d.loc[idx, "tier"] = pd.NA  # unknown from here on: its targets are not checked against it
     return problems + _collect("documents.csv", d, lines, _tier_of_document)
 
 
@@ -208,8 +218,9 @@ def _range_problems(row: dict) -> Found:
 
 
 def _baseline_problems(row: dict) -> Found:
-    """A baseline comes before the target year; a baseline year belongs to a relative change or
-    to a stated baseline value (基期值), and a baseline value needs its year."""
+    """A baseline comes before the target year; a baseline year belongs to a change counted from it
+    (较2020年下降, or 十四五期间新增 counted after 2020) or to a stated baseline value (基期值), and a
+    baseline value needs its year."""
     if pd.notna(row["baseline_value"]) and pd.isna(row["baseline_year"]):
         return [("baseline_year", "missing value (required with a baseline value)")]
     if pd.isna(row["baseline_year"]):
@@ -217,10 +228,12 @@ def _baseline_problems(row: dict) -> Found:
     found = []
     if pd.notna(row["target_year"]) and row["baseline_year"] >= row["target_year"]:
         found.append(("baseline_year", f"{row['baseline_year']} is not before the target year {row['target_year']}"))
-    relative = pd.notna(row["change"]) and row["change"] in RELATIVE_CHANGES
-    if not relative and pd.isna(row["baseline_value"]):
-        changes = ", ".join(RELATIVE_CHANGES)
-        found.append(("baseline_year", f"a baseline year needs a relative change ({changes}) or a baseline value"))
+    counted_from = pd.notna(row["change"]) and row["change"] in (*RELATIVE_CHANGES, "new")
+    if not counted_from and pd.isna(row["baseline_value"]):
+        changes = ", ".join((*RELATIVE_CHANGES, "new"))
+        found.append(
+            ("baseline_year", f"a baseline year needs a change counted from it ({changes}) or a baseline value")
+        )
     return found
 
 
@@ -229,9 +242,9 @@ def _tier_of_target(row: dict, tier: object) -> Found:
     the indicator as the copy names it. A row holding both, or the other tier's, is refused."""
     quoted_form = [c for c in ("section", "char_offset", "quote") if _present(row, c)]
     cited_form = [c for c in CITED_TARGET if _present(row, c)]
-    if quoted_form and cited_form:
+    if quoted_form and cited_form:  # reported on the column that does not belong to the plan's tier
         message = "a target carries either a quote (quoted plan) or a source URL (cited plan), not both"
-        return [(cited_form[0], message)]
+        return [(quoted_form[-1] if tier == "cited" else cited_form[-1], message)]
     if tier == "quoted" and cited_form:
         return [(cited_form[0], f"{row['doc_id']} is a quoted plan: its targets carry a quote, not a source URL")]
     if tier == "cited" and quoted_form:
@@ -310,8 +323,8 @@ def _holds(text: str, number: float) -> bool:
 
 
 def _basis_problems(row: dict) -> Found:
-    """A published figure is in its evidence; a derived one shows its arithmetic over numbers in
-    the evidence, and the arithmetic gives the value."""
+    """A published figure is in its evidence; a derived one shows arithmetic that gives the value,
+    over numbers each quoted in the evidence or, where the excerpt lacks one, given in the notes."""
     if pd.isna(row["basis"]) or pd.isna(row["value"]):
         return []
     value, evidence = row["value"], row["evidence"]
@@ -330,10 +343,10 @@ def _basis_problems(row: dict) -> Found:
         return [
             ("derivation", f"{row['derivation']!r} gives {format_number(round(result, 6))}, not {format_number(value)}")
         ]
-    if pd.notna(evidence):
-        missing = [format_number(n) for n in numbers_in(row["derivation"]) if not _holds(evidence, n)]
-        if missing:
-            return [("evidence", f"does not contain {', '.join(missing)}, used in the derivation")]
+    sources = " ".join(str(row[c]) for c in ("evidence", "notes") if _present(row, c))
+    missing = [format_number(n) for n in numbers_in(row["derivation"]) if not _holds(sources, n)]
+    if missing:
+        return [("derivation", f"uses {', '.join(missing)}, found in neither the evidence nor the notes")]
     return []
 
 

@@ -11,15 +11,22 @@ def summary(dataset: Dataset) -> list[str]:
     levels = d.jurisdictions["level"].value_counts()
     t = d.targets_long
     level_counts = ", ".join(f"{levels[lv]} {lv}" for lv in levels.index if levels[lv])
-    issued = d.documents["issued"]
+    tiers = d.documents["tier"].value_counts()
+    excerpts = int((d.documents["coverage"] == "excerpt").sum())
+    target_tiers = t["tier"].value_counts()
+    issued = d.documents["issued"].dropna()
     obs = d.observations
+    derived = int((obs["basis"] == "derived").sum())
     return [
         f"jurisdictions.csv: {len(d.jurisdictions)} rows ({level_counts})",
-        f"documents.csv: {len(d.documents)} plans, issued {issued.min()} to {issued.max()}, all checksums match",
+        f"documents.csv: {len(d.documents)} plans ({tiers.get('quoted', 0)} quoted, {tiers.get('cited', 0)} cited;"
+        f" {excerpts} known only in part), issued {issued.min()} to {issued.max()}, all checksums match",
         f"indicators.csv: {len(d.indicators)} indicators in {d.indicators['category'].nunique()} categories,"
         f" {t['indicator_id'].nunique()} with targets",
-        f"targets.csv: {len(t)} targets from {t['doc_id'].nunique()} plans,"
-        f" target years {t['target_year'].min()}-{t['target_year'].max()}, every quote found at its offset",
-        f"observations.csv: {len(obs)} observed values of {obs['indicator_id'].nunique()} indicators,"
-        f" {obs['year'].min()}-{obs['year'].max()}",
+        f"targets.csv: {len(t)} targets from {t['doc_id'].nunique()} plans of {t['jurisdiction_id'].nunique()}"
+        f" jurisdictions ({target_tiers.get('quoted', 0)} quoted, every quote found at its offset;"
+        f" {target_tiers.get('cited', 0)} cited, each with its copy's URL), target years"
+        f" {t['target_year'].min()}-{t['target_year'].max()}",
+        f"observations.csv: {len(obs)} published values of {obs['indicator_id'].nunique()} indicators"
+        f" ({derived} derived, each with its arithmetic), {obs['year'].min()}-{obs['year'].max()}",
     ]

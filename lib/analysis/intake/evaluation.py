@@ -59,10 +59,10 @@ def match(candidates: list[Candidate], curated) -> tuple[list, list, int]:
 
 
 def evaluate(dataset: Dataset) -> list[Score]:
-    """Score the extractor on every source text that has curated targets."""
+    """Score the extractor on every quoted plan (the plans whose text is held)."""
     aliases = catalogue_aliases(dataset.indicators)
     scores = []
-    for doc in dataset.documents.itertuples():
+    for doc in dataset.documents[dataset.documents["tier"] == "quoted"].itertuples():
         curated = dataset.targets[dataset.targets["doc_id"] == doc.doc_id]
         text = read_plan(dataset.data_dir / doc.source_file)
         candidates = extract(text, aliases)

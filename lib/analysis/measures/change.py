@@ -2,10 +2,83 @@
 
 from __future__ import annotations
 
-import numpy as np
+from dataclasses import dataclass
+
 import pandas as pd
 
 from ..data import Dataset
+
+NO_FIGURE = "none"
+
+
+@dataclass(frozen=True)
+class Implied:
+    """One target's implied yearly change, or why there is none."""
+
+    annual_change: float | None = None
+    unit: str | None = None
+    method: str = NO_FIGURE
+    baseline_year: int | None = None
+    baseline_value: float | None = None
+    years: float | None = None
+    note: str = ""
+
+
+def _relative(r) -> Implied:
+    """较2020年下降14%: compound in % a year; in 个百分点: linear in points a year."""
+    years = float(r.target_year - r.baseline_year)
+    sign = 1 if r.change == "increase" else -1
+    if r.unit == "%":
+        rate = 100 * ((1 + sign * r.value / 100) ** (1 / years) - 1)
+        return Implied(rate, "%/year", "compound rate from a stated baseline", r.baseline_year, None, years)
+    return Implied(sign * r.value / years, "points/year", "linear from a stated baseline", r.baseline_year, None, years)
+
+
+def _new(r) -> Implied:
+    """X added over the counting period, which starts after the baseline year where the plan
+    names one (十四五期间 -> 2020), otherwise at the plan's issue."""
+    start = r.baseline_year if pd.notna(r.baseline_year) else r.issue_year
+    if pd.isna(start) or r.target_year <= start:
+        return Implied(note="new over the plan period, but the period's start is unknown or not before the year")
+    years = float(r.target_year - start)
+    return Implied(r.value / years, f"{r.unit}/year", "new over the plan period, per year", int(start), None, years)
+
+
+def _from_level(r, observed: dict) -> Implied:
+    """A level: from a baseline value the plan states (基期值), else from the latest published value
+    of the same jurisdiction before the target year."""
+    if pd.notna(r.baseline_value) and pd.notna(r.baseline_year):
+        years = float(r.target_year - r.baseline_year)
+        change = (r.value - r.baseline_value) / years
+        return Implied(
+            change, f"{r.unit}/year", "linear from a stated baseline", r.baseline_year, r.baseline_value, years
+        )
+    before = [(y, v) for y, v in observed.get((r.jurisdiction_id, r.indicator_id), []) if y < r.target_year]
+    if not before:
+        return Implied(note="a level with no stated or published baseline")
+    year, value = before[-1]
+    years = float(r.target_year - year)
+    unit = f"{r.indicator_unit}/year"
+    return Implied((r.value_std - value) / years, unit, "linear from the latest observation", year, value, years)
+
+
+def _implied(r, observed: dict) -> Implied:
+    kind = r.change if pd.notna(r.change) else ""
+    if pd.isna(r.target_year):
+        return Implied(note="no target year")
+    if kind in ("increase", "decrease"):
+        return _relative(r) if pd.notna(r.baseline_year) else Implied(note="a change with no stated baseline year")
+    if kind == "annual_growth":
+        return Implied(r.value, "%/year", "stated annual growth")
+    if kind == "annual_new":
+        return Implied(r.value, f"{r.unit}/year", "stated each year")
+    if kind == "new":
+        return _new(r)
+    if kind == "annual":
+        return Implied(note="a yearly quota, not a change")
+    if pd.isna(r.value_std):
+        return Implied(note="not comparable in the indicator's unit")
+    return _from_level(r, observed)
 
 
 def implied_annual_change(dataset: Dataset) -> pd.DataFrame:
@@ -14,60 +87,22 @@ def implied_annual_change(dataset: Dataset) -> pd.DataFrame:
     - ``decrease``/``increase`` of X% from a stated baseline year: compound rate
       ``(1 ± X/100) ** (1 / (target_year - baseline_year)) - 1``, in %/year;
       of X 个百分点 (percentage points): ``± X / years``, in points/year.
-    - ``annual_growth``: the stated rate itself.
-    - ``annual_new``: the stated count each year.
-    - ``new`` (X added over the plan): ``X / (target_year - issue year)`` per year, the plan's
-      own span being the implied baseline.
-    - a level target of a jurisdiction with an observed value before the target year:
-      ``(value_std - observed) / (target_year - observed_year)`` from the latest observation.
+    - ``annual_growth``: the stated rate itself. ``annual_new``: the stated count each year.
+    - ``new`` (X added over the plan): ``X / (target_year - start)`` per year, where the start is
+      the baseline year the plan names (十四五期间 -> 2020) or else the year of issue.
+    - a level with a stated baseline (基期值 in year b): ``(value - baseline_value) / (target_year - b)``;
+      otherwise, with a published value of the same jurisdiction before the target year:
+      ``(value_std - observed) / (target_year - observed_year)`` from the latest one.
 
-    Other targets (levels with no observed baseline) get no figure; ``method`` says "none".
+    Other targets get no figure: ``method`` is "none" and ``note`` says why.
     """
-    t = dataset.targets_long
     obs = dataset.observations.dropna(subset=["jurisdiction_id"]).sort_values("year")
-    latest_obs = {(r.jurisdiction_id, r.indicator_id, r.year): r.value for r in obs.itertuples()}
+    observed: dict[tuple[str, str], list[tuple[int, float]]] = {}
+    for o in obs.itertuples():
+        observed.setdefault((o.jurisdiction_id, o.indicator_id), []).append((int(o.year), float(o.value)))
     rows = []
-    for r in t.itertuples():
-        change, years, method, unit, baseline_year, baseline_value = np.nan, np.nan, "none", "", pd.NA, np.nan
-        kind = r.change if pd.notna(r.change) else ""
-        if kind in ("increase", "decrease") and pd.notna(r.baseline_year):
-            years = r.target_year - r.baseline_year
-            sign = 1 if kind == "increase" else -1
-            baseline_year = r.baseline_year
-            if r.unit == "%":
-                change, unit, method = (
-                    100 * ((1 + sign * r.value / 100) ** (1 / years) - 1),
-                    "%/year",
-                    "compound rate from a stated baseline",
-                )
-            else:
-                change, unit, method = sign * r.value / years, "points/year", "linear from a stated baseline"
-        elif kind == "annual_growth":
-            change, unit, method = r.value, "%/year", "stated annual growth"
-        elif kind == "annual_new":
-            change, unit, method = r.value, f"{r.unit}/year", "stated each year"
-        elif kind == "new" and r.target_year > r.issue_year:
-            years = r.target_year - r.issue_year
-            change, unit, method, baseline_year = (
-                r.value / years,
-                f"{r.unit}/year",
-                "new over the plan period, per year",
-                r.issue_year,
-            )
-        elif not kind and pd.notna(r.value_std):
-            before = [
-                (y, v)
-                for (j, i, y), v in latest_obs.items()
-                if j == r.jurisdiction_id and i == r.indicator_id and y < r.target_year
-            ]
-            if before:
-                baseline_year, baseline_value = before[-1]
-                years = r.target_year - baseline_year
-                change, unit, method = (
-                    (r.value_std - baseline_value) / years,
-                    f"{r.indicator_unit}/year",
-                    "linear from the latest observation",
-                )
+    for r in dataset.targets_long.itertuples():
+        result = _implied(r, observed)
         rows.append(
             dict(
                 target_id=r.target_id,
@@ -77,18 +112,18 @@ def implied_annual_change(dataset: Dataset) -> pd.DataFrame:
                 comparator=r.comparator,
                 value=r.value,
                 unit=r.unit,
-                change=kind or pd.NA,
-                baseline_year=baseline_year,
-                baseline_value=baseline_value,
-                years=years,
-                annual_change=change,
-                annual_change_unit=unit or pd.NA,
-                method=method,
+                change=r.change,
+                baseline_year=result.baseline_year,
+                baseline_value=result.baseline_value,
+                years=result.years,
+                annual_change=result.annual_change,
+                annual_change_unit=result.unit,
+                method=result.method,
+                note=result.note,
             )
         )
     out = pd.DataFrame(rows)
-    out["baseline_year"] = out["baseline_year"].astype("Int64")
-    out["years"] = out["years"].astype("Float64")
-    out["annual_change"] = out["annual_change"].astype("Float64")
+    for column, dtype in (("baseline_year", "Int64"), ("years", "Float64"), ("annual_change", "Float64")):
+        out[column] = out[column].astype(dtype)
     out["baseline_value"] = out["baseline_value"].astype("Float64")
     return out

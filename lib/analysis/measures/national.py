@@ -36,13 +36,16 @@ def gap_to_national(dataset: Dataset) -> pd.DataFrame:
     flipped for lower-is-better indicators.
 
     Does not apply (``gap`` missing, ``gap_note`` says why) to indicators with no national
-    target, and to relative targets (较2020年下降14%), which are changes, not levels.
+    target, and to relative targets (较2020年下降14%), which are changes, not levels. A target
+    whose plan states no year has a gap but no ``year_gap``.
     """
     local = local_targets(dataset)
     nat = national_targets(dataset)
     out = local[
         [
             "target_id",
+            "doc_id",
+            "tier",
             "jurisdiction_id",
             "indicator_id",
             "target_year",
@@ -127,11 +130,13 @@ def headroom(dataset: Dataset) -> pd.DataFrame:
     than the national trajectory. ``path_value`` is shown beside it.
 
     Does not apply to indicators without a national path (no national target, or fewer than
-    two points) and to relative targets.
+    two points), to relative targets, and to targets whose plan states no year.
     """
     out = gap_to_national(dataset)[
         [
             "target_id",
+            "doc_id",
+            "tier",
             "jurisdiction_id",
             "indicator_id",
             "target_year",
@@ -156,10 +161,12 @@ def headroom(dataset: Dataset) -> pd.DataFrame:
     )
     out["headroom"] = direction(out["higher_is_better"]) * (out["value_std"] - out["path_value"])
     out["headroom"] = out["headroom"].where(out["gap_note"] == "")
-    one_point = (out["gap_note"] == "") & out["path_value"].isna()
+    no_year = (out["gap_note"] == "") & out["target_year"].isna()
+    one_point = (out["gap_note"] == "") & out["path_value"].isna() & ~no_year
     out["headroom_note"] = (
         out["gap_note"]
         .replace({"no national target": "no national path"})
+        .mask(no_year, "no target year: not placed on the national path")
         .mask(one_point, "national path has one point (a target, no observations)")
     )
     return out.drop(columns=["gap_note"])

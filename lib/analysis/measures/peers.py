@@ -13,16 +13,16 @@ from .selection import direction
 def peer_standing(dataset: Dataset) -> pd.DataFrame:
     """Rank and percentile of each jurisdiction's target among all setting the same indicator.
 
-    One target per jurisdiction and indicator (the latest target year; relative targets are
-    left out). The score is ``headroom`` where the indicator has a national path, otherwise
-    ``direction * value_std`` (the raw value, sign-flipped for lower-is-better; target years
-    are then not adjusted for, so ``basis`` says which was used). ``rank`` 1 is the most
+    One target per jurisdiction and indicator (the latest target year; relative targets and
+    targets with no stated year are left out). The score is ``headroom`` where the indicator
+    has a national path, otherwise ``direction * value_std`` (the raw value, sign-flipped for
+    lower-is-better; target years are then not adjusted for, so ``basis`` says which was used). ``rank`` 1 is the most
     ambitious (ties share the best rank); ``percentile`` = 100 * (n - rank) / (n - 1), so the
     most ambitious is 100 and the least 0. Indicators set by one jurisdiction have no peers:
     rank 1, percentile missing.
     """
     h = headroom(dataset)
-    h = h[h["value_std"].notna()]
+    h = h[h["value_std"].notna() & h["target_year"].notna()]
     h = h.sort_values("target_year").groupby(["indicator_id", "jurisdiction_id"], observed=True).tail(1)
     has_path = h.groupby("indicator_id")["headroom"].transform(lambda s: s.notna().all())
     value_score = direction(h["higher_is_better"]) * h["value_std"]
@@ -38,6 +38,7 @@ def peer_standing(dataset: Dataset) -> pd.DataFrame:
                 "indicator_id",
                 "jurisdiction_id",
                 "target_id",
+                "tier",
                 "target_year",
                 "comparator",
                 "value",

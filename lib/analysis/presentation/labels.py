@@ -78,7 +78,11 @@ TEXT: dict[str, dict[str, str]] = {
     "profile_title": {"zh": "{name}:目标与同行对照", "en": "{name}: targets against peers"},
     "breadth_panel": {"zh": "按类别的指标数", "en": "Indicators committed to, by category"},
     "this": {"zh": "{name}", "en": "{name}"},
-    "peer_mean": {"zh": "其他规划平均", "en": "Mean of the other plans"},
+    "peer_mean": {"zh": "其他全文已读规划的平均", "en": "Mean of the other plans read in full"},
+    "breadth_lower_bound": {
+        "zh": "浅色 = 仅见节选的规划,实际指标数可能更多(≥)",
+        "en": "Lighter bars: plans known only from an excerpt, which may set more (≥)",
+    },
     "count": {"zh": "指标个数(括号内为目标年份)", "en": "Number of indicators (target years in brackets)"},
     "peers_panel": {
         "zh": "与其他地区共有的指标:相对同行中位数",
@@ -125,8 +129,8 @@ TEXT: dict[str, dict[str, str]] = {
 # How the coverage chart names each state of a jurisdiction and an indicator.
 COVERAGE_STATUS: dict[str, dict[str, str]] = {
     "target": {"zh": "有目标", "en": "target"},
-    "no target": {"zh": "已读规划,无此目标", "en": "plan read, no target"},
-    "no plan read": {"zh": "未收录规划", "en": "no plan read"},
+    "no target": {"zh": "全文已读,无此目标", "en": "read in full, no target"},
+    "not known": {"zh": "未知(仅见节选或未收录规划)", "en": "not known (excerpt only, or no plan)"},
 }
 
 COLUMNS = {

@@ -3,44 +3,66 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import seaborn as sns
+from matplotlib.patches import Patch
 
 from ... import measures
 from ...data import Dataset
-from ...data.vocabularies import CATEGORIES
+from ...data.vocabularies import CATEGORIES, codes
 from .. import labels
 from ..style import ReportFigure, new_figure
 from .elements import MAX_COLUMNS, source_line
 
 
 def breadth_chart(dataset: Dataset, lang: str = "zh") -> ReportFigure:
-    """Number of indicators each plan commits to, stacked by category."""
-    b = measures.breadth(dataset)
+    """Number of indicators each plan commits to, stacked by category.
+
+    One bar per plan with at least one target listed; a plan known only from an excerpt may
+    set more than it shows, so its total reads "≥N" and its bar is drawn lighter.
+    """
+    b = measures.breadth(dataset, by="plan")
+    b = b[b["total"] > 0]
     all_plans = len(b)
     if all_plans > MAX_COLUMNS:
         b = b.loc[b.sort_values("total", ascending=False).index[:MAX_COLUMNS]]
-    b = b.drop(columns=["total"])
-    fig = new_figure(10, 1.8 + 0.5 * len(b) + 0.8)
-    ax = fig.add_axes((0.2, 0.28, 0.78, 0.58))
+    categories = codes(CATEGORIES)
+    fig = new_figure(10, 1.8 + 0.3 * len(b) + 0.8)
+    ax = fig.add_axes((0.22, 0.2, 0.76, 0.66))
     left = np.zeros(len(b))
-    palette = sns.color_palette("Set3", len(b.columns))
-    years = dataset.targets_long.groupby("jurisdiction_id")["target_year"].agg(
-        lambda y: f"{y.min()}–{y.max()}" if y.min() != y.max() else str(y.min())
+    palette = sns.color_palette("Set3", len(categories))
+    years = dataset.targets_long.groupby("doc_id")["target_year"].agg(
+        lambda y: "" if y.isna().all() else f"{y.min()}–{y.max()}" if y.min() != y.max() else str(y.min())
     )
-    names = [f"{labels.display_name(dataset, 'jurisdiction', j, lang)} ({years.get(j, '')})" for j in b.index]
-    for colour, c in zip(palette, b.columns, strict=True):
-        ax.barh(
-            names, b[c].to_numpy(), left=left, color=colour, label=labels.term(CATEGORIES, c, lang), edgecolor="white"
-        )
-        left += b[c].to_numpy()
-    for y, total in enumerate(left):
-        ax.annotate(f"{int(total)}", (total, y), xytext=(4, 0), textcoords="offset points", va="center", fontsize=9)
+    names = [
+        f"{labels.display_name(dataset, 'jurisdiction', r.jurisdiction_id, lang)} {'' if pd.isna(r.issued) else str(r.issued)[:4]}"
+        f" ({years.get(doc, '')})"
+        for doc, r in zip(b.index, b.itertuples(), strict=True)
+    ]
+    alpha = np.where(b["lower_bound"], 0.45, 1.0)
+    ys = np.arange(len(b))
+    for colour, c in zip(palette, categories, strict=True):
+        values = b[c].to_numpy()
+        for y, (value, a) in enumerate(zip(values, alpha, strict=True)):
+            ax.barh(y, value, left=left[y], color=colour, alpha=a, edgecolor="white")
+        left += values
+    for y, (total, lower) in enumerate(zip(left, b["lower_bound"], strict=True)):
+        text = ("≥" if lower else "") + f"{int(total)}"
+        ax.annotate(text, (total, y), xytext=(4, 0), textcoords="offset points", va="center", fontsize=8)
+    ax.set_yticks(ys, names, fontsize=8)
     ax.invert_yaxis()
     ax.set_xlabel(labels.text("count", lang))
     fig.suptitle(labels.text("breadth_title", lang), x=0.02, ha="left", fontsize=13)
+    notes = [labels.text("breadth_lower_bound", lang)]
     if all_plans > len(b):
-        fig.text(0.02, 0.9, labels.text("capped_columns", lang, k=len(b), n=all_plans), fontsize=9, color="#444444")
-    fig.legend(loc="lower left", bbox_to_anchor=(0.14, 0.05), ncol=5, fontsize=8, frameon=False)
+        notes.append(labels.text("capped_columns", lang, k=len(b), n=all_plans))
+    fig.text(0.02, 0.9, "; ".join(notes), fontsize=9, color="#444444")
+    handles = [
+        Patch(color=c, label=labels.term(CATEGORIES, code, lang)) for c, code in zip(palette, categories, strict=True)
+    ]
+    fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.14, 0.02), ncol=5, fontsize=8, frameon=False)
     source_line(fig, lang)
-    fig.alt_text = "; ".join(f"{n} {int(v)}" for n, v in zip(names, left, strict=True))
+    fig.alt_text = "; ".join(
+        f"{n} {'≥' if lower else ''}{int(v)}" for n, v, lower in zip(names, left, b["lower_bound"], strict=True)
+    )
     return fig

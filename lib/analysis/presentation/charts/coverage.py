@@ -13,7 +13,7 @@ from .. import labels
 from ..style import ReportFigure, new_figure
 from .elements import MAX_COLUMNS, source_line
 
-COVERAGE_COLOURS = {"target": "#4c9f70", "no target": "#e8e8e8", "no plan read": "#ffffff"}
+COVERAGE_COLOURS = {"target": "#4c9f70", "no target": "#c8c8c8", "not known": "#ffffff"}
 
 
 def coverage_heatmap(
@@ -23,8 +23,8 @@ def coverage_heatmap(
 
     Rows are indicators grouped by category (default: the indicators two or more
     jurisdictions set); columns are jurisdictions. A cell holds the target value and year.
-    "Plan read, no target" and "no plan read" are distinct colours: absence of a target is
-    only evidence where the plan was read.
+    "Read in full, no target" and "not known" (only an excerpt, or no plan) are distinct
+    colours: the absence of a target is only evidence where a plan was read in full.
     """
     chosen = indicators if indicators is not None else measures.shared_indicators(dataset)
     cov = measures.coverage(dataset, chosen)

@@ -8,7 +8,7 @@ from matplotlib.lines import Line2D
 
 from ... import measures
 from ...data import Dataset
-from ...data.vocabularies import CATEGORIES
+from ...data.vocabularies import CATEGORIES, codes
 from .. import labels
 from ..style import MARKERS, NATION_COLOUR, ReportFigure, jurisdiction_colours, new_figure
 from .elements import comparator_legend, source_line
@@ -24,11 +24,14 @@ def jurisdiction_profile(dataset: Dataset, jurisdiction_id: str, lang: str = "zh
     """
     colours = jurisdiction_colours(dataset)
     jname = labels.display_name(dataset, "jurisdiction", jurisdiction_id, lang)
-    b = measures.breadth(dataset).drop(columns=["total"])
+    by_jurisdiction = measures.breadth(dataset, by="jurisdiction")
+    b = by_jurisdiction[codes(CATEGORIES)]
     mine = b.loc[jurisdiction_id] if jurisdiction_id in b.index else pd.Series(0, index=b.columns)
-    others = b.drop(index=[jurisdiction_id], errors="ignore")
-    others = others[
-        [lv != "nation" for lv in dataset.jurisdictions.set_index("jurisdiction_id").loc[others.index, "level"]]
+    level = dataset.jurisdictions.set_index("jurisdiction_id")["level"]
+    others = b[
+        (b.index != jurisdiction_id)
+        & ~by_jurisdiction["lower_bound"].to_numpy()
+        & (level.reindex(b.index) != "nation").to_numpy()
     ]
     shared = [
         i
