@@ -35,8 +35,8 @@ def breadth_chart(dataset: Dataset, lang: str = "zh") -> ReportFigure:
         lambda y: "" if y.isna().all() else f"{y.min()}–{y.max()}" if y.min() != y.max() else str(y.min())
     )
     names = [
-        f"{labels.display_name(dataset, 'jurisdiction', r.jurisdiction_id, lang)} {'' if pd.isna(r.issued) else str(r.issued)[:4]}"
-        f" ({years.get(doc, '')})"
+        f"{labels.display_name(dataset, 'jurisdiction', r.jurisdiction_id, lang)}"
+        f" {'' if pd.isna(r.issued) else str(r.issued)[:4]} ({years.get(doc, '')})"
         for doc, r in zip(b.index, b.itertuples(), strict=True)
     ]
     alpha = np.where(b["lower_bound"], 0.45, 1.0)
