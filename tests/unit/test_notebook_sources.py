@@ -55,24 +55,21 @@ CHECKS = {
     "reject": "check_reject",
     "source_path": "resolve_path",
     "output_path": "resolve_output",
+    "data_scope": "load",  # analysis.load(..., scope=data_scope) refuses an unknown indicator
 }
 UNCHECKED = {"data_dir", "figures_dir"}  # a folder to read or write: the library reports a bad one
 
 
 def checks_called(source: str) -> set[tuple[str, str]]:
-    """(check function, parameter name) for every ``parameters.<check>(..., name, ...)`` call."""
+    """(check, parameter name) for every ``parameters.<check>(..., name, ...)`` or ``analysis.load`` call."""
     calls = set()
     for node in ast.walk(ast.parse(source)):
-        if (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Attribute)
-            and isinstance(node.func.value, ast.Name)
-            and node.func.value.id == "parameters"
-        ):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        owner = node.func.value.id if isinstance(node.func.value, ast.Name) else ""
+        if owner == "parameters" or (owner, node.func.attr) == ("analysis", "load"):
             calls |= {
-                (node.func.attr, arg.id)
-                for arg in ast.walk(node)
-                if isinstance(arg, ast.Name) and arg.id != "parameters"
+                (node.func.attr, arg.id) for arg in ast.walk(node) if isinstance(arg, ast.Name) and arg.id != owner
             }
     return calls
 

@@ -3,6 +3,7 @@
 ``load()`` is the entry point; ``validate()`` reports every problem without raising.
 """
 
-from .dataset import Dataset, load, validate
+from .dataset import Dataset, validate
+from .loading import load
 
 __all__ = ["Dataset", "load", "validate"]

@@ -1,6 +1,6 @@
 """The validated dataset: every table typed and checked, the source texts, and the joined long
-table of targets. :func:`load` is what notebooks and the library call; :func:`validate`
-reports every problem in one run.
+table of targets. :func:`validate` reports every problem in one run (``loading.load`` is what
+notebooks and the library call).
 """
 
 from __future__ import annotations
@@ -12,8 +12,6 @@ from pathlib import Path
 import pandas as pd
 
 from .. import paths
-from ..errors import DataValidationError
-from ..files import sha256_parts
 from . import rules
 from .parsing import type_table
 from .problems import Problem
@@ -126,43 +124,3 @@ def first_per_cell(problems: list[Problem]) -> list[Problem]:
             seen.add((p.file, p.line, p.column))
             out.append(p)
     return out
-
-
-_cache: dict[Path, tuple[str, Dataset]] = {}
-
-
-def fingerprint(data_dir: Path) -> str:
-    """SHA-256 over every file of a data folder (names and contents): what a load depends on."""
-    files = sorted(p for p in Path(data_dir).rglob("*") if p.is_file())
-    return sha256_parts(part for path in files for part in (str(path.relative_to(data_dir)), path.read_bytes()))
-
-
-def load(data_dir: Path | str | None = None) -> Dataset:
-    """Load and fully validate the curated data (default: the repository's ``data/``).
-
-    A process that loads the same, unchanged folder again (a warm kernel running report
-    after report) gets the validated tables from memory: the folder's content hash decides,
-    so an edited file is always validated afresh. Each call returns its own copies of the
-    tables (copy-on-write), so nothing one caller does to them reaches another.
-
-    Raises
-    ------
-    DataValidationError
-        With every problem found, each as ``file:line: column: message``.
-    """
-    data_dir = Path(data_dir).resolve() if data_dir is not None else paths.DATA_DIR.resolve()
-    key = fingerprint(data_dir)
-    cached = _cache.get(data_dir)
-    if cached is None or cached[0] != key:
-        dataset, problems = validate(data_dir)
-        if problems:
-            raise DataValidationError(problems)
-        assert dataset is not None
-        _cache[data_dir] = cached = (key, dataset)
-    base = cached[1]
-    return Dataset(
-        data_dir=base.data_dir,
-        texts=dict(base.texts),
-        targets_long=base.targets_long.copy(deep=False),
-        **{name: base.table(name).copy(deep=False) for name in TABLE_ORDER},
-    )

@@ -18,9 +18,10 @@ def local_targets(dataset: Dataset) -> pd.DataFrame:
 
 
 def national_targets(dataset: Dataset) -> pd.DataFrame:
-    """The national targets, one per indicator (the latest target year where several exist)."""
+    """The national targets, one per indicator (the latest target year where several exist):
+    levels with a year and a value in the indicator's unit, the yardstick the measures use."""
     t = dataset.targets_long
-    national = t[(t["level"] == NATION) & ~t["is_relative"]]
+    national = t[(t["level"] == NATION) & ~t["is_relative"] & t["value_std"].notna() & t["target_year"].notna()]
     return national.sort_values("target_year").groupby("indicator_id", observed=True).tail(1).set_index("indicator_id")
 
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from functools import partial
 from pathlib import Path
 
 from .. import files, paths
 from ..data import load
-from ..data.dataset import fingerprint
 from ..errors import ReportError
 from . import cache, webfonts
-from .executors import LocalPool, run_dask
+from .executors import Executor, LocalPool, run_dask
 from .index import Outcome, write_index
 from .output import remove_stale, write_report
 from .plan import Job, report_jobs
@@ -41,12 +41,14 @@ def build_reports(
     progress: bool = True,
     force: bool = False,
     scheduler: str | None = None,
+    executor: Executor | None = None,
 ) -> list[Outcome]:
     """Plan the report set, execute what is not current, write everything; return the outcomes.
 
     Reports whose inputs are unchanged and whose files are intact are skipped (``force``
-    re-runs them). Execution is local (``workers`` processes, default the CPU count) or, with
-    ``scheduler`` (``tcp://host:8786``), on a Dask distributed cluster.
+    re-runs them). Execution is local (``workers`` processes, default the CPU count), with
+    ``scheduler`` (``tcp://host:8786``) on a Dask distributed cluster, or by any ``executor``
+    given (a callable taking the jobs and notebook sources, yielding one result per job).
     """
     from tqdm import tqdm
 
@@ -64,7 +66,7 @@ def build_reports(
     shared_path = scheduler is not None or data_dir.resolve() != paths.DATA_DIR.resolve()
     jobs = report_jobs(dataset, lang, str(data_dir.resolve()) if shared_path else "")
     sources = {nb: (notebooks_dir / nb).read_text(encoding="utf-8") for nb in {j.notebook for j in jobs}}
-    keys = cache.report_keys(dataset, jobs, sources, fingerprint(data_dir.resolve()))
+    keys = cache.report_keys(dataset, jobs, sources)
     outcomes: dict[Job, Outcome] = {}
     todo = []
     for job in jobs:
@@ -75,7 +77,9 @@ def build_reports(
             outcomes[job] = Outcome(
                 job, True, "", entry.get("seconds", 0.0), True, list(entry["files"]), entry.get("chars", "")
             )
-    results = run_dask(todo, sources, scheduler) if scheduler else LocalPool(workers).run(todo, sources)
+    if executor is None:
+        executor = partial(run_dask, scheduler=scheduler) if scheduler else LocalPool(workers).run
+    results = executor(todo, sources)
     with tqdm(total=len(todo), desc="reports", unit="report", disable=not progress or not todo) as bar:
         for result in results:
             entry = write_report(reports_dir, result, keys[result.job])

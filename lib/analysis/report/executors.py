@@ -4,9 +4,14 @@ batch for one failing report or one dying worker."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+
 from ..errors import ReportError
 from .kernel import JobResult, execute_job, shutdown_kernel, warm_kernel
 from .plan import Job
+
+# Runs jobs, given the notebooks' sources by name; yields one result per job, never raising for one.
+Executor = Callable[[list[Job], dict[str, str]], Iterator[JobResult]]
 
 
 def _worker_main(inbox, outbox) -> None:
@@ -43,7 +48,7 @@ class LocalPool:
         proc.start()
         return proc, inbox
 
-    def run(self, jobs: list[Job], sources: dict[str, str]):
+    def run(self, jobs: list[Job], sources: dict[str, str]) -> Iterator[JobResult]:
         """Yield a JobResult per job as each finishes."""
         import queue
 
@@ -85,7 +90,7 @@ class LocalPool:
                     proc.kill()
 
 
-def run_dask(jobs: list[Job], sources: dict[str, str], scheduler: str):
+def run_dask(jobs: list[Job], sources: dict[str, str], scheduler: str) -> Iterator[JobResult]:
     """Yield results from the workers of a Dask distributed cluster (one warm kernel each)."""
     from distributed import Client, as_completed
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from .. import measures
 from ..data import Dataset
+from ..data.scope import Scope
 from ..presentation.labels import check_lang
 
 
@@ -31,16 +32,28 @@ NOTEBOOKS = {
 
 
 def report_jobs(dataset: Dataset, lang: str = "zh", data_dir: str = "") -> list[Job]:
-    """The batch: the overview, every indicator set by two or more jurisdictions, every jurisdiction with a plan."""
+    """The batch: the overview, every indicator set by two or more jurisdictions, every
+    jurisdiction with a plan; each job handed the data scope it reads (``data_scope``)."""
     check_lang(lang)
     common = {"lang": lang, "data_dir": data_dir}
-    jobs = [Job("overview", "overview", NOTEBOOKS["overview"], dict(common))]
+    indicators_of = dataset.targets_long.groupby("jurisdiction_id")["indicator_id"].agg(lambda s: frozenset(s))
+    jobs = [Job("overview", "overview", NOTEBOOKS["overview"], {**common, "data_scope": Scope().text()})]
     jobs += [
-        Job("indicator", i, NOTEBOOKS["indicator"], {"indicator_id": i, "jurisdictions": "all", **common})
+        Job(
+            "indicator",
+            i,
+            NOTEBOOKS["indicator"],
+            {"indicator_id": i, "jurisdictions": "all", **common, "data_scope": Scope(frozenset({i})).text()},
+        )
         for i in measures.shared_indicators(dataset)
     ]
     jobs += [
-        Job("jurisdiction", j, NOTEBOOKS["jurisdiction"], {"jurisdiction_id": j, **common})
+        Job(
+            "jurisdiction",
+            j,
+            NOTEBOOKS["jurisdiction"],
+            {"jurisdiction_id": j, **common, "data_scope": Scope(indicators_of.get(j, frozenset())).text()},
+        )
         for j in measures.plan_jurisdictions(dataset)
     ]
     return jobs

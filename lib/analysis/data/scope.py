@@ -1,0 +1,104 @@
+"""The slice of the data a report may read, and a digest of exactly that slice.
+
+A report of the batch loads its data through :func:`restrict`, so it cannot read anything
+outside its scope; the batch keys the report by :func:`digest` of the same restricted dataset.
+What a report depends on is therefore the data it was handed, not a hand-kept list of what it
+is believed to read: an edit outside the slice cannot change the report, an edit inside it
+always changes the key.
+
+A scope names the indicators a report reads in full: their targets, observations and catalogue
+rows. Every report also reads the jurisdictions (names, hierarchy, colours) and the documents
+(tiers, coverage, dates) whole, and of the other indicators' targets only which plan sets which
+indicator in which category (what breadth counts); their values are blank.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..errors import ParameterError
+from ..files import sha256_parts
+from .dataset import Dataset, long_targets
+from .schema import TABLE_ORDER
+
+NO_INDICATORS = "(none)"  # a scope of no indicator in full (not a valid indicator id)
+
+# What a report sees of the targets and indicators outside its scope.
+OUTLINE_COLUMNS = {"targets": ("target_id", "doc_id", "indicator_id"), "indicators": ("indicator_id", "category")}
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The indicators a report reads in full; ``None`` means all of the data."""
+
+    indicators: frozenset[str] | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> Scope:
+        """``""`` is all of the data, ``(none)`` no indicator in full; otherwise indicator ids
+        separated by commas."""
+        if text.strip() == NO_INDICATORS:
+            return cls(frozenset())
+        ids = [i.strip() for i in text.split(",") if i.strip()]
+        return cls(frozenset(ids) if ids else None)
+
+    def text(self) -> str:
+        """The scope as the notebook parameter carries it (sorted, so equal scopes read alike)."""
+        if self.indicators is None:
+            return ""
+        return ",".join(sorted(self.indicators)) or NO_INDICATORS
+
+
+def _outline(frame: pd.DataFrame, keep: pd.Series, columns: tuple[str, ...]) -> pd.DataFrame:
+    """Rows in ``keep`` whole; the others with only ``columns``, the rest blank."""
+    out = frame.copy()
+    blank = [c for c in frame.columns if c not in columns]
+    for column in blank:
+        out[column] = out[column].mask(~keep)
+    return out
+
+
+def restrict(dataset: Dataset, scope: Scope) -> Dataset:
+    """The dataset as a report with this scope sees it (see the module docstring).
+
+    Raises
+    ------
+    ParameterError
+        If the scope names an indicator the catalogue does not have.
+    """
+    if scope.indicators is None:
+        return dataset
+    unknown = sorted(scope.indicators - set(dataset.indicators["indicator_id"]))
+    if unknown:
+        raise ParameterError(f"unknown indicators in the data scope: {', '.join(unknown)}")
+    wanted = scope.indicators
+    targets = _outline(dataset.targets, dataset.targets["indicator_id"].isin(wanted), OUTLINE_COLUMNS["targets"])
+    indicators = _outline(
+        dataset.indicators, dataset.indicators["indicator_id"].isin(wanted), OUTLINE_COLUMNS["indicators"]
+    )
+    observations = dataset.observations[dataset.observations["indicator_id"].isin(wanted)]
+    frames = {
+        "jurisdictions": dataset.jurisdictions,
+        "documents": dataset.documents,
+        "indicators": indicators,
+        "targets": targets,
+        "observations": observations,
+    }
+    quoted_docs = set(targets.loc[targets["quote"].notna(), "doc_id"])
+    texts = {doc: text for doc, text in dataset.texts.items() if doc in quoted_docs}
+    return dataclasses.replace(dataset, texts=texts, targets_long=long_targets(frames), **frames)
+
+
+def digest(dataset: Dataset) -> str:
+    """SHA-256 of every table of a (restricted) dataset: its columns and each row's values.
+
+    The source texts are covered by the documents' checksums; the joined table is derived."""
+    parts: list[bytes | str] = []
+    for name in TABLE_ORDER:
+        frame = dataset.table(name)
+        parts.append(name + ":" + ",".join(frame.columns))
+        parts.append(pd.util.hash_pandas_object(frame.astype("string"), index=False).to_numpy().tobytes())
+    return sha256_parts(parts)
