@@ -9,21 +9,37 @@ from .change import implied_annual_change
 from .coverage import COVERAGE_STATES, breadth, coverage
 from .national import NationalPath, gap_to_national, headroom, national_path
 from .peers import peer_standing
-from .selection import HEADLINE_INDICATOR, local_targets, national_targets, plan_jurisdictions, shared_indicators
+from .progress import PROGRESS_STATUSES, growth_rate, meets, progress_against_record, progress_band
+from .selection import (
+    HEADLINE_INDICATOR,
+    local_targets,
+    national_targets,
+    plan_jurisdictions,
+    shared_indicators,
+    target_source,
+)
+from .series import published_series
 
 __all__ = [
     "COVERAGE_STATES",
     "HEADLINE_INDICATOR",
     "NationalPath",
+    "PROGRESS_STATUSES",
     "breadth",
     "coverage",
     "gap_to_national",
+    "growth_rate",
     "headroom",
     "implied_annual_change",
     "local_targets",
+    "meets",
     "national_path",
     "national_targets",
     "peer_standing",
     "plan_jurisdictions",
+    "progress_against_record",
+    "progress_band",
+    "published_series",
     "shared_indicators",
+    "target_source",
 ]
