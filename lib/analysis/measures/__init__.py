@@ -19,6 +19,7 @@ from .selection import (
     target_source,
 )
 from .series import published_series
+from .vertical import province_levels, vertical_gap
 
 __all__ = [
     "COVERAGE_STATES",
@@ -39,7 +40,9 @@ __all__ = [
     "plan_jurisdictions",
     "progress_against_record",
     "progress_band",
+    "province_levels",
     "published_series",
     "shared_indicators",
     "target_source",
+    "vertical_gap",
 ]
