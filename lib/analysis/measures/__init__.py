@@ -7,6 +7,7 @@ ambitious, whatever the indicator's direction.
 
 from .change import implied_annual_change
 from .coverage import COVERAGE_STATES, breadth, coverage
+from .generations import plan_generations, plan_order
 from .national import NationalPath, gap_to_national, headroom, national_path
 from .peers import peer_standing
 from .progress import PROGRESS_STATUSES, growth_rate, meets, progress_against_record, progress_band
@@ -37,7 +38,9 @@ __all__ = [
     "national_path",
     "national_targets",
     "peer_standing",
+    "plan_generations",
     "plan_jurisdictions",
+    "plan_order",
     "progress_against_record",
     "progress_band",
     "province_levels",
