@@ -38,6 +38,7 @@ def test_national_index_needs_acceleration(dataset):
     r = row(measures.progress_against_record(dataset), "national-2023-001")
     assert (r["first_year"], r["first_value"], r["latest_year"], r["latest_value"]) == (2005, 78.98, 2024, 85.6)
     assert r["n_points"] == 10 and r["n_derived"] == 0
+    assert (r["first_observation_id"], r["latest_observation_id"]) == ("obs-006", "obs-011")
     assert math.isclose(r["required_growth"], 100 * (86 / 85.6 - 1), rel_tol=1e-12)
     assert math.isclose(r["required_growth"], 0.4673, abs_tol=1e-4)
     assert math.isclose(r["observed_growth"], 100 * ((85.6 / 78.98) ** (1 / 19) - 1), rel_tol=1e-12)
@@ -165,7 +166,7 @@ def test_pass_rates_derived_from_failure_rates_are_used_and_labelled(dataset):
     )
     r = row(measures.progress_against_record(d), "spot")
     assert (r["first_year"], r["first_value"], r["first_basis"]) == (2012, 89.8, "published")
-    assert (r["latest_year"], r["latest_basis"]) == (2024, "derived")
+    assert (r["latest_year"], r["latest_basis"], r["latest_observation_id"]) == (2024, "derived", "obs-038")
     assert math.isclose(r["latest_value"], 85.7) and r["n_derived"] == 6 and r["n_points"] == 12
     assert math.isclose(r["required_growth"], 2.39, abs_tol=0.01)
     assert math.isclose(r["observed_growth"], -0.389, abs_tol=0.001)

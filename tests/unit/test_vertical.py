@@ -46,6 +46,7 @@ def test_nanchang_asks_more_than_jiangxi_and_meizhou_less_than_guangdong(dataset
         2025,
         86.0,
     )
+    assert nanchang["national_source"] == "national-2023:271"
     assert math.isclose(gap_of(v, "meizhou-2023-001")["vertical_gap"], 83 - 92)
 
 

@@ -68,6 +68,7 @@ class Series:
     years: tuple[int, ...]
     values: tuple[float, ...]
     bases: tuple[str, ...]
+    observation_ids: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,12 @@ def _assess(r, s: Series, thresholds: tuple[float, float]) -> Assessment:
 def _series_by_key(dataset: Dataset) -> dict[tuple[str, str], Series]:
     points = published_series(dataset).dropna(subset=["jurisdiction_id"])
     return {
-        key: Series(tuple(int(y) for y in g["year"]), tuple(float(v) for v in g["value"]), tuple(g["basis"]))
+        key: Series(
+            tuple(int(y) for y in g["year"]),
+            tuple(float(v) for v in g["value"]),
+            tuple(g["basis"]),
+            tuple(g["observation_id"]),
+        )
         for key, g in points.groupby(["jurisdiction_id", "indicator_id"], sort=False)
     }
 
@@ -192,7 +198,8 @@ def progress_against_record(
     pandas.DataFrame
         One row per target whose jurisdiction has a published series of its indicator, with
         its tier and ``source``, the series' points used (``first_year``, ``first_value``,
-        ``first_basis``, ``latest_*``), ``n_points``, ``n_derived``, ``target_year_value``,
+        ``first_basis``, ``first_observation_id``, ``latest_*``: a derived pass rate names the
+        failure rate's observation), ``n_points``, ``n_derived``, ``target_year_value``,
         ``required_growth``, ``observed_growth`` (% a year), ``ratio``, the thresholds,
         ``status`` (ordered: achieved, the bands, met, missed) and ``status_note``.
 
@@ -220,9 +227,11 @@ def progress_against_record(
                 first_year=s.years[0],
                 first_value=s.values[0],
                 first_basis=s.bases[0],
+                first_observation_id=s.observation_ids[0],
                 latest_year=s.years[-1],
                 latest_value=s.values[-1],
                 latest_basis=s.bases[-1],
+                latest_observation_id=s.observation_ids[-1],
                 n_points=len(s.years),
                 n_derived=s.bases.count(DERIVED),
                 target_year_value=a.target_year_value,

@@ -125,7 +125,8 @@ def vertical_gap(dataset: Dataset) -> pd.DataFrame:
 
     Where the province has several targets for the indicator, the one compared is a level with
     a year, at the nearest target year (the later year on a tie); ``n_province_targets`` says
-    how many there are. The nation is the third level: its target (``national_*``) and its path
+    how many there are. The nation is the third level: its target (``national_*``, with its
+    ``national_source``) and its path
     in the city's target year (``path_at_target_year``; ``path_at_province_year`` in the
     province's).
 
@@ -161,8 +162,9 @@ def vertical_gap(dataset: Dataset) -> pd.DataFrame:
     out = out.merge(status[["province_id", "indicator_id", "province_status", "province_why"]], how="left")
     out = out.merge(_province_target(local, provinces), on="target_id", how="left")
     out["n_province_targets"] = out["n_province_targets"].fillna(0).astype(int)
-    nat = national_targets(dataset)
+    nat = _with_source(national_targets(dataset))
     out["national_target_id"] = out["indicator_id"].map(nat["target_id"]).astype("string")
+    out["national_source"] = out["indicator_id"].map(nat["source"]).astype("string")
     out["national_target_year"] = out["indicator_id"].map(nat["target_year"]).astype("Int64")
     out["national_comparator"] = out["indicator_id"].map(nat["comparator"].astype("string"))
     out["national_value"] = out["indicator_id"].map(nat["value_std"]).astype("Float64")
