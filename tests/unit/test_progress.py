@@ -194,6 +194,17 @@ def test_a_value_at_or_below_zero_has_no_compound_growth(dataset):
     assert pd.isna(r["status"]) and r["status_note"] == "a value at or below zero: no compound growth"
 
 
+def test_a_target_on_the_worse_side_of_the_latest_value_gets_no_status(dataset):
+    """<= 80 by 2030 on the index, where higher is better: the latest value, 85.6, does not meet
+    it, and reaching it means falling: no growth required, no status."""
+    d = with_targets(dataset, "national-2023-001", {"target_id": "x", "comparator": "<=", "target_year": 2030})
+    d = dataclasses.replace(d, targets_long=d.targets_long.assign(value_std=80.0))
+    r = row(measures.progress_against_record(d), "x")
+    assert (
+        pd.isna(r["status"]) and r["status_note"] == "the target is not beyond the latest value in the better direction"
+    )
+
+
 def test_thresholds_are_parameters_named_in_the_output(dataset):
     """The national index's ratio, 0.9085, is on track from 0.9 and needs acceleration from 0.95."""
     p = measures.progress_against_record(dataset, on_track_ratio=0.9, acceleration_ratio=0.5)

@@ -9,7 +9,7 @@ import pandas as pd
 from ..data import Dataset
 from ..data.vocabularies import UNIT_BY_CODE
 from .coverage import NOT_KNOWN_WHY, coverage
-from .national import national_path
+from .national import NationalPath, national_path
 from .selection import direction, national_targets, target_source
 
 PROVINCE = "province"
@@ -74,14 +74,12 @@ def _province_target(local: pd.DataFrame, provinces: pd.DataFrame) -> pd.DataFra
         ["target_id", "unusable", "distance", "province_target_year", "province_target_id"],
         ascending=[True, True, True, False, True],
     ).drop_duplicates("target_id")
-    return chosen.drop(
-        columns=["parent_id", "indicator_id", "target_year", "province_jurisdiction_id", "province_indicator_id"]
-    ).drop(columns=["unusable", "distance"])
+    keys = ["parent_id", "indicator_id", "target_year", "province_jurisdiction_id", "province_indicator_id"]
+    return chosen.drop(columns=keys + ["unusable", "distance"])
 
 
-def _path_values(dataset: Dataset, indicator_ids: pd.Series, years: pd.Series) -> pd.Series:
-    nat = national_targets(dataset)
-    paths = {i: national_path(dataset, i, nat) for i in indicator_ids.unique()}
+def _path_values(paths: dict[str, NationalPath | None], indicator_ids: pd.Series, years: pd.Series) -> pd.Series:
+    """The national path of each row's indicator in the row's year (missing without a path)."""
     values = [
         path.value_at(y) if (path := paths[i]) is not None and pd.notna(y) else np.nan
         for i, y in zip(indicator_ids, years, strict=True)
@@ -126,9 +124,8 @@ def vertical_gap(dataset: Dataset) -> pd.DataFrame:
     Where the province has several targets for the indicator, the one compared is a level with
     a year, at the nearest target year (the later year on a tie); ``n_province_targets`` says
     how many there are. The nation is the third level: its target (``national_*``, with its
-    ``national_source``) and its path
-    in the city's target year (``path_at_target_year``; ``path_at_province_year`` in the
-    province's).
+    ``national_source``) and its path in the city's target year (``path_at_target_year``;
+    ``path_at_province_year`` in the province's).
 
     Does not apply (``vertical_gap`` missing, ``vertical_gap_note`` says why): relative
     targets (the city's or the province's), targets with no year, target years that differ
@@ -168,8 +165,9 @@ def vertical_gap(dataset: Dataset) -> pd.DataFrame:
     out["national_target_year"] = out["indicator_id"].map(nat["target_year"]).astype("Int64")
     out["national_comparator"] = out["indicator_id"].map(nat["comparator"].astype("string"))
     out["national_value"] = out["indicator_id"].map(nat["value_std"]).astype("Float64")
-    out["path_at_target_year"] = _path_values(dataset, out["indicator_id"], out["target_year"])
-    out["path_at_province_year"] = _path_values(dataset, out["indicator_id"], out["province_target_year"])
+    paths = {i: national_path(dataset, i, nat) for i in out["indicator_id"].unique()}
+    out["path_at_target_year"] = _path_values(paths, out["indicator_id"], out["target_year"])
+    out["path_at_province_year"] = _path_values(paths, out["indicator_id"], out["province_target_year"])
     out["year_gap"] = out["target_year"] - out["province_target_year"]
     same_year = (out["year_gap"] == 0).fillna(False).astype(bool)
     moved = out["province_value_std"] + out["path_at_target_year"] - out["path_at_province_year"]
@@ -196,8 +194,9 @@ def province_levels(dataset: Dataset, province_id: str, indicator_id: str) -> pd
 
     ``role`` is "nation", "province" or "city" (districts count as cities); ``order`` runs
     nation, province (by target year), then cities from the largest vertical gap down, those
-    with none last (by name). City rows carry their ``vertical_gap``, its note and the
-    province's value moved to their year; every row its tier and ``source``.
+    with none last (by name). Relative targets are left out (they are not levels). City rows
+    carry their ``vertical_gap``, its note and the province's value moved to their year; every
+    row its tier and ``source``.
 
     Returns
     -------
@@ -212,6 +211,7 @@ def province_levels(dataset: Dataset, province_id: str, indicator_id: str) -> pd
     province = t.loc[t["jurisdiction_id"] == province_id, columns].assign(role=ROLES[1])
     gaps = vertical_gap(dataset)
     cities = gaps[(gaps["province_id"] == province_id) & (gaps["indicator_id"] == indicator_id)]
+    cities = cities[cities["vertical_gap_note"] != NOTES["relative"]]
     cities = cities[columns + ["vertical_gap", "vertical_gap_note", "province_value_moved", "province_target_id"]]
     cities = cities.assign(role=ROLES[2]).sort_values(
         ["vertical_gap", "jurisdiction_id"], ascending=[False, True], na_position="last"
