@@ -175,3 +175,5 @@ def test_province_levels_orders_cities_by_gap(dataset):
     assert list(p["order"]) == list(range(6))
     assert p["tier"].notna().all() and p["source"].notna().all()
     assert measures.province_levels(dataset, "liaoning", MQCI).empty
+    # Jiangsu and Nanjing cut energy per unit of value added by 17 % and 18 % from 2020: changes, not levels
+    assert measures.province_levels(dataset, "jiangsu", "energy_per_unit_industrial_value_added").empty
