@@ -6,6 +6,8 @@ import csv
 import hashlib
 from pathlib import Path
 
+import pandas as pd
+
 
 def read_rows(path: Path) -> list[dict[str, str]]:
     """A CSV's rows as dicts of strings (empty cells as "")."""
@@ -91,3 +93,15 @@ def expected_reports(data_dir: Path) -> set[str]:
         setters.setdefault(t["indicator_id"], set()).add(jurisdiction_of[t["doc_id"]])
     shared = {f"indicator/{i}" for i, who in setters.items() if len(who) >= 2}
     return {"overview"} | shared | {f"jurisdiction/{j}" for j in set(jurisdiction_of.values())}
+
+
+def rows_like(frame: pd.DataFrame, key: str, value: str, *changes: dict[str, object]) -> pd.DataFrame:
+    """Hand-made rows for measure tests: copies of ``frame``'s row where ``key == value``, one per
+    dict of ``changes`` (column -> value), with the frame's columns and dtypes kept."""
+    template = frame[frame[key] == value]
+    assert len(template) == 1, f"{key}={value} matches {len(template)} rows"
+    out = pd.concat([template] * len(changes), ignore_index=True)
+    for i, change in enumerate(changes):
+        for column, v in change.items():
+            out.loc[i, column] = v
+    return out

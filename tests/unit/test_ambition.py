@@ -181,6 +181,11 @@ def test_breadth_counts_distinct_indicators_per_plan_and_marks_excerpts_as_lower
 def test_coverage_keeps_no_target_apart_from_not_known(dataset):
     c = ambition.coverage(dataset, [MQCI]).set_index("jurisdiction_id")
     assert c.loc["jiangsu", "status"] == "target"
+    assert tuple(c.loc["jiangsu", ["target_id", "tier", "source"]]) == (
+        "jiangsu-2023-009",
+        "quoted",
+        "jiangsu-2023:564",
+    )
     assert c.loc["jilin", "status"] == "no target"  # jilin-2018 was read in full and sets none
     assert c.loc["foshan", "status"] == "no target"  # a cited plan whose copy is the full text
     assert tuple(c.loc["fujian", ["status", "why"]]) == ("not known", "excerpt only")  # silence of an excerpt

@@ -7,23 +7,45 @@ ambitious, whatever the indicator's direction.
 
 from .change import implied_annual_change
 from .coverage import COVERAGE_STATES, breadth, coverage
+from .generations import plan_generations, plan_order
 from .national import NationalPath, gap_to_national, headroom, national_path
 from .peers import peer_standing
-from .selection import HEADLINE_INDICATOR, local_targets, national_targets, plan_jurisdictions, shared_indicators
+from .progress import PROGRESS_STATUSES, growth_rate, meets, progress_against_record, progress_band
+from .selection import (
+    HEADLINE_INDICATOR,
+    local_targets,
+    national_targets,
+    plan_jurisdictions,
+    shared_indicators,
+    target_source,
+)
+from .series import published_series
+from .vertical import province_levels, vertical_gap
 
 __all__ = [
     "COVERAGE_STATES",
     "HEADLINE_INDICATOR",
     "NationalPath",
+    "PROGRESS_STATUSES",
     "breadth",
     "coverage",
     "gap_to_national",
+    "growth_rate",
     "headroom",
     "implied_annual_change",
     "local_targets",
+    "meets",
     "national_path",
     "national_targets",
     "peer_standing",
+    "plan_generations",
     "plan_jurisdictions",
+    "plan_order",
+    "progress_against_record",
+    "progress_band",
+    "province_levels",
+    "published_series",
     "shared_indicators",
+    "target_source",
+    "vertical_gap",
 ]

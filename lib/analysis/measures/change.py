@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..data import Dataset
+from .selection import target_source
 
 NO_FIGURE = "none"
 
@@ -94,18 +95,23 @@ def implied_annual_change(dataset: Dataset) -> pd.DataFrame:
       otherwise, with a published value of the same jurisdiction before the target year:
       ``(value_std - observed) / (target_year - observed_year)`` from the latest one.
 
-    Other targets get no figure: ``method`` is "none" and ``note`` says why.
+    Other targets get no figure: ``method`` is "none" and ``note`` says why. ``tier`` and
+    ``source`` say where each target can be checked.
     """
     obs = dataset.observations.dropna(subset=["jurisdiction_id"]).sort_values("year")
     observed: dict[tuple[str, str], list[tuple[int, float]]] = {}
     for o in obs.itertuples():
         observed.setdefault((o.jurisdiction_id, o.indicator_id), []).append((int(o.year), float(o.value)))
     rows = []
-    for r in dataset.targets_long.itertuples():
+    targets = dataset.targets_long.assign(source=target_source)
+    for r in targets.itertuples():
         result = _implied(r, observed)
         rows.append(
             dict(
                 target_id=r.target_id,
+                doc_id=r.doc_id,
+                tier=r.tier,
+                source=r.source,
                 jurisdiction_id=r.jurisdiction_id,
                 indicator_id=r.indicator_id,
                 target_year=r.target_year,
@@ -123,6 +129,7 @@ def implied_annual_change(dataset: Dataset) -> pd.DataFrame:
             )
         )
     out = pd.DataFrame(rows)
+    out["tier"] = out["tier"].astype(targets["tier"].dtype)
     for column, dtype in (("baseline_year", "Int64"), ("years", "Float64"), ("annual_change", "Float64")):
         out[column] = out[column].astype(dtype)
     out["baseline_value"] = out["baseline_value"].astype("Float64")

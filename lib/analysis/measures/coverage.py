@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..data import Dataset
 from ..data.vocabularies import CATEGORIES, codes
+from .selection import target_source
 
 COVERAGE_STATES = ("target", "no target", "not known")
 NOT_KNOWN_WHY = ("excerpt only", "no plan in the data")
@@ -58,7 +59,7 @@ def coverage(dataset: Dataset, indicators: list[str] | None = None) -> pd.DataFr
     """Status of every jurisdiction for every indicator: "target", "no target" or "not known".
 
     - "target": a plan of the jurisdiction sets one (the latest target's value, year and
-      comparator are given);
+      comparator are given, with its ``target_id``, ``doc_id``, ``tier`` and ``source``);
     - "no target": a plan of the jurisdiction was read in full and sets none;
     - "not known": its plans are known only from excerpts (``why`` "excerpt only"), or the
       data holds no plan of it (``why`` "no plan in the data").
@@ -70,6 +71,7 @@ def coverage(dataset: Dataset, indicators: list[str] | None = None) -> pd.DataFr
     read_in_full = set(docs.loc[docs["coverage"] == "full", "jurisdiction_id"])
     latest = (
         t[t["indicator_id"].isin(indicators)]
+        .assign(source=target_source)
         .sort_values("target_year", na_position="first")
         .groupby(["jurisdiction_id", "indicator_id"])
         .tail(1)
@@ -78,6 +80,7 @@ def coverage(dataset: Dataset, indicators: list[str] | None = None) -> pd.DataFr
         [list(dataset.jurisdictions["jurisdiction_id"]), indicators], names=["jurisdiction_id", "indicator_id"]
     ).to_frame(index=False)
     columns = ["jurisdiction_id", "indicator_id", "tier", "value", "value_high", "unit", "comparator", "target_year"]
+    columns += ["target_id", "doc_id", "source"]
     out = grid.merge(latest[columns], how="left", on=["jurisdiction_id", "indicator_id"])
     has_target = out["value"].notna().to_numpy()
     full = out["jurisdiction_id"].isin(read_in_full).to_numpy()

@@ -24,7 +24,7 @@ import pandas as pd
 
 from ..data import Dataset
 from ..data.vocabularies import UNIT_BY_CODE
-from .selection import NATION, direction, local_targets, national_targets
+from .selection import NATION, direction, local_targets, national_targets, target_source
 
 
 def gap_to_national(dataset: Dataset) -> pd.DataFrame:
@@ -39,13 +39,14 @@ def gap_to_national(dataset: Dataset) -> pd.DataFrame:
     target, and to relative targets (较2020年下降14%), which are changes, not levels. A target
     whose plan states no year has a gap but no ``year_gap``.
     """
-    local = local_targets(dataset)
+    local = local_targets(dataset).assign(source=target_source)
     nat = national_targets(dataset)
     out = local[
         [
             "target_id",
             "doc_id",
             "tier",
+            "source",
             "jurisdiction_id",
             "indicator_id",
             "target_year",
@@ -137,6 +138,7 @@ def headroom(dataset: Dataset) -> pd.DataFrame:
             "target_id",
             "doc_id",
             "tier",
+            "source",
             "jurisdiction_id",
             "indicator_id",
             "target_year",

@@ -1,5 +1,6 @@
 """Which targets a measure compares: local and national targets, the indicators several
-jurisdictions share, the jurisdictions with a plan, and the headline indicator."""
+jurisdictions share, the jurisdictions with a plan, and the headline indicator; and the two
+helpers every measure applies to them (direction, and where a target can be checked)."""
 
 from __future__ import annotations
 
@@ -42,3 +43,10 @@ def plan_jurisdictions(dataset: Dataset) -> list[str]:
 def direction(higher_is_better: pd.Series) -> pd.Series:
     """+1 where a higher value is better, -1 where lower is: positive always means more ambitious."""
     return higher_is_better.map({True: 1.0, False: -1.0}).astype("Float64")
+
+
+def target_source(targets: pd.DataFrame) -> pd.Series:
+    """Where a target can be checked: ``doc_id:char_offset`` (the quote's place in the source
+    text) for a quoted target, the URL of the copy it was read in for a cited one."""
+    quote_at = targets["doc_id"] + ":" + targets["char_offset"].astype("string")
+    return quote_at.where(targets["tier"] == "quoted", targets["source_url"]).astype("string")

@@ -1,0 +1,223 @@
+"""City against province against nation: each city's or district's target beside its own
+province's target for the same indicator, with the national target as the third level."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..data import Dataset
+from ..data.vocabularies import UNIT_BY_CODE
+from .coverage import NOT_KNOWN_WHY, coverage
+from .national import NationalPath, national_path
+from .selection import direction, national_targets, target_source
+
+PROVINCE = "province"
+ROLES = ("nation", "province", "city")
+TARGET_COLUMNS = [
+    "target_id",
+    "doc_id",
+    "tier",
+    "source",
+    "jurisdiction_id",
+    "level",
+    "indicator_id",
+    "indicator_unit",
+    "higher_is_better",
+    "target_year",
+    "comparator",
+    "value",
+    "value_high",
+    "unit",
+    "value_std",
+]
+PROVINCE_COLUMNS = [
+    "target_id",
+    "doc_id",
+    "tier",
+    "source",
+    "jurisdiction_id",
+    "indicator_id",
+    "target_year",
+    "comparator",
+    "value_std",
+    "is_relative",
+]
+NOTES = {
+    "relative": "relative target: not a level",
+    "no year": "no target year",
+    "province relative": "the province's target is relative: not a level",
+    "province no year": "the province's target has no year",
+    "no path": "target years differ and no national path to adjust along",
+    "no target": "the province sets no target (a plan read in full)",
+    NOT_KNOWN_WHY[0]: "not known: the province's plans are known only in excerpt",
+    NOT_KNOWN_WHY[1]: "not known: no plan of the province in the data",
+}
+
+
+def _with_source(targets: pd.DataFrame) -> pd.DataFrame:
+    return targets.assign(source=target_source)
+
+
+def _province_target(local: pd.DataFrame, provinces: pd.DataFrame) -> pd.DataFrame:
+    """For each local target, the province's target to compare with: a level with a year before
+    any other, then the nearest target year, then the later year; and how many the province has."""
+    candidates = local[["target_id", "parent_id", "indicator_id", "target_year"]].merge(
+        provinces[PROVINCE_COLUMNS].add_prefix("province_"),
+        left_on=["parent_id", "indicator_id"],
+        right_on=["province_jurisdiction_id", "province_indicator_id"],
+    )
+    candidates["unusable"] = candidates["province_is_relative"] | candidates["province_target_year"].isna()
+    candidates["distance"] = (candidates["target_year"] - candidates["province_target_year"]).abs().fillna(9999)
+    candidates["n_province_targets"] = candidates.groupby("target_id")["province_target_id"].transform("count")
+    chosen = candidates.sort_values(
+        ["target_id", "unusable", "distance", "province_target_year", "province_target_id"],
+        ascending=[True, True, True, False, True],
+    ).drop_duplicates("target_id")
+    keys = ["parent_id", "indicator_id", "target_year", "province_jurisdiction_id", "province_indicator_id"]
+    return chosen.drop(columns=keys + ["unusable", "distance"])
+
+
+def _path_values(paths: dict[str, NationalPath | None], indicator_ids: pd.Series, years: pd.Series) -> pd.Series:
+    """The national path of each row's indicator in the row's year (missing without a path)."""
+    values = [
+        path.value_at(y) if (path := paths[i]) is not None and pd.notna(y) else np.nan
+        for i, y in zip(indicator_ids, years, strict=True)
+    ]
+    return pd.Series(values, index=indicator_ids.index, dtype="Float64")
+
+
+def _notes(out: pd.DataFrame) -> pd.Series:
+    """Why a vertical gap does not apply, the first reason that holds ("" where it applies)."""
+    same_year = out["target_year"] == out["province_target_year"]
+    reasons = [
+        (out["is_relative"], NOTES["relative"]),
+        (out["target_year"].isna(), NOTES["no year"]),
+        (out["province_status"] == "no target", NOTES["no target"]),
+        (out["province_why"] == NOT_KNOWN_WHY[0], NOTES[NOT_KNOWN_WHY[0]]),
+        (out["province_why"] == NOT_KNOWN_WHY[1], NOTES[NOT_KNOWN_WHY[1]]),
+        (out["province_is_relative"].fillna(False), NOTES["province relative"]),
+        (out["province_target_year"].isna(), NOTES["province no year"]),
+        (~same_year.fillna(False) & out["province_value_moved"].isna(), NOTES["no path"]),
+    ]
+    note = pd.Series("", index=out.index, dtype="string")
+    for holds, text in reversed(reasons):  # the first reason in the list wins
+        note = note.mask(holds.fillna(False).astype(bool), text)
+    return note
+
+
+def vertical_gap(dataset: Dataset) -> pd.DataFrame:
+    """Each city or district target against its province's target for the same indicator.
+
+    ``vertical_gap = d * (value_std - province_value_moved)``, where ``d`` is +1 for
+    higher-is-better indicators and -1 otherwise (positive: the city asks more than its
+    province), and ``province_value_moved`` is the province's target (its ``value_std``; a
+    ``>=`` floor at its value) moved to the city's target year along the national path::
+
+        province_value_moved = province_value + path(target_year) - path(province_target_year)
+
+    so a province's 2025 target is compared with a city's 2027 target as if the province kept
+    pace with the nation from 2025 to 2027. Where the years are equal nothing moves and no path
+    is needed. ``year_gap = target_year - province_target_year`` and ``year_adjustment`` ("same
+    target year" or "moved along the national path") stand beside it.
+
+    Where the province has several targets for the indicator, the one compared is a level with
+    a year, at the nearest target year (the later year on a tie); ``n_province_targets`` says
+    how many there are. The nation is the third level: its target (``national_*``, with its
+    ``national_source``) and its path in the city's target year (``path_at_target_year``;
+    ``path_at_province_year`` in the province's).
+
+    Does not apply (``vertical_gap`` missing, ``vertical_gap_note`` says why): relative
+    targets (the city's or the province's), targets with no year, target years that differ
+    with no national path to move along, and a province without a target, where
+    ``province_status`` follows :func:`~analysis.measures.coverage.coverage`: "no target" (a
+    plan of the province was read in full and sets none) or "not known" (its plans are known
+    only in excerpt, or none is in the data).
+
+    ``quantity`` (the unit's: "percent", "index", "count", "yuan" ...) stands beside the gap: a
+    gap between totals compares a city's total with its province's and mostly measures size.
+    The catalogue does not tell counts per head (每万人口…) from totals, so every gap is given and
+    that reading is left to the table or chart.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per target of a city or district, with its tier and ``source``, the
+        province's target (``province_*``, with its tier and source), the nation's, the gap
+        and its note.
+    """
+    t = dataset.targets_long
+    parent_level = t["parent_id"].map(dataset.jurisdictions.set_index("jurisdiction_id")["level"])
+    local = _with_source(t[parent_level == PROVINCE])
+    provinces = _with_source(t[t["level"] == PROVINCE])
+    out = local[TARGET_COLUMNS + ["is_relative", "parent_id"]].rename(columns={"parent_id": "province_id"})
+    out.insert(out.columns.get_loc("indicator_unit"), "quantity", out["indicator_unit"].map(_quantity))
+    status = coverage(dataset, list(out["indicator_id"].unique()))
+    status = status.rename(
+        columns={"jurisdiction_id": "province_id", "status": "province_status", "why": "province_why"}
+    )
+    out = out.merge(status[["province_id", "indicator_id", "province_status", "province_why"]], how="left")
+    out = out.merge(_province_target(local, provinces), on="target_id", how="left")
+    out["n_province_targets"] = out["n_province_targets"].fillna(0).astype(int)
+    nat = _with_source(national_targets(dataset))
+    out["national_target_id"] = out["indicator_id"].map(nat["target_id"]).astype("string")
+    out["national_source"] = out["indicator_id"].map(nat["source"]).astype("string")
+    out["national_target_year"] = out["indicator_id"].map(nat["target_year"]).astype("Int64")
+    out["national_comparator"] = out["indicator_id"].map(nat["comparator"].astype("string"))
+    out["national_value"] = out["indicator_id"].map(nat["value_std"]).astype("Float64")
+    paths = {i: national_path(dataset, i, nat) for i in out["indicator_id"].unique()}
+    out["path_at_target_year"] = _path_values(paths, out["indicator_id"], out["target_year"])
+    out["path_at_province_year"] = _path_values(paths, out["indicator_id"], out["province_target_year"])
+    out["year_gap"] = out["target_year"] - out["province_target_year"]
+    same_year = (out["year_gap"] == 0).fillna(False).astype(bool)
+    moved = out["province_value_std"] + out["path_at_target_year"] - out["path_at_province_year"]
+    out["province_value_moved"] = moved.mask(same_year, out["province_value_std"])
+    out["year_adjustment"] = np.where(
+        same_year, "same target year", np.where(moved.notna(), "moved along the national path", "")
+    )
+    out["vertical_gap_note"] = _notes(out)
+    gap = direction(out["higher_is_better"]) * (out["value_std"] - out["province_value_moved"])
+    out["vertical_gap"] = gap.where(out["vertical_gap_note"] == "")
+    out["year_adjustment"] = out["year_adjustment"].where(out["vertical_gap_note"] == "", "")
+    for column in ("indicator_id", "province_id"):
+        out[column] = out[column].astype("string")
+    return out.drop(columns=["is_relative", "province_why", "province_is_relative"]).reset_index(drop=True)
+
+
+def _quantity(unit: str) -> str:
+    return UNIT_BY_CODE[unit].quantity if unit in UNIT_BY_CODE else ""
+
+
+def province_levels(dataset: Dataset, province_id: str, indicator_id: str) -> pd.DataFrame:
+    """What a chart of one province and one indicator draws: the nation's target, the
+    province's targets and each city's, on one axis, cities ordered by vertical gap.
+
+    ``role`` is "nation", "province" or "city" (districts count as cities); ``order`` runs
+    nation, province (by target year), then cities from the largest vertical gap down, those
+    with none last (by name). Relative targets are left out (they are not levels). City rows
+    carry their ``vertical_gap``, its note and the province's value moved to their year; every
+    row its tier and ``source``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per target (empty if neither the province nor any of its cities sets the
+        indicator).
+    """
+    t = _with_source(dataset.targets_long)
+    t = t[(t["indicator_id"] == indicator_id) & ~t["is_relative"]]
+    columns = [c for c in TARGET_COLUMNS if c != "indicator_unit"]
+    nation = t.loc[t["level"] == "nation", columns].assign(role=ROLES[0])
+    province = t.loc[t["jurisdiction_id"] == province_id, columns].assign(role=ROLES[1])
+    gaps = vertical_gap(dataset)
+    cities = gaps[(gaps["province_id"] == province_id) & (gaps["indicator_id"] == indicator_id)]
+    cities = cities[cities["vertical_gap_note"] != NOTES["relative"]]
+    cities = cities[columns + ["vertical_gap", "vertical_gap_note", "province_value_moved", "province_target_id"]]
+    cities = cities.assign(role=ROLES[2]).sort_values(
+        ["vertical_gap", "jurisdiction_id"], ascending=[False, True], na_position="last"
+    )
+    if province.empty and cities.empty:
+        return cities.iloc[:0].assign(order=pd.Series(dtype=int))
+    out = pd.concat([nation, province.sort_values("target_year"), cities], ignore_index=True)
+    out["order"] = range(len(out))
+    return out

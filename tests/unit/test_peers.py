@@ -1,0 +1,101 @@
+"""Ranking honesty: ties share a rank, and ranks that rest on a floor (>=) say so. Scores worked
+from the targets and the national path (86 in 2025, +0.4 a year beyond: 86.8 in 2027)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis import measures
+
+MQCI = "mfg_quality_competitiveness_index"
+
+
+def standing(dataset, indicator: str = MQCI) -> pd.DataFrame:
+    s = measures.peer_standing(dataset)
+    return s[s["indicator_id"] == indicator].set_index("jurisdiction_id")
+
+
+def changed(dataset, target_id: str, **changes):
+    t = dataset.targets_long.copy()
+    for column, value in changes.items():
+        t.loc[t["target_id"] == target_id, column] = value
+    return dataclasses.replace(dataset, targets_long=t)
+
+
+def test_ties_share_the_best_rank_and_the_next_rank_skips(dataset):
+    """Headroom: Shanghai >= 94 (2025) 8; Wuhan = 92, Guangdong = 92, Zhejiang >= 92 (2025) 6;
+    Jinhua >= 92.5 (2027) 92.5 - 86.8 = 5.7; Chongqing, Hechuan, Rongchang >= 92 (2027) 5.2;
+    Shandong = 90: 4; Nanchang = 89, Hubei, Jingzhou, Yichang >= 89: 3.
+    Ranks: 1; 2, 2, 2; 5; 6, 6, 6; 9; 10 x 4."""
+    m = standing(dataset)
+    expected = {"shanghai": (1, 1), "wuhan": (2, 3), "guangdong": (2, 3), "zhejiang": (2, 3), "jinhua": (5, 1)}
+    expected |= {j: (6, 3) for j in ("chongqing", "hechuan", "rongchang")} | {"shandong": (9, 1)}
+    expected |= {j: (10, 4) for j in ("nanchang", "hubei", "jingzhou", "yichang")}
+    for jurisdiction, (rank, n_tied) in expected.items():
+        assert (m.loc[jurisdiction, "rank"], m.loc[jurisdiction, "n_tied"]) == (rank, n_tied), jurisdiction
+
+
+def test_a_floor_is_not_a_point_estimate(dataset):
+    """Shanghai's >= 94 is a floor: its rank 1 is that of its minimum. Wuhan's = 92 ties
+    Zhejiang's >= 92, which may stand above it: not firm. Shandong's = 90 stands alone and
+    Jiangxi's = 86.5 ties only Ganzhou's = 86.5: firm. Meizhou's = 83 is last and exact: firm."""
+    m = standing(dataset)
+    assert tuple(m.loc["shanghai", ["floor", "rests_on_floor"]]) == (True, True)
+    assert tuple(m.loc["wuhan", ["floor", "rests_on_floor"]]) == (False, True)
+    assert tuple(m.loc["zhejiang", ["floor", "rests_on_floor"]]) == (True, True)
+    assert not m.loc[["shandong", "jiangxi", "ganzhou", "meizhou"], "rests_on_floor"].any()
+    assert m.loc["jiangxi", "rank"] == m.loc["ganzhou", "rank"] == 16 and m.loc["jiangxi", "n_tied"] == 2
+
+
+def test_scores_equal_but_for_float_arithmetic_are_ties(dataset):
+    """Wuhan at = 91.7 by 2025 scores 91.7 - 86 = 5.7; Jinhua's >= 92.5 by 2027 scores
+    92.5 - 86.8 = 5.7: a tie (the two floats differ in the 15th digit), resting on Jinhua's floor.
+    Above them: Shanghai (8), Guangdong and Zhejiang (6): rank 1, 2, 2, then 4 for the tie."""
+    m = standing(changed(dataset, "wuhan-2023-003", value=91.7, value_std=91.7))
+    assert m.loc["wuhan", "rank"] == m.loc["jinhua", "rank"] == 4 and m.loc["wuhan", "n_tied"] == 2
+    assert m.loc["wuhan", "rests_on_floor"] and not m.loc["wuhan", "floor"]
+
+
+def test_a_floor_follows_the_indicators_direction(dataset):
+    """On a lower-is-better indicator, <= is the floor (at most this much is at least this
+    ambitious) and >= is not."""
+    t = dataset.targets_long.copy()
+    t.loc[t["indicator_id"] == MQCI, "higher_is_better"] = False
+    m = standing(dataclasses.replace(dataset, targets_long=t))
+    assert not m.loc["shanghai", "floor"]  # >= 94 where lower is better
+    at_most = changed(dataclasses.replace(dataset, targets_long=t), "meizhou-2023-001", comparator="<=")
+    assert standing(at_most).loc["meizhou", "floor"]
+
+
+def test_every_rank_carries_its_tier_and_source(dataset):
+    s = measures.peer_standing(dataset)
+    assert s[["doc_id", "tier", "source"]].notna().all().all()
+    m = standing(dataset)
+    assert (m.loc["yichang", "tier"], m.loc["yichang", "source"]) == ("quoted", "yichang-2023:537")
+
+
+def test_the_next_rank_after_a_tie_skips_by_its_size_everywhere(dataset):
+    for _, group in measures.peer_standing(dataset).groupby("indicator_id"):
+        ranks = group.drop_duplicates("rank").sort_values("rank")
+        steps = ranks["rank"].diff().dropna().astype(int).tolist()
+        assert steps == ranks["n_tied"].iloc[:-1].tolist()
+
+
+@settings(max_examples=25, deadline=None)
+@given(values=st.lists(st.sampled_from([85.0, 88.0, 90.0]), min_size=4, max_size=4))
+def test_ranks_follow_values_and_equal_values_tie(dataset, values):
+    jurisdictions = ["jiangsu", "shandong", "guangdong", "wuhan"]  # all = ..., by 2025
+    t = dataset.targets_long
+    t = t[(t["indicator_id"] == MQCI) & t["jurisdiction_id"].isin(jurisdictions) & (t["level"] != "nation")].copy()
+    t = pd.concat([t, dataset.targets_long[dataset.targets_long["target_id"] == "national-2023-001"]])
+    for jurisdiction, value in zip(jurisdictions, values, strict=True):
+        t.loc[t["jurisdiction_id"] == jurisdiction, ["value", "value_std"]] = value
+    m = standing(dataclasses.replace(dataset, targets_long=t))
+    for a in jurisdictions:
+        expected_rank = 1 + sum(v > values[jurisdictions.index(a)] for v in values)
+        assert m.loc[a, "rank"] == expected_rank
+        assert m.loc[a, "n_tied"] == values.count(values[jurisdictions.index(a)])
