@@ -83,16 +83,18 @@ def write_subset(data_dir: Path, out: Path, doc_ids: tuple[str, ...] = SMALL_COR
     return out
 
 
-def expected_reports(data_dir: Path) -> set[str]:
+def expected_reports(data_dir: Path, langs: tuple[str, ...] = ("zh", "en")) -> set[str]:
     """The report folders a batch should write, worked out from the CSVs (not by the library):
-    the overview, each indicator set by two or more jurisdictions, each jurisdiction with a plan."""
+    in each language, the overview, each indicator set by two or more jurisdictions, and each
+    jurisdiction with a plan."""
     documents = read_rows(data_dir / "documents.csv")
     jurisdiction_of = {d["doc_id"]: d["jurisdiction_id"] for d in documents}
     setters: dict[str, set[str]] = {}
     for t in read_rows(data_dir / "targets.csv"):
         setters.setdefault(t["indicator_id"], set()).add(jurisdiction_of[t["doc_id"]])
     shared = {f"indicator/{i}" for i, who in setters.items() if len(who) >= 2}
-    return {"overview"} | shared | {f"jurisdiction/{j}" for j in set(jurisdiction_of.values())}
+    reports = {"overview"} | shared | {f"jurisdiction/{j}" for j in set(jurisdiction_of.values())}
+    return {f"{lang}/{report}" for lang in langs for report in reports}
 
 
 def rows_like(frame: pd.DataFrame, key: str, value: str, *changes: dict[str, object]) -> pd.DataFrame:

@@ -118,10 +118,12 @@ def datapackage(obj: Context, check: bool) -> None:
 )
 @click.option(
     "--lang",
+    "langs",
     type=click.Choice(["zh", "en"]),
-    default="zh",
+    multiple=True,
+    default=("zh", "en"),
     show_default=True,
-    help="Language of charts, tables and the index.",
+    help="Language of the reports (each report is in one); repeat for several. The first is the index's.",
 )
 @click.option("--force", is_flag=True, help="Re-run every report, even those whose inputs are unchanged.")
 @click.option(
@@ -137,7 +139,7 @@ def report(
     obj: Context,
     out: Path,
     workers: int | None,
-    lang: str,
+    langs: tuple[str, ...],
     force: bool,
     scheduler: str | None,
     quiet: bool,
@@ -151,7 +153,7 @@ def report(
         reports_dir=out,
         notebooks_dir=notebooks,
         workers=workers,
-        lang=lang,
+        langs=langs,
         progress=not quiet,
         force=force,
         scheduler=scheduler,

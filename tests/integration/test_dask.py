@@ -22,12 +22,16 @@ def cluster():
 
 def test_report_batch_runs_on_the_cluster_workers(cluster, tmp_path, small_data):
     outcomes = build_reports(
-        data_dir=small_data, reports_dir=tmp_path / "reports", progress=False, scheduler=cluster.scheduler_address
+        data_dir=small_data,
+        reports_dir=tmp_path / "reports",
+        langs=("en",),
+        progress=False,
+        scheduler=cluster.scheduler_address,
     )
-    assert {o.job.folder for o in outcomes} == expected_reports(small_data)
+    assert {o.job.folder for o in outcomes} == expected_reports(small_data, ("en",))
     assert all(o.ok for o in outcomes), [o.error for o in outcomes if not o.ok]
     assert (
-        tmp_path / "reports" / "indicator" / "mfg_quality_competitiveness_index" / "indicator_comparison.html"
+        tmp_path / "reports" / "en" / "indicator" / "mfg_quality_competitiveness_index" / "indicator_comparison.html"
     ).is_file()
     assert (tmp_path / "reports" / "index.html").is_file()
     with distributed.Client(cluster.scheduler_address) as client:

@@ -22,13 +22,17 @@ def workspace(tmp_path_factory, small_data):
 
     root = tmp_path_factory.mktemp("incremental")
     shutil.copytree(small_data, root / "data")
-    first = build_reports(data_dir=root / "data", reports_dir=root / "reports", workers=2, progress=False)
+    first = build_reports(
+        data_dir=root / "data", reports_dir=root / "reports", workers=2, langs=("zh",), progress=False
+    )
     assert all(o.ok for o in first) and not any(o.cached for o in first)
     return root
 
 
 def test_a_rerun_with_nothing_changed_executes_nothing(workspace):
-    outcomes = build_reports(data_dir=workspace / "data", reports_dir=workspace / "reports", workers=2, progress=False)
+    outcomes = build_reports(
+        data_dir=workspace / "data", reports_dir=workspace / "reports", workers=2, langs=("zh",), progress=False
+    )
     assert executed(outcomes) == set()
     assert all(o.ok and o.cached for o in outcomes)
 
@@ -38,29 +42,40 @@ def test_one_changed_target_reruns_its_indicator_jurisdictions_and_overview(work
     row = next(r for r in rows if r["doc_id"] == "jiangsu-2023" and r["indicator_id"] == MQCI)
     row["comparator"] = "~"
     write_rows(workspace / "data" / "targets.csv", rows)
-    outcomes = build_reports(data_dir=workspace / "data", reports_dir=workspace / "reports", workers=2, progress=False)
+    outcomes = build_reports(
+        data_dir=workspace / "data", reports_dir=workspace / "reports", workers=2, langs=("zh",), progress=False
+    )
     jurisdiction_of = {d["doc_id"]: d["jurisdiction_id"] for d in read_rows(workspace / "data" / "documents.csv")}
     setters = {jurisdiction_of[t["doc_id"]] for t in rows if t["indicator_id"] == MQCI}
-    assert executed(outcomes) == {"overview", f"indicator/{MQCI}"} | {f"jurisdiction/{j}" for j in setters}
+    expected = {"overview", f"indicator/{MQCI}"} | {f"jurisdiction/{j}" for j in setters}
+    assert executed(outcomes) == {f"zh/{folder}" for folder in expected}
     assert all(o.ok for o in outcomes)
 
 
 def test_a_corrupt_or_stale_entry_is_rebuilt_not_served(workspace):
-    page = workspace / "reports" / "indicator" / "food_sampling_pass_rate" / "indicator_comparison.html"
+    reports = workspace / "reports" / "zh"
+    page = reports / "indicator" / "food_sampling_pass_rate" / "indicator_comparison.html"
     page.write_bytes(page.read_bytes()[:1000])  # truncated
-    (workspace / "reports" / "jurisdiction" / "jilin" / ".report.json").write_text("{not json")
-    (workspace / "reports" / "indicator" / "public_measurement_standards" / "figures" / "spread.png").unlink()
-    outcomes = build_reports(data_dir=workspace / "data", reports_dir=workspace / "reports", workers=2, progress=False)
+    (reports / "jurisdiction" / "jilin" / ".report.json").write_text("{not json")
+    (reports / "indicator" / "public_measurement_standards" / "figures" / "spread.png").unlink()
+    outcomes = build_reports(
+        data_dir=workspace / "data", reports_dir=workspace / "reports", workers=2, langs=("zh",), progress=False
+    )
     assert executed(outcomes) == {
-        "indicator/food_sampling_pass_rate",
-        "jurisdiction/jilin",
-        "indicator/public_measurement_standards",
+        "zh/indicator/food_sampling_pass_rate",
+        "zh/jurisdiction/jilin",
+        "zh/indicator/public_measurement_standards",
     }
     assert len(page.read_bytes()) > 1000
 
 
 def test_force_reruns_everything(workspace):
     outcomes = build_reports(
-        data_dir=workspace / "data", reports_dir=workspace / "reports", workers=2, progress=False, force=True
+        data_dir=workspace / "data",
+        reports_dir=workspace / "reports",
+        workers=2,
+        langs=("zh",),
+        progress=False,
+        force=True,
     )
-    assert executed(outcomes) == {o.job.folder for o in outcomes} == expected_reports(workspace / "data")
+    assert executed(outcomes) == {o.job.folder for o in outcomes} == expected_reports(workspace / "data", ("zh",))

@@ -35,7 +35,8 @@ def test_smoke_every_parameter_set(param_file, warm_kernel):
     assert result.ok, result.error
     assert {f for f in result.files if f.endswith(".html")}, result.files.keys()
     if spec["notebook"] != "extraction_review.ipynb":
-        assert any(f.startswith("figures/") and f.endswith(".svg") for f in result.files)
+        assert any(f.startswith("figures/") and f.endswith(".png") for f in result.files)
+        assert any(f.startswith("tables/") and f.endswith(".xlsx") for f in result.files)
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,6 @@
-"""The report batch end to end (with one deliberately failing report), and its file handling."""
+"""The report batch end to end on the small corpus (with one deliberately failing report): the
+pages, their language, their weight and links, the downloads, the index, and that a forced
+re-run with unchanged inputs writes the same bytes."""
 
 from __future__ import annotations
 
@@ -7,6 +9,8 @@ import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
+from urllib.parse import unquote
 
 import nbformat
 import pytest
@@ -15,14 +19,22 @@ from analysis import paths
 from analysis.report.kernel import JobResult
 from analysis.report.output import remove_stale, write_report
 from analysis.report.plan import Job
-from tests.helpers import expected_reports
+from tests.helpers import expected_reports, snapshot
 
 FAILING = "public_measurement_standards"
+LANGS = ("zh", "en")
+MQCI = "mfg_quality_competitiveness_index"
+
+
+def run_batch(data: Path, notebooks: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "analysis", "--data-dir", str(data), "report", "--out", str(out)]
+    command += ["--notebooks", str(notebooks), "--quiet", "--workers", "2", *extra]
+    return subprocess.run(command, capture_output=True, text=True, timeout=900)
 
 
 @pytest.fixture(scope="module")
 def batch(tmp_path_factory, small_data):
-    """Run `analysis report` once, on the small corpus, with a copy of the notebooks in which one report fails."""
+    """`analysis report` once, on the small corpus, with a copy of the notebooks in which one report fails."""
     tmp = tmp_path_factory.mktemp("batch")
     notebooks = tmp / "notebooks"
     shutil.copytree(paths.NOTEBOOKS_DIR, notebooks)
@@ -30,122 +42,149 @@ def batch(tmp_path_factory, small_data):
     nb.cells.insert(3, nbformat.v4.new_code_cell(f'assert indicator_id != "{FAILING}", "deliberate failure"'))
     nbformat.write(nb, notebooks / "indicator_comparison.ipynb")
     out = tmp / "reports"
-    out.mkdir()
-    (out / "indicator").mkdir()
-    (out / "indicator" / "retired_indicator").mkdir()  # a report from an earlier run, no longer planned
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "analysis",
-            "--data-dir",
-            str(small_data),
-            "report",
-            "--out",
-            str(out),
-            "--notebooks",
-            str(notebooks),
-            "--quiet",
-            "--workers",
-            "2",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    return run, out, expected_reports(small_data)
+    (out / "zh" / "indicator" / "retired_indicator").mkdir(parents=True)  # from an earlier run, no longer planned
+    run = run_batch(small_data, notebooks, out)
+    return run, out, expected_reports(small_data, LANGS), (small_data, notebooks)
+
+
+def report_pages(out: Path) -> list[Path]:
+    return sorted(p for lang in LANGS for p in (out / lang).rglob("*.html"))
 
 
 def test_one_failure_does_not_stop_the_batch(batch):
-    run, out, expected = batch
+    run, out, expected, _ = batch
     assert run.returncode == 1
-    assert f"FAILED indicator/{FAILING}: AssertionError: deliberate failure" in run.stderr
+    for lang in LANGS:
+        assert f"FAILED {lang}/indicator/{FAILING}: AssertionError: deliberate failure" in run.stderr
     manifest = json.loads((out / "manifest.json").read_text())
-    assert [m["folder"] for m in manifest if not m["ok"]] == [f"indicator/{FAILING}"]
+    assert {m["folder"] for m in manifest if not m["ok"]} == {f"{lang}/indicator/{FAILING}" for lang in LANGS}
     assert {m["folder"] for m in manifest} == expected
     n = len(expected)
-    assert f"{n - 1} of {n} reports ok ({n} executed, 0 unchanged)" in run.stdout
+    assert f"{n - 2} of {n} reports ok ({n} executed, 0 unchanged)" in run.stdout
 
 
-def test_index_lists_every_report_and_marks_the_failure(batch):
-    _, out, _ = batch
+def test_the_index_lists_every_report_and_marks_the_failure(batch):
+    _, out, _, _ = batch
     index = (out / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="zh-CN">' in index and (out / "index-en.html").is_file()
     assert "✗ AssertionError: deliberate failure" in index
     for m in json.loads((out / "manifest.json").read_text()):
         if m["ok"]:
             assert f'href="{m["folder"]}/' in index
-    # the headline comparison, as the index states it
-    assert (
-        "江门市 85 (2020)" in index
-        and "吉安市 86.5 (2026)" in index
-        and "江苏省 88 (2025)" in index
-        and "宜昌市 ≥89 (2025)" in index
-        and "中国 86 (2025)" in index
-        and "江西省 86.5 (2025)" in index
-        and "湖北省 ≥89 (2025)" in index
-    )
+    for headline in (
+        "江门市 85 (2020)",
+        "吉安市 86.5 (2026)",
+        "江苏省 88 (2025)",
+        "宜昌市 ≥89 (2025)",
+        "中国 86 (2025)",
+    ):
+        assert headline in index
+    assert "Jiangmen 85 (2020)" in index  # the English reports are listed too, with a language filter
+    assert 'name="lang"' in index and 'name="province"' in index and 'name="category"' in index
 
 
-def test_reports_have_notebook_html_and_figures(batch):
-    _, out, _ = batch
-    folder = out / "indicator" / "mfg_quality_competitiveness_index"
-    assert (folder / "indicator_comparison.ipynb").is_file()
-    assert (folder / "indicator_comparison.html").is_file()
+def test_a_page_per_province_lists_its_cities(batch):
+    _, out, _, _ = batch
+    jiangxi = (out / "provinces" / "jiangxi.html").read_text(encoding="utf-8")
+    assert 'href="../zh/jurisdiction/jian/' in jiangxi and 'href="../zh/jurisdiction/jiangxi/' in jiangxi
+    assert "jurisdiction/yichang/" not in jiangxi  # Hubei's city
+    assert (out / "provinces" / "hubei-en.html").is_file()
+
+
+def test_each_report_is_in_one_language_without_an_index_column(batch):
+    _, out, _, _ = batch
+    zh = (out / "zh" / "indicator" / MQCI / "indicator_comparison.html").read_text(encoding="utf-8")
+    en = (out / "en" / "indicator" / MQCI / "indicator_comparison.html").read_text(encoding="utf-8")
+    assert '<html lang="zh-CN">' in zh and "各地目标并列" in zh and "The targets side by side" not in zh
+    assert '<html lang="en">' in en and "The targets side by side" in en and "各地目标并列" not in en
+    assert "<th>地区</th>" in zh and "<th>Jurisdiction</th>" in en
+    for page in (zh, en):
+        first_header = re.search(r"<thead>\s*<tr[^>]*>\s*<th[^>]*>(.*?)</th>", page, re.S)
+        assert first_header and first_header.group(1).strip(), "a blank first header is a row index"
+
+
+def test_pages_are_light_and_link_their_figures_and_tables_as_files(batch):
+    _, out, _, _ = batch
+    folder = out / "zh" / "indicator" / MQCI
+    page = (folder / "indicator_comparison.html").read_text(encoding="utf-8")
+    assert len(page.encode()) < 60_000 and "data:image" not in page and "<style" not in page
     for figure in ("spread", "vertical", "ranking"):
-        assert (folder / "figures" / f"{figure}.png").stat().st_size > 10_000
-        assert (folder / "figures" / f"{figure}.svg").read_text().startswith("<?xml")
-    assert (out / "jurisdiction" / "yichang" / "jurisdiction_profile.html").is_file()
-    assert (out / "overview" / "overview.html").is_file()
+        assert f'src="figures/{figure}.png"' in page and (folder / "figures" / f"{figure}.png").stat().st_size > 10_000
+    for table in ("measures", "targets"):
+        assert f'href="tables/{table}.csv"' in page and f'href="tables/{table}.xlsx"' in page
+        assert (folder / "tables" / f"{table}.csv").read_text(encoding="utf-8").startswith("地区,")
+    for page_path in report_pages(out):
+        assert page_path.stat().st_size < 60_000, page_path
 
 
-def test_failed_report_keeps_its_executed_notebook(batch):
-    _, out, _ = batch
-    nb = nbformat.read(out / "indicator" / FAILING / "indicator_comparison.ipynb", as_version=4)
-    assert any(o.output_type == "error" for c in nb.cells if c.cell_type == "code" for o in c.outputs)
-
-
-def test_stale_reports_are_removed(batch):
-    _, out, _ = batch
-    assert not (out / "indicator" / "retired_indicator").exists()
-
-
-def test_pages_load_nothing_from_the_internet_and_images_have_alt_text(batch):
-    _, out, expected = batch
-    pages = list(out.rglob("*.html"))
-    assert len(pages) == len(expected) + 1  # and the index
-    for page in pages:
+def test_every_link_stays_inside_the_folder_and_resolves(batch):
+    """The whole reports/ folder can be zipped and opened elsewhere: every link is relative and
+    points at a file that exists."""
+    _, out, _, _ = batch
+    for page in sorted(out.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
         assert not re.search(r"<script[^>]+src=", html), page
-        assert not re.search(r"""(src|href)=["']?(https?:)?//""", html), page
-        assert not re.search(r"@import\s+url\(\s*['\"]?(https?:)?//", html), page
+        assert not re.search(r"""(src|href|srcset)=["']?(https?:)?//""", html), page
+        for target in re.findall(r"""(?:src|href)="([^"#]+)\"""", html):
+            assert not target.startswith("/"), (page, target)
+            assert (page.parent / unquote(target)).resolve().is_file(), (page, target)
+
+
+def test_images_have_alt_text_and_pages_link_the_shared_assets(batch):
+    _, out, _, _ = batch
+    for page in report_pages(out):
+        html = page.read_text(encoding="utf-8")
         for img in re.findall(r"<img\b[^>]*>", html):
             assert re.search(r'alt="[^"]+"', img), (page, img[:120])
-        assert 'assets/fonts.css"' in html
+        assert 'assets/fonts.css"' in html and 'assets/report.css"' in html
     assert (out / "assets" / "cjk.woff").stat().st_size > 10_000
 
 
-def test_a_failed_report_is_not_cached(batch):
-    _, out, _ = batch
-    manifest = json.loads((out / "indicator" / FAILING / ".report.json").read_text())
-    assert manifest["key"] == ""  # never matches: the next run executes it again
+def test_failed_report_keeps_its_executed_notebook_and_is_not_cached(batch):
+    _, out, _, _ = batch
+    folder = out / "zh" / "indicator" / FAILING
+    nb = nbformat.read(folder / "indicator_comparison.ipynb", as_version=4)
+    assert any(o.output_type == "error" for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+    assert json.loads((folder / ".report.json").read_text())["key"] == ""  # never matches: re-run next time
 
 
-def result(folder_key: str, files: dict[str, bytes]) -> JobResult:
-    return JobResult(Job("indicator", folder_key, "indicator_comparison.ipynb", {}), True, "", 0.1, files)
+def test_stale_reports_are_removed(batch):
+    _, out, _, _ = batch
+    assert not (out / "zh" / "indicator" / "retired_indicator").exists()
+
+
+def test_a_forced_rerun_with_unchanged_inputs_writes_the_same_bytes(batch):
+    _, out, _, (data, notebooks) = batch
+    before = snapshot(out)
+    run_batch(data, notebooks, out, "--force")
+    after = snapshot(out)
+    run_records = {"manifest.json"} | {p for p in before if p.endswith(".report.json")}  # timings of the run
+    assert {p: h for p, h in after.items() if p not in run_records} == {
+        p: h for p, h in before.items() if p not in run_records
+    }
+    assert any(p.endswith((".html", ".png", ".csv", ".xlsx", ".ipynb")) for p in before)
+
+
+def result(key: str, files: dict[str, bytes]) -> JobResult:
+    return JobResult(Job("indicator", key, "indicator_comparison.ipynb", {}), True, "", 0.1, files)
 
 
 def test_rerun_replaces_a_report_folder_whole(tmp_path):
     write_report(tmp_path, result("x", {"a.txt": b"old", "figures/old.png": b"1"}))
     write_report(tmp_path, result("x", {"a.txt": b"new"}))
-    folder = tmp_path / "indicator" / "x"
+    folder = tmp_path / "zh" / "indicator" / "x"
     assert (folder / "a.txt").read_bytes() == b"new"
     assert not (folder / "figures").exists()
-    assert [p.name for p in (tmp_path / "indicator").iterdir()] == ["x"]  # no staging or old folders left
+    assert [p.name for p in (tmp_path / "zh" / "indicator").iterdir()] == ["x"]  # no staging or old folders left
 
 
 def test_remove_stale_only_touches_report_folders(tmp_path):
-    for rel in ("indicator/keep", "indicator/gone", "jurisdiction/gone", "notes"):
+    for rel in ("zh/indicator/keep", "zh/indicator/gone", "en/jurisdiction/gone", "notes", "assets"):
         (tmp_path / rel).mkdir(parents=True)
-    removed = remove_stale(tmp_path, [Job("indicator", "keep", "indicator_comparison.ipynb", {})])
-    assert removed == ["indicator/gone", "jurisdiction/gone"]
-    assert (tmp_path / "indicator" / "keep").is_dir() and (tmp_path / "notes").is_dir()
+    jobs = [
+        Job("indicator", "keep", "indicator_comparison.ipynb", {}),
+        Job("jurisdiction", "j", "jurisdiction_profile.ipynb", {}),
+    ]
+    removed = remove_stale(tmp_path, jobs)
+    assert removed == ["en/jurisdiction/gone", "zh/indicator/gone"]
+    assert (tmp_path / "zh" / "indicator" / "keep").is_dir() and (tmp_path / "notes").is_dir()

@@ -27,7 +27,7 @@ import pandas as pd
 import pytest
 
 from analysis import paths, validate
-from analysis.presentation.display import FigureSaver
+from analysis.presentation.display import ReportDisplay
 from analysis.report.batch import build_reports
 from analysis.report.kernel import JobResult
 from analysis.report.plan import Job
@@ -44,11 +44,14 @@ def report_content(notebook: str, parameters: dict) -> bytes:
     cells = [c for c in nbformat.reads(notebook, as_version=4).cells if c.cell_type == "code"]
     shown: list[list[str]] = []
     namespace: dict = {}
-    record = mock.patch.object(
-        FigureSaver, "show", lambda self, fig, name: shown.append(["figure", name, fig.alt_text])
+    figures = mock.patch.object(
+        ReportDisplay, "figure", lambda self, fig, name: shown.append(["figure", name, fig.alt_text])
+    )
+    tables = mock.patch.object(
+        ReportDisplay, "table", lambda self, frame, name: shown.append(["table", name, frame.to_csv()])
     )
     stdout = io.StringIO()
-    with record, contextlib.redirect_stdout(stdout):
+    with figures, tables, contextlib.redirect_stdout(stdout):
         exec(cells[0].source, namespace)  # the parameters cell, then the job's values
         namespace.update(parameters)
         for cell in cells[1:]:

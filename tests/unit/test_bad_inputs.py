@@ -473,4 +473,4 @@ def test_a_full_disk_leaves_the_previous_report_whole(tmp_path, monkeypatch):
     with pytest.raises(OSError, match="No space left on device"):
         write_report(tmp_path, JobResult(job, True, "", 1.0, {"a.html": b"<html>new</html>", "b.txt": b"new"}))
     assert snapshot(tmp_path) == before
-    assert [p.name for p in (tmp_path / "indicator").iterdir()] == ["x"]  # no staging folder left
+    assert [p.name for p in (tmp_path / "zh" / "indicator").iterdir()] == ["x"]  # no staging folder left

@@ -57,7 +57,7 @@ CHECKS = {
     "output_path": "resolve_output",
     "data_scope": "load",  # analysis.load(..., scope=data_scope) refuses an unknown indicator
 }
-UNCHECKED = {"data_dir", "figures_dir"}  # a folder to read or write: the library reports a bad one
+UNCHECKED = {"data_dir", "output_dir"}  # a folder to read or write: the library reports a bad one
 
 
 def checks_called(source: str) -> set[tuple[str, str]]:
@@ -111,3 +111,18 @@ def test_sanitiser_keeps_the_numbers_nbval_must_compare():
     )
     for number in ("86.5 (2026)", "88 (2025)", "≥89 (2025)", "85 (2020)", "86 (2025)"):
         assert number in text
+
+
+@pytest.mark.parametrize("name", ["overview.ipynb", "indicator_comparison.ipynb", "jurisdiction_profile.ipynb"])
+def test_report_prose_comes_from_the_label_catalogue_in_both_languages(name):
+    """Each markdown cell of a report notebook names its text in the catalogue, which holds it in
+    both languages; the notebook shows the English (so a report's page can be in one language)."""
+    from analysis.presentation import labels
+
+    cells = [c for c in nbformat.read(paths.NOTEBOOKS_DIR / name, as_version=4).cells if c.cell_type == "markdown"]
+    assert cells
+    for cell in cells:
+        key = cell.metadata.get("prose")
+        assert key in labels.PROSE, (name, cell.source[:40])
+        assert cell.source == labels.PROSE[key]["en"], "run `make notebooks` (the catalogue is where prose is edited)"
+        assert re.search("[\u4e00-\u9fff]", labels.PROSE[key]["zh"]), key  # written in Chinese

@@ -1,40 +1,68 @@
-"""Showing a chart in a notebook: the figure inline, with its alt text, and (when the report
-batch asks for it) saved as files beside the report."""
+"""Showing charts and tables in a notebook, and (when the report batch gives an output folder)
+saving them beside the report.
+
+In JupyterLab a chart is shown inline and a table as a table. In the batch each chart is
+drawn once, as a palette PNG at 1.5 times the display resolution, saved under ``figures/`` and
+shown as an ``<img>`` linking the file (with its alt text), so the page stays light; each table
+is shown without a row index and saved under ``tables/`` as CSV and Excel, linked from the page.
+"""
 
 from __future__ import annotations
 
 import base64
+import html
 import io
 from pathlib import Path
 
+import pandas as pd
+
 from .. import files
+from . import exports, labels
+
+DISPLAY_DPI = 110  # the width a chart is shown at: figure width in inches times this
+FILE_DPI = 1.5 * DISPLAY_DPI  # the PNG a report page links (sharp on high-density screens)
 
 
-class FigureSaver:
-    """Displays figures in a notebook and, if ``figures_dir`` is set, saves each as PNG and SVG.
+def _show(data: dict[str, str], metadata: dict | None = None) -> None:
+    from IPython.display import display
 
-    The PNG is displayed with its alt text in the output's metadata (the HTML export writes
-    it into the ``<img>``), and with a stable ``text/plain`` so nbval compares it by name.
-    """
+    display(data, raw=True, metadata=metadata or {})
 
-    def __init__(self, figures_dir: str = ""):
-        self.figures_dir = Path(figures_dir) if figures_dir else None
 
-    def show(self, fig, name: str) -> None:
-        from IPython.display import display
+class ReportDisplay:
+    """Shows charts and tables; with ``output_dir`` set, also writes their files there."""
 
-        png = io.BytesIO()
-        fig.savefig(png, format="png", dpi=110)
+    def __init__(self, output_dir: str = "", lang: str = "zh"):
+        self.output_dir = Path(output_dir) if output_dir else None
+        self.lang = labels.check_lang(lang)
+
+    def figure(self, fig, name: str) -> None:
+        """Show a chart (a Figure from :mod:`analysis.presentation.charts`), described by its alt text."""
         alt = getattr(fig, "alt_text", "") or name
-        if self.figures_dir is not None:
-            self.figures_dir.mkdir(parents=True, exist_ok=True)
-            files.write_bytes(self.figures_dir / f"{name}.png", png.getvalue())
-            svg = io.BytesIO()
-            fig.savefig(svg, format="svg", metadata={"Date": None})
-            files.write_bytes(self.figures_dir / f"{name}.svg", svg.getvalue())
-        width = int(fig.get_figwidth() * 110)
-        display(
-            {"image/png": base64.b64encode(png.getvalue()).decode(), "text/plain": f"<Figure '{name}': {alt}>"},
-            raw=True,
-            metadata={"image/png": {"alt": alt, "width": width}},
-        )
+        width = int(fig.get_figwidth() * DISPLAY_DPI)
+        plain = f"<Figure '{name}': {alt}>"
+        if self.output_dir is None:
+            png = io.BytesIO()
+            fig.savefig(png, format="png", dpi=DISPLAY_DPI)
+            encoded = base64.b64encode(png.getvalue()).decode()
+            _show({"image/png": encoded, "text/plain": plain}, {"image/png": {"alt": alt, "width": width}})
+            return
+        files.write_bytes(self.output_dir / "figures" / f"{name}.png", exports.chart_png(fig, FILE_DPI))
+        src = html.escape(f"figures/{name}.png", quote=True)
+        tag = f'<img src="{src}" srcset="{src} 1.5x" width="{width}" alt="{html.escape(alt, quote=True)}">'
+        _show({"text/html": f'<figure class="chart">{tag}</figure>', "text/plain": plain})
+
+    def table(self, frame: pd.DataFrame, name: str) -> None:
+        """Show a table without its row index; in the batch, also write it as CSV and Excel."""
+        table_html = frame.to_html(index=False, border=0, classes="data", na_rep="")
+        links = ""
+        if self.output_dir is not None:
+            tables = self.output_dir / "tables"
+            files.write_bytes(tables / f"{name}.csv", exports.table_csv(frame))
+            files.write_bytes(tables / f"{name}.xlsx", exports.table_xlsx(frame))
+            caption = html.escape(labels.text("download_table", self.lang))
+            links = (
+                f'<p class="downloads">{caption}: <a href="tables/{name}.csv" download>CSV</a>'
+                f' · <a href="tables/{name}.xlsx" download>XLSX</a></p>'
+            )
+        _show({"text/html": table_html + links, "text/plain": frame.to_string(index=False)})

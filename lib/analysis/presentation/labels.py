@@ -95,18 +95,31 @@ TEXT: dict[str, dict[str, str]] = {
     "no_shared": {"zh": "没有与其他规划共有的指标", "en": "No indicator shared with another plan"},
     "other_jurisdictions": {"zh": "其他地区", "en": "Other jurisdictions"},
     "breadth_title": {"zh": "各规划的指标广度(按类别)", "en": "Breadth of each plan's commitments, by category"},
+    "download_table": {"zh": "下载本表", "en": "Download this table"},
+    "back_to_index": {"zh": "← 全部报告", "en": "← All reports"},
     # the index page
     "index_title": {"zh": "质量规划目标报告", "en": "Quality-plan target reports"},
-    "index_summary_ok": {
-        "zh": "共 {total} 份报告,全部成功;本次重新生成 {executed} 份,{cached} 份输入未变、沿用上次结果。",
-        "en": "{total} reports, all succeeded; {executed} executed in this run, "
-        "{cached} unchanged and kept from the previous run.",
-    },
+    "index_summary_ok": {"zh": "共 {total} 份报告,全部成功。", "en": "{total} reports, all succeeded."},
     "index_summary_failed": {
-        "zh": "共 {total} 份报告,{failed} 份失败;本次重新生成 {executed} 份,{cached} 份输入未变、沿用上次结果。",
-        "en": "{total} reports, {failed} failed; {executed} executed in this run, "
-        "{cached} unchanged and kept from the previous run.",
+        "zh": "共 {total} 份报告,{failed} 份失败(见状态栏)。",
+        "en": "{total} reports, {failed} failed (see the status column).",
     },
+    "index_downloads": {"zh": "下载", "en": "Download"},
+    "index_dataset_zip": {
+        "zh": "全部数据(CSV 表格、datapackage.json、字段说明、许可与引用方式,zip)",
+        "en": "the whole dataset (CSV tables, datapackage.json, a README of the columns, licence and how to cite; zip)",
+    },
+    "index_filters": {"zh": "查找报告", "en": "Find reports"},
+    "index_search": {"zh": "搜索", "en": "Search"},
+    "index_all": {"zh": "全部", "en": "all"},
+    "index_shown": {"zh": "显示 {shown}/{total} 份", "en": "{shown} of {total} shown"},
+    "index_facet_lang": {"zh": "语言", "en": "Language"},
+    "index_facet_level": {"zh": "层级", "en": "Level"},
+    "index_facet_province": {"zh": "省份", "en": "Province"},
+    "index_facet_category": {"zh": "指标类别", "en": "Indicator category"},
+    "index_facet_tier": {"zh": "出处层级", "en": "Provenance"},
+    "lang_zh": {"zh": "中文", "en": "Chinese"},
+    "lang_en": {"zh": "英文", "en": "English"},
     "index_group_overview": {"zh": "总览", "en": "Overview"},
     "index_group_indicator": {"zh": "按指标比较", "en": "By indicator"},
     "index_group_jurisdiction": {"zh": "按地区", "en": "By jurisdiction"},
@@ -114,7 +127,6 @@ TEXT: dict[str, dict[str, str]] = {
     "index_column_headline": {"zh": "主要数字", "en": "Headline numbers"},
     "index_column_figures": {"zh": "图表", "en": "Figures"},
     "index_column_status": {"zh": "状态", "en": "Status"},
-    "index_unchanged": {"zh": "沿用", "en": "unchanged"},
     "index_overview_title": {"zh": "总览", "en": "Overview of the corpus"},
     "index_overview_headline": {
         "zh": "{plans} 份规划 · {targets} 个目标 · {indicators} 个指标",
@@ -217,3 +229,132 @@ def format_value(value: float, value_high: float | None, comparator: str, unit: 
         number += "–" + format_number(value_high)
     u = "" if unit == "index" else (unit if lang == "zh" or unit == "%" else " " + UNIT_BY_CODE[unit].en)
     return f"{sign}{number}{u}"
+
+
+# The notebooks' prose, in both languages: what each section answers and how to read it. A
+# notebook's markdown cell names its key in its metadata ("prose"); the notebooks hold the
+# English text (what an analyst reads in JupyterLab, kept equal to this by `make notebooks` and
+# checked by a test), and each report's page carries the text of the report's language.
+PROSE: dict[str, dict[str, str]] = {
+    "overview.title": {
+        "en": "# The corpus at a glance\n\n"
+        "Which plans are in the data, how broadly each commits, which indicators several of them share, and how "
+        "the headline indicator, the manufacturing quality competitiveness index, compares across them.",
+        "zh": "# 规划总览\n\n收录了哪些规划,各自承诺的范围有多广,哪些指标为多个规划共有,"
+        "以及核心指标“制造业质量竞争力指数”在各地之间如何比较。",
+    },
+    "overview.plans": {
+        "en": "## The plans\n\n"
+        "One row per plan: who issued it, when, how it is known (quoted: its text is held and every target is "
+        "quoted at an offset; cited: known from a published copy, often an excerpt), how many targets it sets "
+        "and for which years.",
+        "zh": "## 规划一览\n\n每行一份规划:发布机关、日期、出处层级(原文引用:持有原文,每个目标都附原文引文与位置;"
+        "转引:据公开转载本,多为节选)、目标个数及目标年份。",
+    },
+    "overview.breadth": {
+        "en": "## Breadth: what each plan commits to\n\n"
+        "The number of catalogue indicators each plan sets a target for, stacked by policy area. A long bar is "
+        "a broad plan, not necessarily an ambitious one; a plan known only from an excerpt may set more than it "
+        "shows (its total reads ≥).",
+        "zh": "## 广度:各规划承诺了什么\n\n各规划设定目标的指标个数,"
+        "按政策领域堆叠。条形长说明覆盖面广,不等于目标更进取;"
+        "仅见节选的规划实际可能更多(以 ≥ 标示)。",
+    },
+    "overview.coverage": {
+        "en": "## Coverage of the shared indicators\n\n"
+        "Indicators that two or more jurisdictions set. A green cell holds the target and its year; grey means "
+        "a plan of that jurisdiction was read in full and sets no target for the indicator; white means nothing "
+        "is known (its plans are known only from excerpts, or none is in the data).",
+        "zh": "## 共有指标的覆盖情况\n\n两个及以上地区设定的指标。"
+        "绿色格内为目标值与目标年份;灰色表示该地区有规划全文已读、"
+        "未设此目标;白色表示情况未知(仅见节选,或未收录规划)。",
+    },
+    "overview.headline": {
+        "en": "## The headline comparison\n\n"
+        "The manufacturing quality competitiveness index: each jurisdiction's target at its target year, the "
+        "national published series, the national target for 2025 and the national path through them.",
+        "zh": "## 核心指标对照\n\n制造业质量竞争力指数:各地目标(横轴为目标年份)、"
+        "全国公布值、2025年全国目标及其连线构成的全国路径。",
+    },
+    "overview.targets": {
+        "en": "## The table behind the charts\n\n"
+        "Every target of the shared indicators with its source: for a quoted plan the sentence it comes from "
+        "and where it sits (document and character offset); for a cited plan the copy it was read in.",
+        "zh": "## 图表背后的数据\n\n共有指标的全部目标及出处:原文引用的规划给出原句及其位置(文档与字符偏移),"
+        "转引的规划给出所据转载本的网址。",
+    },
+    "indicator.title": {
+        "en": "# Comparing one indicator across plans\n\n"
+        "How ambitious is each jurisdiction's target for one indicator: against the national target, against "
+        "the national path, and against its peers?",
+        "zh": "# 单项指标比较\n\n各地对同一指标设定的目标有多进取:与全国目标相比、与全国路径相比、与其他地区相比。",
+    },
+    "indicator.spread": {
+        "en": "## The targets side by side\n\n"
+        "Each point is one plan's target, placed at its target year. Targets for different years are not "
+        "directly comparable, so the national published values and the national target are drawn in, joined by "
+        "the national path (dashed): a target above the path in its own year asks for more than the national "
+        "trajectory. Marker shape shows the kind of commitment (floor, value to reach, approximate value, range).",
+        "zh": "## 各地目标并列\n\n每个点是一份规划的目标,置于其目标年份。"
+        "不同年份的目标不能直接比较,因此图中画出全国公布值与全国目标,"
+        "二者连成全国路径(虚线):目标高于同年的全国路径,即比全国轨迹要求更高。"
+        "标记形状表示承诺类型(下限、达到值、约数、区间)。",
+    },
+    "indicator.vertical": {
+        "en": "## City, province and nation\n\n"
+        "Where a city's province has a published value or a target for the same indicator, they are drawn "
+        "beside the city's target, with the national series.",
+        "zh": "## 市、省、全国对照\n\n城市所在省份对同一指标有公布值或目标时,与城市目标及全国数据并列画出。",
+    },
+    "indicator.ranking": {
+        "en": "## Ranking by headroom\n\n"
+        "Headroom is the target minus the national path's value in the target year (sign flipped where lower "
+        "is better), so positive means more ambitious than the national trajectory. Without a national path, "
+        "jurisdictions are ranked by the target value itself, and target years then differ.",
+        "zh": "## 按余量排名\n\n余量 = 目标 − 目标年份的全国路径值(越低越好的指标取反号),正值表示比全国轨迹更进取。"
+        "没有全国路径时按目标值本身排名,此时各地目标年份不同。",
+    },
+    "indicator.measures": {
+        "en": "## The measures\n\n"
+        "Gap to the national target (with the difference in target years beside it), the national path's value "
+        "in the target year, headroom, rank among the jurisdictions setting this indicator, and the annual change "
+        "the target implies where the plan states a baseline or a published value gives one. An empty cell means "
+        "the measure does not apply; the note says why.",
+        "zh": "## 各项度量\n\n与全国目标之差(旁附目标年份之差)、目标年份的全国路径值、余量、在设定该指标的地区中的排名,"
+        "以及规划给出基期或有公布值可作基期时目标隐含的年变化。空格表示该度量不适用,说明栏给出原因。",
+    },
+    "indicator.targets": {
+        "en": "## The table behind the charts\n\n"
+        "Every target for this indicator, with its source: the sentence and where it sits for a quoted plan, the "
+        "copy it was read in for a cited one.",
+        "zh": "## 图表背后的数据\n\n该指标的全部目标及出处:原文引用的规划给出原句及位置,转引的规划给出所据转载本。",
+    },
+    "jurisdiction.title": {
+        "en": "# One jurisdiction's plans against its peers\n\n"
+        "What do this jurisdiction's plans commit to, in which policy areas, and where they set the same "
+        "indicator as other plans, how ambitious are they by comparison?",
+        "zh": "# 地区概况\n\n该地区的规划承诺了什么、涉及哪些政策领域;在与其他规划共有的指标上,其目标相对有多进取。",
+    },
+    "jurisdiction.profile": {
+        "en": "## Profile\n\n"
+        "Left: how many indicators its plans commit to in each policy area, beside the average of the other "
+        "plans read in full. Right: for each indicator it shares with other plans, every jurisdiction's target as "
+        "a percentage above the median target (direction-adjusted, so right is more ambitious); this jurisdiction "
+        "is highlighted and the national target is a star.",
+        "zh": "## 概况\n\n左:其规划在各政策领域承诺的指标个数,"
+        "旁为其他全文已读规划的平均。右:在与其他规划共有的每个指标上,"
+        "各地目标相对中位数高出的百分比(方向已统一,越靠右越进取);本地区突出显示,星号为全国目标。",
+    },
+    "jurisdiction.targets": {
+        "en": "## The table behind the chart\n\n"
+        "Every target of its plans by category, with its rank among the jurisdictions that set the same "
+        "indicator (where there are any) and its source.",
+        "zh": "## 图表背后的数据\n\n其规划的全部目标(按类别),在设定同一指标的地区中的排名(如有)及出处。",
+    },
+}
+
+
+def prose(key: str, lang: str) -> str:
+    """A notebook section's prose in the chosen language."""
+    check_lang(lang)
+    return PROSE[key][lang]

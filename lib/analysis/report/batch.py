@@ -17,6 +17,7 @@ from ..data import load
 from ..errors import ReportError
 from . import cache, webfonts
 from .executors import Executor, LocalPool, run_dask
+from .html import stylesheet
 from .index import Outcome, write_index
 from .output import remove_stale, write_report
 from .plan import Job, report_jobs
@@ -37,7 +38,7 @@ def build_reports(
     reports_dir: Path | None = None,
     notebooks_dir: Path | None = None,
     workers: int | None = None,
-    lang: str = "zh",
+    langs: tuple[str, ...] = ("zh", "en"),
     progress: bool = True,
     force: bool = False,
     scheduler: str | None = None,
@@ -64,7 +65,7 @@ def build_reports(
         raise ReportError(f"cannot write the reports to {reports_dir}: {e.strerror or e}") from None
     dataset = load(data_dir)
     shared_path = scheduler is not None or data_dir.resolve() != paths.DATA_DIR.resolve()
-    jobs = report_jobs(dataset, lang, str(data_dir.resolve()) if shared_path else "")
+    jobs = report_jobs(dataset, langs, str(data_dir.resolve()) if shared_path else "")
     sources = {nb: (notebooks_dir / nb).read_text(encoding="utf-8") for nb in {j.notebook for j in jobs}}
     keys = cache.report_keys(dataset, jobs, sources)
     outcomes: dict[Job, Outcome] = {}
@@ -90,18 +91,15 @@ def build_reports(
             bar.update()
     ordered = [outcomes[j] for j in jobs]
     remove_stale(reports_dir, jobs)
-    write_index(reports_dir, dataset, ordered, lang)
-    chars = set("".join(o.chars for o in ordered)) | webfonts.cjk_characters(
-        (reports_dir / "index.html").read_text(encoding="utf-8")
-    )
+    pages = write_index(reports_dir, dataset, ordered, langs)
+    chars = set("".join(o.chars for o in ordered))
+    for page in pages:
+        chars |= webfonts.cjk_characters(page.read_text(encoding="utf-8"))
     webfonts.write_assets(reports_dir / "assets", chars, files.write_bytes)
-    files.write_text(
-        reports_dir / "manifest.json",
-        json.dumps(
-            [{"folder": o.job.folder, "ok": o.ok, "cached": o.cached, "error": o.error} for o in ordered],
-            ensure_ascii=False,
-            indent=1,
-        )
-        + "\n",
-    )
+    files.write_bytes(reports_dir / "assets" / "report.css", stylesheet())
+    run = [
+        {"folder": o.job.folder, "ok": o.ok, "cached": o.cached, "seconds": round(o.seconds, 2), "error": o.error}
+        for o in ordered
+    ]
+    files.write_text(reports_dir / "manifest.json", json.dumps(run, ensure_ascii=False, indent=1) + "\n")
     return ordered

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import paths
+from .executed import localise, tidy
 from .html import export_html
-from .plan import Job
+from .plan import Job, page_of
 
 KERNEL_NAME = "python3"
 
@@ -118,7 +119,7 @@ def _execute(job: Job, notebook_json: str) -> JobResult:
         source = tmp_path / job.notebook
         source.write_text(notebook_json, encoding="utf-8")
         executed = tmp_path / "executed.ipynb"
-        figures = tmp_path / "figures"
+        output = tmp_path / "output"
         ok, error = True, ""
         try:
             km = warm_kernel()
@@ -128,7 +129,7 @@ def _execute(job: Job, notebook_json: str) -> JobResult:
             papermill.execute_notebook(
                 str(source),
                 str(executed),
-                parameters={**job.parameters, "figures_dir": str(figures)},
+                parameters={**job.parameters, "output_dir": str(output)},
                 kernel_name=KERNEL_NAME,
                 km=km,
                 progress_bar=False,
@@ -145,15 +146,17 @@ def _execute(job: Job, notebook_json: str) -> JobResult:
             nb = nbformat.read(executed, as_version=4)
             if not ok:
                 error = _error_of(nb) or error
-            files[job.notebook] = executed.read_bytes()
+            tidy(nb, output_dir=str(output))
+            localise(nb, job.lang)
+            files[job.notebook] = (nbformat.writes(nb) + "\n").encode("utf-8")
             try:
-                files[Path(job.notebook).with_suffix(".html").name] = export_html(nb).encode("utf-8")
+                files[job.page] = export_html(nb, page_of(job)).encode("utf-8")
             except Exception:  # the notebook is kept; the missing page is the reported problem
                 ok, error = (
                     False,
                     error or "HTML export failed: " + traceback.format_exc(limit=1).strip().splitlines()[-1],
                 )
-        if figures.is_dir():
-            for f in sorted(figures.iterdir()):
-                files[f"figures/{f.name}"] = f.read_bytes()
+        if output.is_dir():
+            for f in sorted(p for p in output.rglob("*") if p.is_file()):
+                files[f.relative_to(output).as_posix()] = f.read_bytes()
     return JobResult(job, ok, error, time.perf_counter() - start, files)

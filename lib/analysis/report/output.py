@@ -12,27 +12,22 @@ from pathlib import Path
 from .. import files
 from . import cache, webfonts
 from .kernel import JobResult
-from .plan import Job
+from .plan import HTML_LANG, Job
 
 
 def write_report(reports_dir: Path, result: JobResult, key: str = "") -> dict:
     """Write one report's files into a fresh folder, then swap it in for the old one.
 
-    HTML pages get the link to the shared CJK font; the folder's ``.report.json`` records
-    the key and the hash of every file (for the next run's cache check). Returns it.
+    The folder's ``.report.json`` records the key, the hash of every file (for the next run's
+    cache check) and the characters its pages need from the CJK web font. Returns it.
     """
     final = reports_dir / result.job.folder
     final.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.new-", dir=final.parent))
-    depth = len(Path(result.job.folder).parts)
-    contents: dict[str, bytes] = {}
-    chars: set[str] = set()
-    for rel, data in result.files.items():
-        if rel.endswith(".html"):
-            page = data.decode("utf-8")
-            chars |= webfonts.cjk_characters(page)
-            data = webfonts.add_link(page, "../" * depth + "assets/fonts.css").encode("utf-8")
-        contents[rel] = data
+    contents = result.files
+    chars = set().union(
+        *(webfonts.cjk_characters(data.decode("utf-8")) for rel, data in contents.items() if rel.endswith(".html"))
+    )
     entry = cache.manifest(key if result.ok else "", contents, result.seconds, "".join(sorted(chars)))
     try:
         for rel, data in contents.items():
@@ -53,13 +48,15 @@ def write_report(reports_dir: Path, result: JobResult, key: str = "") -> dict:
 
 
 def remove_stale(reports_dir: Path, jobs: list[Job]) -> list[str]:
-    """Delete report folders of indicators or jurisdictions no longer in the batch."""
+    """Delete the report folders (``<lang>/<kind>/<key>``) no longer in the batch."""
     keep = {j.folder for j in jobs}
+    kinds = {j.kind for j in jobs if j.kind != "overview"}
     removed = []
-    for kind in ("indicator", "jurisdiction"):
-        for folder in sorted((reports_dir / kind).glob("*")) if (reports_dir / kind).is_dir() else []:
-            rel = f"{kind}/{folder.name}"
-            if folder.is_dir() and rel not in keep:
-                shutil.rmtree(folder)
-                removed.append(rel)
+    for lang_dir in sorted(p for p in reports_dir.iterdir() if p.is_dir() and p.name in HTML_LANG):
+        for kind in sorted(kinds):
+            for folder in sorted(p for p in (lang_dir / kind).glob("*") if p.is_dir()):
+                rel = folder.relative_to(reports_dir).as_posix()
+                if rel not in keep:
+                    shutil.rmtree(folder)
+                    removed.append(rel)
     return removed

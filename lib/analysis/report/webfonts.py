@@ -39,7 +39,7 @@ def subset_font(chars: set[str]) -> bytes:
     options.layout_features = ["*"]
     options.notdef_outline = True
     options.desubroutinize = True  # subroutinised CID CFF subsets lose glyphs in Chromium
-    font = TTFont(str(FONT_PATH), fontNumber=index, lazy=True)
+    font = TTFont(str(FONT_PATH), fontNumber=index, lazy=True, recalcTimestamp=False)  # reproducible bytes
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes={ord(c) for c in chars} | set(range(0x20, 0x7F)))
     subsetter.subset(font)
@@ -52,21 +52,8 @@ def stylesheet(font_file: str) -> str:
     """CSS declaring the subset font and adding it to the page's font stacks."""
     return (
         f'@font-face {{ font-family: "{FAMILY}"; src: url("{font_file}") format("woff"); font-display: swap; }}\n'
-        f":root {{ --jp-ui-font-family: {STACK}; --jp-content-font-family: {STACK}; }}\n"
         f"body {{ font-family: {STACK}; }}\n"
     )
-
-
-def link_tag(href: str) -> str:
-    return f'<link rel="stylesheet" href="{href}">'
-
-
-def add_link(html: str, href: str) -> str:
-    """Insert the stylesheet link before ``</head>`` (once)."""
-    tag = link_tag(href)
-    if tag in html:
-        return html
-    return html.replace("</head>", tag + "\n</head>", 1)
 
 
 def charset_key(chars: set[str]) -> str:
