@@ -38,9 +38,19 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "spread_title": {"zh": "{indicator}:各地目标", "en": "{indicator}: targets by jurisdiction"},
     "spread_subtitle": {
-        "zh": "点 = 目标值(横轴为目标年份);形状 = 承诺类型;虚线 = 全国路径",
-        "en": "Points = target values at their target year; shape = kind of commitment; dashed = national path",
+        "zh": "按目标年份分组,每组左为省级、右为市(区)级;标签为地区与目标值",
+        "en": "grouped by target year, provinces left and cities or districts right; labels give each target",
     },
+    "spread_count": {
+        "zh": "共{targets}个目标,来自{jurisdictions}个地区",
+        "en": "{targets} targets of {jurisdictions} jurisdictions",
+    },
+    "national_record": {"zh": "全国实际值与路径", "en": "National record and path"},
+    "no_year": {"zh": "未定年份", "en": "no year"},
+    "lane_province": {"zh": "省级", "en": "provinces"},
+    "lane_city": {"zh": "市、区", "en": "cities"},
+    "tier_quoted": {"zh": "实心:原文引用(持有原文)", "en": "filled: quoted (text held)"},
+    "tier_cited": {"zh": "空心:转引(公开转载本)", "en": "hollow: cited (published copy)"},
     "capped": {
         "zh": "共{n}个;仅标注最高和最低的{k}个",
         "en": "{n} in all; only the {k} highest and lowest are labelled",
@@ -58,7 +68,31 @@ TEXT: dict[str, dict[str, str]] = {
     "commitment": {"zh": "承诺类型", "en": "Commitment"},
     "jurisdiction": {"zh": "地区", "en": "Jurisdiction"},
     "national": {"zh": "全国", "en": "National"},
-    "vertical_title": {"zh": "{indicator}:市、省、全国对照", "en": "{indicator}: city, province and nation"},
+    "vertical_title": {
+        "zh": "{indicator}:城市目标与所在省份目标之差",
+        "en": "{indicator}: each city's target against its province's",
+    },
+    "vertical_subtitle": {
+        "zh": "每行一个城市:灰线连接省份目标与城市目标,右侧为差值(方向已统一,正值 = 城市要求更高);按差值排序",
+        "en": "One row per city: the grey line joins the province's target to the city's; the gap is on the right"
+        " (direction-adjusted: positive = the city asks more); ordered by gap",
+    },
+    "vertical_skipped": {
+        "zh": "另有{n}个城市目标无法与省份比较(省份未设、仅见节选、无目标年份等,见下表)",
+        "en": "{n} more city targets cannot be set against their province (none set, excerpt only, no year ...;"
+        " see the table)",
+    },
+    "province_marker": {"zh": "灰色:省份目标", "en": "grey: the province's target"},
+    "province_moved": {
+        "zh": "× 省份目标沿全国路径移至城市的目标年份",
+        "en": "× province's target moved to the city's year along the national path",
+    },
+    "province_levels_title": {"zh": "{province}:{indicator}", "en": "{province}: {indicator}"},
+    "province_levels_subtitle": {
+        "zh": "全国、省、各市的目标在同一坐标上;城市按与省份目标之差排序(右侧数字)",
+        "en": "The nation's, the province's and each city's targets on one axis; cities ordered by their gap"
+        " to the province (right)",
+    },
     "no_vertical": {"zh": "没有省份数据可与城市目标对照", "en": "No provincial figures to set beside a city's target"},
     "coverage_title": {"zh": "指标覆盖:各地是否设定目标", "en": "Coverage: which jurisdictions set a target"},
     "coverage_subtitle": {"zh": "格内为目标值与目标年份", "en": "Cells show the target value and target year"},
@@ -74,6 +108,56 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "余量 = 目标 − 全国路径同年值({unit});正值 = 更进取",
         "en": "Headroom = target − national path in the same year ({unit}); positive = more ambitious",
     },
+    "generations_title": {
+        "zh": "{name}:前后两版规划的目标变化",
+        "en": "{name}: how targets moved from one plan to the next",
+    },
+    "generations_subtitle": {
+        "zh": "每行一个前后规划都设定的指标:箭头从前一版目标指向后一版,"
+        "以相对前一版的百分比表示(方向已统一,向右 = 提高)",
+        "en": "One row per indicator both plans set: the arrow runs from the earlier plan's target to the later's,"
+        " as a change in per cent of the earlier (direction-adjusted: right = raised)",
+    },
+    "generations_single": {
+        "zh": "另有{n}个指标只见于其中一版规划(或另一版仅见节选,情况未知),见下表",
+        "en": "{n} more indicators are set in only one plan (or the other is known only in excerpt); see the table",
+    },
+    "generations_axis": {"zh": "相对前一版目标的变化(%)", "en": "Change on the earlier plan's target (%)"},
+    "generations_raised": {"zh": "提高", "en": "raised"},
+    "generations_lowered": {"zh": "降低", "en": "lowered"},
+    "no_generations": {
+        "zh": "前后规划没有共同设定、可比较的指标",
+        "en": "No indicator is set, comparably, in two of its plans",
+    },
+    "status_none": {"zh": "无状态:公布值不足两个", "en": "no status: under two values"},
+    "progress_title": {
+        "zh": "目标与公布记录对照:按现有速度能否达到",
+        "en": "Targets against the published record: within reach at the pace shown?",
+    },
+    "progress_subtitle": {
+        "zh": "比值 = 公布序列的年均增速 ÷ 实现目标所需年均增速;≥{on_track} 为进展顺利,≥{acceleration} 为需加快,"
+        ">0 为进展有限,≤0 为倒退(方向已统一)",
+        "en": "Ratio = observed annual growth over the published series ÷ the annual growth the target requires;"
+        " on track at ≥{on_track}, needs acceleration from {acceleration}, limited progress above 0,"
+        " deterioration at or below 0 (direction-adjusted)",
+    },
+    "progress_axis": {"zh": "实际增速 ÷ 所需增速", "en": "Observed growth ÷ required growth"},
+    "record_title": {"zh": "{indicator}:目标与公布记录", "en": "{indicator}: targets against the published record"},
+    "record_subtitle": {
+        "zh": "各地公布值序列(空心为推算值),目标置于目标年份,虚线为从最新公布值到目标所需的路径,旁注进展状态",
+        "en": "Each jurisdiction's published series (hollow: derived), its targets at their years, a dashed line from"
+        " the latest published value to each target (the pace it requires), and the status",
+    },
+    "record_published": {"zh": "公布值", "en": "published"},
+    "record_derived": {"zh": "推算值(如由不合格率推算合格率)", "en": "derived (a pass rate from a failure rate)"},
+    "record_required": {"zh": "所需路径", "en": "required pace"},
+    "ranking_subtitle": {
+        "zh": "排名相同者标“=”;“≥”目标为下限,实际要求可能更高(箭头);斜线 = 转引目标",
+        "en": "Shared ranks are marked =; a ≥ target is a floor and may ask more (arrow); hatched = cited target",
+    },
+    "bar_quoted": {"zh": "原文引用", "en": "quoted"},
+    "bar_cited": {"zh": "转引", "en": "cited"},
+    "bar_floor": {"zh": "下限(≥)", "en": "floor (≥)"},
     "value_axis": {"zh": "目标值({unit})", "en": "Target value ({unit})"},
     "profile_title": {"zh": "{name}:目标与同行对照", "en": "{name}: targets against peers"},
     "breadth_panel": {"zh": "按类别的指标数", "en": "Indicators committed to, by category"},
@@ -136,6 +220,17 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "{targets} 个目标 · {indicators} 个指标 · {categories} 个类别 · {first}–{last} 年",
         "en": "{targets} targets · {indicators} indicators · {categories} categories · years {first}–{last}",
     },
+}
+
+# The status bands of progress against the published record.
+PROGRESS_STATUS: dict[str, dict[str, str]] = {
+    "achieved": {"zh": "已实现", "en": "achieved"},
+    "on track": {"zh": "进展顺利", "en": "on track"},
+    "needs acceleration": {"zh": "需加快", "en": "needs acceleration"},
+    "limited progress": {"zh": "进展有限", "en": "limited progress"},
+    "deterioration": {"zh": "倒退", "en": "deterioration"},
+    "met": {"zh": "如期实现", "en": "met"},
+    "missed": {"zh": "未实现", "en": "missed"},
 }
 
 # How the coverage chart names each state of a jurisdiction and an indicator.
@@ -301,10 +396,12 @@ PROSE: dict[str, dict[str, str]] = {
         "标记形状表示承诺类型(下限、达到值、约数、区间)。",
     },
     "indicator.vertical": {
-        "en": "## City, province and nation\n\n"
-        "Where a city's province has a published value or a target for the same indicator, they are drawn "
-        "beside the city's target, with the national series.",
-        "zh": "## 市、省、全国对照\n\n城市所在省份对同一指标有公布值或目标时,与城市目标及全国数据并列画出。",
+        "en": "## City against province\n\n"
+        "Does a city ask more than its own province? Each row sets a city's target against its province's for "
+        "the same indicator; where their target years differ, the province's target is moved to the city's year "
+        "along the national path. Positive gaps mean the city asks more.",
+        "zh": "## 城市与省份对照\n\n城市的目标是否高于所在省份?每行将城市目标与其所在省份对同一指标的目标对照;"
+        "目标年份不同时,省份目标沿全国路径移至城市的目标年份。差值为正表示城市要求更高。",
     },
     "indicator.ranking": {
         "en": "## Ranking by headroom\n\n"

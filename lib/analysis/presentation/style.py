@@ -19,6 +19,13 @@ from ..data import Dataset
 FONT = "Noto Sans CJK SC"
 NATION_COLOUR = "#222222"
 MARKERS = {">=": "^", "=": "o", "~": "D", "range": "s", "<=": "v"}
+# Twenty colours that read as text on white, ordered so that neighbours (provinces next to each
+# other in the table, such as Jiangsu and Jiangxi) differ in hue; no greys (grey reads as
+# "national" or "no data").
+PROVINCE_PALETTE = [
+    "#1f77b4", "#d95f02", "#2ca02c", "#7570b3", "#d62728", "#17becf", "#8c564b", "#e7298a", "#bcbd22", "#3f3f8f",
+    "#ff7f0e", "#1b9e77", "#9467bd", "#a6761d", "#e377c2", "#66a61e", "#a50f15", "#e6ab02", "#00692c", "#8c6d31",
+]  # fmt: skip
 LABEL_BOX = dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none", alpha=0.85)
 
 
@@ -55,17 +62,32 @@ def new_figure(width: float, height: float, **kw) -> ReportFigure:
 
 
 def jurisdiction_colours(dataset: Dataset) -> dict[str, str]:
-    """One colour per jurisdiction, fixed by the order of jurisdictions.csv (nation: black)."""
-    ids = [
-        j
-        for j, lv in zip(dataset.jurisdictions["jurisdiction_id"], dataset.jurisdictions["level"], strict=True)
-        if lv != "nation"
-    ]
-    # tab10 without its grey, which would read as "national" or "no data".
-    tab = [c for k, c in enumerate(sns.color_palette("tab10")) if k != 7]
-    palette = tab[: len(ids)] if len(ids) <= len(tab) else sns.color_palette("husl", len(ids))
-    colours = {j: matplotlib.colors.to_hex(c) for j, c in zip(ids, palette, strict=True)}
-    for j, lv in zip(dataset.jurisdictions["jurisdiction_id"], dataset.jurisdictions["level"], strict=True):
-        if lv == "nation":
-            colours[j] = NATION_COLOUR
+    """One colour per province, shared by its cities and districts (so a city reads beside its
+    province); fixed by the order of jurisdictions.csv. The nation is black."""
+    j = dataset.jurisdictions.set_index("jurisdiction_id")
+    provinces = [i for i, lv in j["level"].items() if lv == "province"]
+    palette = PROVINCE_PALETTE if len(provinces) <= len(PROVINCE_PALETTE) else sns.color_palette("husl", len(provinces))
+    colours = {p: matplotlib.colors.to_hex(c) for p, c in zip(provinces, palette, strict=False)}
+    for jid, row in j.iterrows():
+        if row["level"] == "nation":
+            colours[jid] = NATION_COLOUR
+        elif jid not in colours:
+            colours[jid] = colours.get(_province(j, jid), "#777777")
     return colours
+
+
+def _province(j, jurisdiction_id: str) -> str:
+    current = jurisdiction_id
+    for _ in range(4):  # a district's parent may be a city
+        if j.loc[current, "level"] in ("province", "nation"):
+            return current
+        current = j.loc[current, "parent_id"]
+    return current
+
+
+def tier_style(tier: str, colour: str) -> dict:
+    """Marker style by provenance: a quoted target is filled, a cited one hollow (its edge in the
+    colour), so the two tiers read apart in every chart."""
+    if tier == "cited":
+        return {"facecolors": "white", "edgecolors": colour, "linewidths": 1.6}
+    return {"facecolors": colour, "edgecolors": "white", "linewidths": 0.8}

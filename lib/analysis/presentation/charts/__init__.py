@@ -8,10 +8,12 @@ the kind of commitment (comparator), so a ``>=`` floor never looks like a point 
 
 from .breadth import breadth_chart
 from .coverage import coverage_columns, coverage_heatmap
+from .generations import plan_generations_chart
 from .profile import jurisdiction_profile
+from .progress import progress_chart, record_chart
 from .ranking import headroom_ranking
 from .spread import indicator_spread
-from .vertical import vertical_view
+from .vertical import province_levels_chart, vertical_gaps
 
 __all__ = [
     "breadth_chart",
@@ -20,5 +22,9 @@ __all__ = [
     "headroom_ranking",
     "indicator_spread",
     "jurisdiction_profile",
-    "vertical_view",
+    "plan_generations_chart",
+    "progress_chart",
+    "record_chart",
+    "province_levels_chart",
+    "vertical_gaps",
 ]

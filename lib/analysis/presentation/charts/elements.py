@@ -3,6 +3,8 @@ and path, label placement without overlaps, and the caps that keep a chart reada
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
@@ -19,6 +21,38 @@ MAX_LABELS = 12  # labelled points in a spread (the highest and lowest); all are
 MAX_BARS = 30  # bars in a ranking (the top and bottom halves)
 MAX_COLUMNS = 30  # jurisdictions in the coverage heatmap and the breadth chart
 MAX_PANELS = 4  # cities in the vertical view
+
+
+def axes_rect(fig: Figure, left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
+    """An axes rectangle given by its margins in inches (so titles, legends and the source line
+    keep their room whatever the figure's height)."""
+    width, height = fig.get_size_inches()
+    return (left / width, bottom / height, 1 - (left + right) / width, 1 - (bottom + top) / height)
+
+
+def subtitle(fig: Figure, text: str, top_inches: float, x: float = 0.02) -> None:
+    """A grey explanatory line under the title, wrapped to the figure's width (CJK characters
+    count double), ``top_inches`` below the figure's top edge."""
+    import textwrap
+    import unicodedata
+
+    budget = int(fig.get_figwidth() * (1 - x) * 13)  # characters of 8.5 pt per inch, roughly
+    wide = sum(unicodedata.east_asian_width(c) in "WF" for c in text)
+    width = max(20, int(budget * len(text) / (len(text) + wide))) if text else budget
+    wrapped = "\n".join(textwrap.wrap(text, width=width))
+    fig.text(x, 1 - top_inches / fig.get_figheight(), wrapped, fontsize=8.5, color="#444444", va="top")
+
+
+def bottom_legend(fig: Figure, handles: list, ncol: int) -> None:
+    """A legend along the bottom of the figure, above the source line."""
+    fig.legend(
+        handles=handles,
+        loc="lower left",
+        bbox_to_anchor=(0.02, 0.3 / fig.get_figheight()),
+        ncol=ncol,
+        fontsize=8,
+        frameon=False,
+    )
 
 
 def source_line(fig: Figure, lang: str) -> None:
@@ -43,6 +77,19 @@ def comparator_legend(lang: str, used: list[str]) -> list[Line2D]:
         Line2D([], [], marker=MARKERS[c], linestyle="", color="#666666", label=labels.term(COMPARATORS, c, lang))
         for c in codes(COMPARATORS)
         if c in used
+    ]
+
+
+def tier_legend(lang: str, tiers: list[str]) -> list[Line2D]:
+    """Legend entries saying how a quoted and a cited target look (filled, hollow)."""
+    styles: dict[str, dict[str, Any]] = {
+        "quoted": dict(markerfacecolor="#666666", markeredgecolor="white"),
+        "cited": dict(markerfacecolor="white", markeredgecolor="#666666", markeredgewidth=1.6),
+    }
+    return [
+        Line2D([], [], marker="o", linestyle="", ms=7, label=labels.text(f"tier_{t}", lang), **styles[t])
+        for t in ("quoted", "cited")
+        if t in tiers
     ]
 
 

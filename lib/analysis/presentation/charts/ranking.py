@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 
 from ... import measures
 from ...data import Dataset
 from .. import labels
 from ..style import NATION_COLOUR, ReportFigure, jurisdiction_colours, new_figure
-from .elements import MAX_BARS, source_line
+from .elements import MAX_BARS, axes_rect, bottom_legend, source_line, subtitle
+
+
+def _rank_label(r) -> str:
+    """ "3" for a rank held alone, "=3" for a shared one."""
+    return ("=" if r.n_tied > 1 else "") + str(int(r.rank))
 
 
 def headroom_ranking(dataset: Dataset, indicator_id: str, lang: str = "zh") -> ReportFigure:
@@ -17,7 +24,9 @@ def headroom_ranking(dataset: Dataset, indicator_id: str, lang: str = "zh") -> R
 
     Bars show headroom (target minus the national path's value in the target year, sign
     flipped for lower-is-better indicators); without a national path they show the target
-    value and the title says so. Labels give the value, comparator and target year.
+    value and the title says so. Each bar names its rank (=3 for a shared one), its value,
+    comparator and target year. A floor (≥) commits to at least its value, so its bar ends in an
+    open arrow: the plan may ask more. Solid bars are quoted targets, hatched ones cited.
     """
     standing = measures.peer_standing(dataset)
     rows = standing[standing["indicator_id"] == indicator_id].sort_values(
@@ -30,23 +39,45 @@ def headroom_ranking(dataset: Dataset, indicator_id: str, lang: str = "zh") -> R
     unit = dataset.indicators.set_index("indicator_id").loc[indicator_id, "unit"]
     by_headroom = len(rows) and (rows["basis"] == "headroom").all()
     colours = jurisdiction_colours(dataset)
-    fig = new_figure(9, 1.8 + 0.55 * max(len(rows), 1) + 0.8)
-    ax = fig.add_axes((0.2, 0.2, 0.62, 0.62))
+    fig = new_figure(9.5, 2.6 + 0.36 * max(len(rows), 1))
+    ax = fig.add_axes(axes_rect(fig, left=1.9, bottom=1.45, right=0.4, top=0.95))
     ys = np.arange(len(rows))
     scores = rows["score"].astype(float).to_numpy() if by_headroom else rows["value"].astype(float).to_numpy()
-    ax.barh(ys, scores, color=[colours.get(j, "#777777") for j in rows["jurisdiction_id"]], height=0.6)
-    ax.set_yticks(ys, [labels.display_name(dataset, "jurisdiction", j, lang) for j in rows["jurisdiction_id"]])
     for y, score, r in zip(ys, scores, rows.itertuples(), strict=True):
+        colour = colours.get(r.jurisdiction_id, "#777777")
+        cited = r.tier == "cited"
+        ax.barh(
+            y,
+            score,
+            height=0.62,
+            color="white" if cited else colour,
+            edgecolor=colour,
+            hatch="////" if cited else None,
+            lw=1,
+        )
+        if r.comparator == ">=":
+            ax.annotate(
+                "",
+                (score + (0.04 if score >= 0 else -0.04) * max(abs(scores).max(), 1), y),
+                (score, y),
+                arrowprops=dict(arrowstyle="-|>", color=colour, lw=1, fill=False),
+            )
         text = f"{labels.target_text(r, lang)} ({r.target_year})"
         if by_headroom:
             text = f"{score:+.2f} · " + text
         # labels start right of the bar or of zero, never over the jurisdiction names
         ax.annotate(
-            text, (max(score, 0), y), xytext=(4, 0), textcoords="offset points", ha="left", va="center", fontsize=9
+            text, (max(score, 0), y), xytext=(14, 0), textcoords="offset points", ha="left", va="center", fontsize=8.5
         )
+    ticks = [
+        f"{_rank_label(r)}  {labels.display_name(dataset, 'jurisdiction', r.jurisdiction_id, lang)}"
+        for r in rows.itertuples()
+    ]
+    ax.set_yticks(ys, ticks, fontsize=9)
     lo, hi = (min(0, scores.min()), max(0, scores.max())) if len(scores) else (0, 1)
     span = (hi - lo) or max(abs(hi), 1)
-    ax.set_xlim(lo - 0.05 * span, hi + 0.7 * span)
+    ax.set_xlim(lo - 0.05 * span, hi + 0.75 * span)
+    ax.set_ylim(-0.6, len(rows) - 0.4)
     ax.axvline(0, color=NATION_COLOUR, lw=1)
     u = labels.unit_label(unit, lang)
     ax.set_xlabel(
@@ -54,14 +85,29 @@ def headroom_ranking(dataset: Dataset, indicator_id: str, lang: str = "zh") -> R
     )
     title = "ranking_title" if by_headroom else "ranking_title_value"
     fig.suptitle(labels.text(title, lang, indicator=ind_name), x=0.02, ha="left", fontsize=13)
+    notes = [labels.text("ranking_subtitle", lang)]
     if total > len(rows):
         ax.axhline(MAX_BARS // 2 - 0.5, color="#999999", lw=0.8, ls=":")
-        fig.text(0.2, 0.86, labels.text("capped_bars", lang, n=total, k=MAX_BARS // 2), fontsize=9, color="#444444")
+        notes.append(labels.text("capped_bars", lang, n=total, k=MAX_BARS // 2))
+    subtitle(fig, "; ".join(notes), 0.5)
+    legend = [
+        Patch(facecolor="#999999", edgecolor="#999999", label=labels.text("bar_quoted", lang)),
+        Patch(facecolor="white", edgecolor="#999999", hatch="////", label=labels.text("bar_cited", lang)),
+        Line2D(
+            [],
+            [],
+            marker=">",
+            linestyle="",
+            color="#999999",
+            markerfacecolor="white",
+            label=labels.text("bar_floor", lang),
+        ),
+    ]
+    bottom_legend(fig, legend, ncol=3)
     source_line(fig, lang)
     fig.alt_text = f"{ind_name}: " + "; ".join(
-        f"{labels.display_name(dataset, 'jurisdiction', r.jurisdiction_id, lang)} {r.score:+.2f}"
-        if by_headroom
-        else f"{labels.display_name(dataset, 'jurisdiction', r.jurisdiction_id, lang)} {r.value:g}"
+        f"{_rank_label(r)} {labels.display_name(dataset, 'jurisdiction', r.jurisdiction_id, lang)} "
+        + (f"{r.score:+.2f}" if by_headroom else labels.target_text(r, lang))
         for r in rows.iloc[::-1].itertuples()
     )
     return fig

@@ -1,130 +1,207 @@
-"""The spread of one indicator's targets across jurisdictions and target years."""
+"""The spread of one indicator's targets, grouped by target year and level, beside the national
+record, readable at 50 jurisdictions: every target is labelled and no two labels overlap."""
 
 from __future__ import annotations
 
-import matplotlib
 import numpy as np
-from matplotlib.patches import Patch
+import pandas as pd
+from matplotlib.font_manager import FontProperties
+from matplotlib.lines import Line2D
 
 from ... import measures
 from ...data import Dataset
 from .. import labels
-from ..style import LABEL_BOX, MARKERS, ReportFigure, jurisdiction_colours, new_figure
-from .elements import (
-    MAX_LABELS,
-    comparator_legend,
-    describe_targets,
-    draw_national,
-    indicator_rows,
-    national_series,
-    source_line,
-    spread_positions,
-)
+from ..style import MARKERS, NATION_COLOUR, ReportFigure, jurisdiction_colours, new_figure, tier_style
+from .elements import comparator_legend, describe_targets, indicator_rows, national_series, source_line, tier_legend
+
+LABEL_SIZE = 8.0  # points
+LANES = (("province", ("province",)), ("city", ("city", "district")))
+TARGET_LABEL = "target-label"  # gid of every target's label (a test measures their overlaps)
+
+
+def _lanes(local: pd.DataFrame) -> list[tuple[object, str, pd.DataFrame]]:
+    """(target year, lane, rows) for every non-empty group: years in order (no year last),
+    provinces before cities and districts; within a lane, by value."""
+    years = sorted(local["target_year"].dropna().unique()) + ([pd.NA] if local["target_year"].isna().any() else [])
+    out = []
+    for year in years:
+        in_year = local[local["target_year"].isna()] if pd.isna(year) else local[local["target_year"] == year]
+        for lane, levels in LANES:
+            rows = in_year[in_year["level"].isin(levels)].sort_values(["value_std", "jurisdiction_id"])
+            if len(rows):
+                out.append((year, lane, rows))
+    return out
+
+
+def _label(dataset: Dataset, r, lang: str) -> str:
+    return f"{labels.display_name(dataset, 'jurisdiction', r.jurisdiction_id, lang)} {labels.target_text(r, lang)}"
+
+
+def _text_width_inches(fig, texts: list[str]) -> float:
+    renderer = fig.canvas.get_renderer()
+    prop = FontProperties(size=LABEL_SIZE)
+    widths = [renderer.get_text_width_height_descent(t, prop, ismath=False)[0] for t in texts] or [0.0]
+    return max(widths) / fig.dpi
+
+
+def _draw_record(ax, dataset: Dataset, indicator_id: str, lang: str) -> list:
+    """The national published series and the national path up to the national target."""
+    handles = []
+    series = national_series(dataset, indicator_id)
+    if len(series):
+        ax.plot(series["year"], series["value"], "-o", color=NATION_COLOUR, ms=3.5, lw=1.2, zorder=3)
+        handles.append(
+            Line2D([], [], marker="o", color=NATION_COLOUR, ms=4, label=labels.text("national_observed", lang))
+        )
+    path = measures.national_path(dataset, indicator_id)
+    if path is not None and len(path.years) >= 2:
+        ax.plot(path.years, path.values, "--", color="#888888", lw=1, zorder=2)
+        handles.append(Line2D([], [], linestyle="--", color="#888888", label=labels.text("national_path", lang)))
+    nat = measures.national_targets(dataset)
+    if indicator_id in nat.index:
+        r = nat.loc[indicator_id]
+        ax.plot([r["target_year"]], [r["value_std"]], marker="*", ms=14, color=NATION_COLOUR, linestyle="", zorder=5)
+        text = f"{labels.text('national_target', lang)} {labels.target_text(r, lang)} ({r['target_year']})"
+        handles.append(Line2D([], [], marker="*", ms=11, color=NATION_COLOUR, linestyle="", label=text))
+    return handles
 
 
 def indicator_spread(
     dataset: Dataset, indicator_id: str, lang: str = "zh", jurisdictions: list[str] | None = None
 ) -> ReportFigure:
-    """The spread of one indicator's targets across jurisdictions and target years.
+    """Every local target of one indicator, grouped by target year and level, beside the national
+    record, on one value axis.
 
-    Each local target is a point at its target year, coloured by jurisdiction and shaped by
-    comparator (a range is drawn from its low to its high end), labelled with its value. The
-    national observed series, the national target (star) and the national path are drawn in.
+    Left: the national published series, the national path (dashed) and target (star). Right:
+    one group per target year, provinces in one lane and cities and districts in the next; each
+    target a point at its value (filled: quoted; hollow: cited; shape: kind of commitment; colour:
+    its province), labelled with its jurisdiction and target, labels moved apart so none overlaps
+    another; the national path's value in that year is a dashed line across the group. The
+    subtitle says how many targets and jurisdictions are shown; relative targets are counted,
+    not drawn.
     """
     rows = indicator_rows(dataset, indicator_id, jurisdictions)
-    local = rows[(rows["level"] != "nation") & ~rows["is_relative"]]
+    local = rows[(rows["level"] != "nation") & ~rows["is_relative"] & rows["value_std"].notna()]
     relative = rows[rows["is_relative"]]
     colours = jurisdiction_colours(dataset)
     ind_name = labels.display_name(dataset, "indicator", indicator_id, lang)
     unit = dataset.indicators.set_index("indicator_id").loc[indicator_id, "unit"]
+    lanes = _lanes(local)
+    most = max((len(r) for _, _, r in lanes), default=1)
     fig = new_figure(10, 6)
-    ax = fig.add_axes((0.08, 0.16, 0.62, 0.68))
-    years = list(local["target_year"].astype(float)) + list(
-        national_series(dataset, indicator_id)["year"].astype(float)
+    label_width = _text_width_inches(fig, [_label(dataset, r, lang) for r in local.itertuples()])
+    lane_width = label_width + 0.45  # the point, its connector, the label
+    record_width, margin_left, margin_right = 2.6, 0.9, 0.3
+    width = max(9.0, margin_left + record_width + 0.4 + lane_width * max(len(lanes), 1) + margin_right)
+    label_height = LABEL_SIZE * 1.45 / 72  # inches per label line
+    axes_height = max(3.6, most * label_height * 1.15)
+    height = axes_height + 2.4
+    fig.set_size_inches(width, height)
+    bottom, top = 1.3 / height, 1 - 1.1 / height
+    rec = fig.add_axes((margin_left / width, bottom, record_width / width, top - bottom))
+    ax = fig.add_axes(
+        ((margin_left + record_width + 0.4) / width, bottom, (lane_width * max(len(lanes), 1)) / width, top - bottom),
+        sharey=rec,
+    )
+    handles = _draw_record(rec, dataset, indicator_id, lang)
+    rec.set_xlabel(labels.text("year", lang))
+    rec.set_ylabel(f"{ind_name} ({labels.unit_label(unit, lang)})")
+    rec.set_title(labels.text("national_record", lang), fontsize=9, loc="left")
+
+    values = list(local["value_std"].astype(float)) + list(
+        national_series(dataset, indicator_id)["value"].astype(float)
     )
     nat = measures.national_targets(dataset)
     if indicator_id in nat.index:
-        years.append(float(nat.loc[indicator_id, "target_year"]))
-    x_range = (min(years) - 1, max(years) + 1) if years else (2015, 2030)
-    handles = draw_national(ax, dataset, indicator_id, lang, x_range)
-    # Points: targets sharing a year are nudged apart horizontally so none hides another.
-    local = local.sort_values(["target_year", "value_std", "jurisdiction_id"])
-    per_year = local.groupby("target_year")["target_id"].transform("count")
-    offsets = local.groupby("target_year").cumcount() - (per_year - 1) / 2
-    xs = (
-        local["target_year"].astype(float) + offsets.astype(float) * (0.8 / per_year.clip(lower=4)).astype(float)
-    ).to_numpy()
-    order = local["value_std"].astype(float).rank(method="first")
-    labelled = (
-        (order <= MAX_LABELS // 2) | (order > len(local) - MAX_LABELS // 2) if len(local) > MAX_LABELS else order > 0
+        values.append(float(nat.loc[indicator_id, "value_std"]))
+    low, high = (min(values), max(values)) if values else (0.0, 1.0)
+    span = (high - low) or max(abs(high) * 0.05, 1.0)
+    gap = span * 1.1 * label_height / axes_height  # one label's height in data units
+    path = measures.national_path(dataset, indicator_id)
+    placed_low, placed_high = low, high
+    description = []
+    for x, (year, _, lane_rows) in enumerate(lanes):
+        ys = lane_rows["value_std"].astype(float).to_numpy()
+        label_ys = np.asarray(_spread_within(list(ys), gap))
+        placed_low, placed_high = min(placed_low, label_ys.min()), max(placed_high, label_ys.max())
+        for r, y, label_y in zip(lane_rows.itertuples(), ys, label_ys, strict=True):
+            colour = colours.get(r.jurisdiction_id, "#777777")
+            ax.scatter([x], [y], marker=MARKERS[r.comparator], s=46, zorder=5, **tier_style(r.tier, colour))
+            if r.comparator == "range" and pd.notna(r.value_high_std):
+                ax.vlines(x, y, float(r.value_high_std), colors=colour, lw=2.5, zorder=4)
+            text = ax.annotate(
+                _label(dataset, r, lang),
+                (x, y),
+                xytext=(x + 0.12, label_y),
+                fontsize=LABEL_SIZE,
+                va="center",
+                ha="left",
+                color=colour,
+                arrowprops=dict(arrowstyle="-", color=colour, lw=0.5, shrinkA=0, shrinkB=3),
+                zorder=6,
+            )
+            text.set_gid(TARGET_LABEL)
+            description.append(labels.jurisdiction_target(dataset, r, lang))
+        if path is not None and len(path.years) >= 2 and pd.notna(year):
+            at = path.value_at(float(str(year)))
+            ax.hlines(at, x - 0.35, x + 0.9, colors="#888888", linestyles="--", lw=1, zorder=2)
+    ax.set_xlim(-0.5, max(len(lanes), 1) - 0.05)
+    ax.set_xticks(
+        range(len(lanes)),
+        [_lane_tick(year, lane, lang) for year, lane, _ in lanes],
+        fontsize=8,
     )
-    values = [v for v in local["value_std"].astype(float)] + [v for v in local["value_high_std"].dropna().astype(float)]
-    nat_vals = list(national_series(dataset, indicator_id)["value"].astype(float))
-    all_vals = values + nat_vals + ([float(nat.loc[indicator_id, "value_std"])] if indicator_id in nat.index else [])
-    span = (max(all_vals) - min(all_vals)) if all_vals else 1.0
-    span = span or max(abs(all_vals[0]) * 0.05, 1.0) if all_vals else 1.0
-    label_ys = iter(spread_positions(list(local.loc[labelled, "value_std"].astype(float)), span * 0.06))
-    point_colours = [colours.get(j, "#777777") for j in local["jurisdiction_id"]]
-    ranges = local["comparator"].eq("range").to_numpy() & local["value_high_std"].notna().to_numpy()
-    if ranges.any():
-        ax.vlines(
-            xs[ranges],
-            local.loc[ranges, "value_std"].astype(float),
-            local.loc[ranges, "value_high_std"].astype(float),
-            colors=np.array(point_colours)[ranges],
-            lw=3,
-            zorder=4,
-        )
-    for comparator in local["comparator"].astype(str).unique():  # one scatter per marker shape
-        sel = (local["comparator"] == comparator).to_numpy()
-        ax.scatter(
-            xs[sel],
-            local.loc[sel, "value_std"].astype(float),
-            marker=MARKERS[comparator],
-            s=100 if len(local) <= MAX_LABELS else 36,
-            c=np.array(point_colours)[sel],
-            edgecolors="white",
-            zorder=6,
-        )
-    seen = list(local["jurisdiction_id"])
-    for x, r, is_labelled in zip(xs, local.itertuples(), labelled, strict=True):
-        c = colours.get(r.jurisdiction_id, "#777777")
-        if not is_labelled:
-            continue
-        text = labels.jurisdiction_target(dataset, r, lang)
-        ax.annotate(
-            text,
-            (x, r.value_std),
-            xytext=(x + 0.4, next(label_ys)),
-            fontsize=8.5,
-            va="center",
-            color=c,
-            bbox=LABEL_BOX,
-            arrowprops=dict(arrowstyle="-", color=c, lw=0.5),
-            zorder=7,
-        )
-    ax.set_xlim(x_range[0], x_range[1] + 2.5)
-    if all_vals:
-        ax.set_ylim(min(all_vals) - span * 0.12, max(all_vals) + span * 0.12)
-    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
-    ax.set_xlabel(labels.text("year", lang) + " (" + labels.text("target_year", lang) + ")")
-    ax.set_ylabel(f"{ind_name} ({labels.unit_label(unit, lang)})")
-    fig.suptitle(labels.text("spread_title", lang, indicator=ind_name), x=0.08, ha="left", fontsize=14, y=0.97)
-    fig.text(0.08, 0.895, labels.text("spread_subtitle", lang), fontsize=9, color="#444444")
+    ax.tick_params(axis="y", labelleft=False)
+    ax.grid(axis="x", visible=False)
+    group = [str(year) for year, _, _ in lanes]  # years, and <NA> for targets without one
+    for k in range(1, len(lanes)):
+        if group[k] != group[k - 1]:
+            ax.axvline(k - 0.5, color="#cccccc", lw=0.8)
+    rec.set_ylim(placed_low - span * 0.08, placed_high + span * 0.08)
+    fig.suptitle(
+        labels.text("spread_title", lang, indicator=ind_name),
+        x=margin_left / width,
+        ha="left",
+        fontsize=13,
+        y=1 - 0.25 / height,
+    )
+    n_jurisdictions = local["jurisdiction_id"].nunique()
+    subtitle = labels.text("spread_count", lang, targets=len(local), jurisdictions=n_jurisdictions)
     if len(relative):
-        fig.text(0.08, 0.065, labels.text("relative_skipped", lang, n=len(relative)), fontsize=8, color="#aa3333")
-    if len(local) > MAX_LABELS:
-        fig.text(0.08, 0.045, labels.text("capped", lang, n=len(local), k=MAX_LABELS // 2), fontsize=8, color="#444444")
-    jur_handles = (
-        [
-            Patch(color=colours[j], label=labels.display_name(dataset, "jurisdiction", j, lang))
-            for j in dict.fromkeys(seen)
-        ]
-        if len(set(seen)) <= MAX_LABELS
-        else []
+        subtitle += "; " + labels.text("relative_skipped", lang, n=len(relative))
+    fig.text(
+        margin_left / width,
+        1 - 0.55 / height,
+        subtitle + " · " + labels.text("spread_subtitle", lang),
+        fontsize=8.5,
+        color="#444444",
     )
-    legend_handles = jur_handles + comparator_legend(lang, list(local["comparator"].astype(str).unique())) + handles
-    fig.legend(handles=legend_handles, loc="upper left", bbox_to_anchor=(0.72, 0.84), fontsize=8.5, frameon=False)
+    used = list(local["comparator"].astype(str).unique())
+    legend = handles + tier_legend(lang, sorted(set(local["tier"]))) + comparator_legend(lang, used)
+    fig.legend(
+        handles=legend,
+        loc="lower left",
+        bbox_to_anchor=(margin_left / width, 0.02 + 0.25 / height),
+        ncol=4,
+        fontsize=7.5,
+        frameon=False,
+    )
     source_line(fig, lang)
-    fig.alt_text = describe_targets(dataset, ind_name, local, lang, indicator_id)
+    fig.alt_text = describe_targets(
+        dataset, ind_name, local.sort_values(["target_year", "value_std"]), lang, indicator_id
+    )
     return fig
+
+
+def _spread_within(positions: list[float], min_gap: float) -> list[float]:
+    """Label positions in the order of the points, at least ``min_gap`` apart, centred on them."""
+    placed = list(positions)
+    for k in range(1, len(placed)):
+        placed[k] = max(placed[k], placed[k - 1] + min_gap)
+    shift = (sum(placed) - sum(positions)) / len(placed) if placed else 0.0
+    return [p - shift for p in placed]
+
+
+def _lane_tick(year, lane: str, lang: str) -> str:
+    when = labels.text("no_year", lang) if pd.isna(year) else str(int(year))
+    return f"{when}\n{labels.text('lane_' + lane, lang)}"

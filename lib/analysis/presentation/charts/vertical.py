@@ -1,117 +1,180 @@
-"""City against province against nation, for one indicator."""
+"""City against province against nation: the vertical gaps of one indicator, and one province's
+targets with its cities' on one axis."""
 
 from __future__ import annotations
 
-import matplotlib
+import numpy as np
+import pandas as pd
 from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
 
+from ... import measures
 from ...data import Dataset
 from .. import labels
-from ..style import LABEL_BOX, MARKERS, ReportFigure, jurisdiction_colours, new_figure
-from .elements import MAX_PANELS, draw_national, national_series, source_line
+from ..style import MARKERS, NATION_COLOUR, ReportFigure, jurisdiction_colours, new_figure, tier_style
+from .elements import MAX_BARS, axes_rect, source_line, subtitle, tier_legend
+
+MOVED = "moved along the national path"
+PROVINCE_COLOUR = "#555555"  # the province's marker: the cities already wear the province's colour
 
 
-def vertical_view(dataset: Dataset, indicator_id: str, lang: str = "zh") -> ReportFigure:
-    """City against province against nation, for cities whose province has figures.
+def _name(dataset: Dataset, jurisdiction_id: str, lang: str) -> str:
+    return labels.display_name(dataset, "jurisdiction", jurisdiction_id, lang)
 
-    One panel per city that sets the indicator and whose province has a target or an
-    observed value for it: the city's target, the province's observations and targets, and
-    the national series and target. Without such a city the figure says so.
+
+def _empty(fig, ax, message: str, title: str) -> ReportFigure:
+    ax.axis("off")
+    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=11, transform=ax.transAxes)
+    fig.alt_text = f"{title}: {message}"
+    return fig
+
+
+def vertical_gaps(dataset: Dataset, indicator_id: str, lang: str = "zh") -> ReportFigure:
+    """Each city's (or district's) target against its province's, one row per city ordered by
+    the gap (most ambitious relative to its province first).
+
+    A row joins the province's target (moved to the city's target year along the national
+    path where the years differ, drawn with a cross) to the city's; the gap is written at the
+    right (direction-adjusted: positive asks more than the province). Filled markers are quoted
+    targets, hollow ones cited. Cities whose gap does not apply are counted below the chart,
+    with why.
     """
-    t_ = dataset.targets_long
-    jur = dataset.jurisdictions.set_index("jurisdiction_id")
-    rows = t_[(t_["indicator_id"] == indicator_id) & (t_["level"] == "city") & ~t_["is_relative"]]
-    obs = dataset.observations[dataset.observations["indicator_id"] == indicator_id]
-    ind_rows = t_[(t_["indicator_id"] == indicator_id) & ~t_["is_relative"]]
-    obs_by = dict(tuple(obs.groupby("jurisdiction_id")))
-    targets_by = dict(tuple(ind_rows.groupby("jurisdiction_id")))
-    cities = []
-    for city in dict.fromkeys(rows["jurisdiction_id"]):
-        province = jur.loc[city, "parent_id"]
-        prov_obs, prov_targets = obs_by.get(province, obs.iloc[:0]), targets_by.get(province, ind_rows.iloc[:0])
-        if len(prov_obs) or len(prov_targets):
-            cities.append((city, province, prov_obs, prov_targets))
+    v = measures.vertical_gap(dataset)
+    v = v[v["indicator_id"] == indicator_id]
+    shown = v[v["vertical_gap"].notna()].sort_values(["vertical_gap", "jurisdiction_id"], ascending=[False, True])
+    total = len(shown)
+    if total > MAX_BARS:
+        shown = pd.concat([shown.head(MAX_BARS // 2), shown.tail(MAX_BARS // 2)])
     ind_name = labels.display_name(dataset, "indicator", indicator_id, lang)
     unit = dataset.indicators.set_index("indicator_id").loc[indicator_id, "unit"]
     colours = jurisdiction_colours(dataset)
-    all_cities = len(cities)
-    cities = sorted(cities, key=lambda c: -(len(c[2]) + len(c[3])))[:MAX_PANELS]
-    n = max(len(cities), 1)
-    fig = new_figure(min(4.2 * n + 1.5, 14), 5.2)
-    fig.suptitle(labels.text("vertical_title", lang, indicator=ind_name), x=0.02, ha="left", fontsize=14)
-    if not cities:
-        fig.text(0.5, 0.5, labels.text("no_vertical", lang), ha="center", va="center", fontsize=12)
-        fig.alt_text = f"{ind_name}: {labels.text('no_vertical', lang)}"
+    fig = new_figure(10, 2.5 + 0.38 * max(len(shown), 1))
+    ax = fig.add_axes(axes_rect(fig, left=2.6, bottom=1.25, right=0.8, top=1.0))
+    title = labels.text("vertical_title", lang, indicator=ind_name)
+    fig.suptitle(title, x=0.02, ha="left", fontsize=13)
+    if shown.empty:
         source_line(fig, lang)
-        return fig
-    axes = fig.subplots(1, n, sharey=True, squeeze=False)[0]
-    fig.subplots_adjust(left=0.08, right=0.98, top=0.78, bottom=0.36, wspace=0.08)
+        return _empty(fig, ax, labels.text("no_vertical", lang), ind_name)
+    ys = np.arange(len(shown))[::-1]
     description = []
-    for ax, (city, province, prov_obs, prov_targets) in zip(axes, cities, strict=True):
-        city_rows = rows[rows["jurisdiction_id"] == city]
-        years = (
-            list(city_rows["target_year"])
-            + list(prov_obs["year"])
-            + list(prov_targets["target_year"])
-            + list(national_series(dataset, indicator_id)["year"])
+    for y, r in zip(ys, shown.itertuples(), strict=True):
+        city, province = colours.get(r.jurisdiction_id, "#777777"), PROVINCE_COLOUR
+        moved = float(r.province_value_moved)
+        ax.plot([moved, float(r.value_std)], [y, y], color="#bbbbbb", lw=2, zorder=2)
+        ax.scatter(
+            [moved],
+            [y],
+            marker="X" if r.year_adjustment == MOVED else MARKERS[r.province_comparator],
+            s=60,
+            zorder=4,
+            **tier_style(r.province_tier, province),
         )
-        handles = draw_national(ax, dataset, indicator_id, lang, (min(years), max(years)))
-        pname = labels.display_name(dataset, "jurisdiction", province, lang)
-        pc = colours[province]
-        if len(prov_obs):
-            ax.plot(prov_obs["year"], prov_obs["value"], "-o", color=pc, ms=5, lw=1.2, zorder=4)
-            handles.insert(
-                0, Line2D([], [], marker="o", color=pc, label=labels.text("province_observed", lang, name=pname))
-            )
-        for r in prov_targets.itertuples():
-            ax.plot(
-                [r.target_year], [r.value_std], marker=MARKERS[r.comparator], color=pc, ms=10, linestyle="", zorder=5
-            )
-        cname = labels.display_name(dataset, "jurisdiction", city, lang)
-        cc = colours[city]
-        for r in city_rows.itertuples():
-            ax.plot(
-                [r.target_year],
-                [r.value_std],
-                marker=MARKERS[r.comparator],
-                color=cc,
-                ms=11,
-                linestyle="",
-                zorder=6,
-                markeredgecolor="white",
-            )
-            ax.annotate(
-                f"{cname} {labels.target_text(r, lang)} ({r.target_year})",
-                (r.target_year, r.value_std),
-                xytext=(-10, 0),
-                textcoords="offset points",
-                ha="right",
-                va="center",
-                fontsize=9,
-                color=cc,
-                bbox=LABEL_BOX,
-            )
-            description.append(f"{cname} {labels.target_text(r, lang)} ({r.target_year})")
-        for o in prov_obs.itertuples():
-            description.append(f"{pname} {o.value:g} ({o.year})")
-        ax.set_title(f"{cname} · {pname} · {labels.text('national', lang)}", fontsize=10)
-        ax.margins(y=0.12)
-        ax.set_xlabel(labels.text("year", lang))
-        ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True, nbins=6))
-        ax.legend(
-            handles=[Patch(color=cc, label=cname)] + handles,
-            fontsize=7.5,
-            loc="upper center",
-            bbox_to_anchor=(0.5, -0.25),
-            ncol=2,
-            frameon=False,
+        ax.scatter([float(r.value_std)], [y], marker=MARKERS[r.comparator], s=70, zorder=5, **tier_style(r.tier, city))
+        gap = f"{float(r.vertical_gap):+.2f}"
+        ax.annotate(
+            gap,
+            (1.0, y),
+            xycoords=("axes fraction", "data"),
+            xytext=(6, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=9,
         )
-    axes[0].set_ylabel(labels.unit_label(unit, lang))  # the indicator is in the title
-    if all_cities > len(cities):
-        fig.text(
-            0.02, 0.86, labels.text("capped_panels", lang, k=len(cities), n=all_cities), fontsize=9, color="#444444"
+        province_target = labels.format_value(r.province_value_std, None, r.province_comparator, r.unit, lang)
+        description.append(
+            f"{_name(dataset, r.jurisdiction_id, lang)} {labels.target_text(r, lang)} ({r.target_year}),"
+            f" {_name(dataset, r.province_id, lang)} {province_target} ({r.province_target_year}): {gap}"
         )
+    ticks = [
+        f"{_name(dataset, r.jurisdiction_id, lang)} {r.target_year} · {_name(dataset, r.province_id, lang)}"
+        f" {r.province_target_year}"
+        for r in shown.itertuples()
+    ]
+    ax.set_yticks(ys, ticks, fontsize=8.5)
+    nat = measures.national_targets(dataset)
+    if indicator_id in nat.index:
+        n = nat.loc[indicator_id]
+        ax.axvline(float(n["value_std"]), color=NATION_COLOUR, lw=1, ls=":")
+        ax.annotate(
+            f"{labels.text('national_target', lang)} {labels.target_text(n, lang)} ({n['target_year']})",
+            (float(n["value_std"]), 1.0),
+            xycoords=("data", "axes fraction"),
+            xytext=(3, 3),
+            textcoords="offset points",
+            fontsize=8,
+        )
+    ax.set_xlabel(labels.unit_label(unit, lang))
+    ax.margins(x=0.08)
+    notes = [labels.text("vertical_subtitle", lang)]
+    if total > len(shown):
+        notes.append(labels.text("capped_bars", lang, n=total, k=MAX_BARS // 2))
+    skipped = v[v["vertical_gap"].isna()]["vertical_gap_note"].value_counts()
+    if len(skipped):
+        notes.append(labels.text("vertical_skipped", lang, n=int(skipped.sum())))
+    subtitle(fig, "; ".join(notes), 0.55)
+    legend = [
+        Line2D([], [], marker="o", linestyle="", color=PROVINCE_COLOUR, label=labels.text("province_marker", lang)),
+        Line2D([], [], marker="X", linestyle="", color=PROVINCE_COLOUR, label=labels.text("province_moved", lang)),
+        *tier_legend(lang, sorted(set(shown["tier"]) | set(shown["province_tier"].dropna()))),
+    ]
+    fig.legend(handles=legend, loc="lower left", bbox_to_anchor=(0.02, 0.035), ncol=2, fontsize=8, frameon=False)
     source_line(fig, lang)
-    fig.alt_text = f"{ind_name}: " + ("; ".join(description))
+    fig.alt_text = f"{ind_name}: " + "; ".join(description)
+    return fig
+
+
+def province_levels_chart(dataset: Dataset, province_id: str, indicator_id: str, lang: str = "zh") -> ReportFigure:
+    """One province's target, each of its cities' and the nation's for one indicator, on one axis:
+    the nation first, then the province, then the cities ordered by their gap to the province."""
+    levels = measures.province_levels(dataset, province_id, indicator_id)
+    ind_name = labels.display_name(dataset, "indicator", indicator_id, lang)
+    unit = dataset.indicators.set_index("indicator_id").loc[indicator_id, "unit"]
+    colours = jurisdiction_colours(dataset)
+    fig = new_figure(9, 2.3 + 0.36 * max(len(levels), 1))
+    ax = fig.add_axes(axes_rect(fig, left=1.6, bottom=1.05, right=1.6, top=0.85))
+    pname = _name(dataset, province_id, lang)
+    fig.suptitle(
+        labels.text("province_levels_title", lang, province=pname, indicator=ind_name), x=0.02, ha="left", fontsize=12
+    )
+    if levels.empty:
+        source_line(fig, lang)
+        return _empty(fig, ax, labels.text("no_vertical", lang), ind_name)
+    ys = np.arange(len(levels))[::-1]
+    description = []
+    for y, r in zip(ys, levels.itertuples(), strict=True):
+        colour = colours.get(r.jurisdiction_id, "#777777")
+        marker = "*" if r.role == "nation" else MARKERS[r.comparator]
+        ax.scatter(
+            [float(r.value_std)],
+            [y],
+            marker=marker,
+            s=130 if r.role == "nation" else 70,
+            zorder=5,
+            **tier_style(r.tier, colour),
+        )
+        gap = "" if pd.isna(r.vertical_gap) else f"  {float(r.vertical_gap):+.2f}"
+        text = f"{labels.target_text(r, lang)} ({r.target_year}){gap}"
+        ax.annotate(
+            text,
+            (float(r.value_std), y),
+            xytext=(8, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=8.5,
+            color=colour,
+        )
+        description.append(f"{_name(dataset, r.jurisdiction_id, lang)} {text.strip()}")
+    ax.set_yticks(ys, [_name(dataset, r.jurisdiction_id, lang) for r in levels.itertuples()], fontsize=9)
+    ax.set_xlabel(labels.unit_label(unit, lang))
+    ax.margins(x=0.25)
+    subtitle(fig, labels.text("province_levels_subtitle", lang), 0.5)
+    fig.legend(
+        handles=tier_legend(lang, sorted(set(levels["tier"]))),
+        loc="lower left",
+        bbox_to_anchor=(0.02, 0.06),
+        ncol=2,
+        fontsize=8,
+        frameon=False,
+    )
+    source_line(fig, lang)
+    fig.alt_text = f"{pname} · {ind_name}: " + "; ".join(description)
     return fig
