@@ -1,0 +1,146 @@
+"""Named rules for numbers that are not targets, so a reviewer sees why each was left out.
+
+Each rule has a name and a plain description; the first rule that fires on a number names
+its rejection. The review notebook lists every rejected number with that name, and a
+reviewer can overrule it. The rules describe how Chinese plans are written (dates, codes,
+achievements of past periods, money awarded, other plans' goals, page furniture), never a
+particular plan.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .mentions import Mention
+
+MONEY_UNITS = ("元", "万元", "亿元", "千元")
+NOT_UNIT_AFTER = ("分钟", "分之", "个月", "人民", "人员", "级别", "次会", "名单", "元素")
+DURATION_OR_DATE = re.compile(
+    r"^\s*(?:年|月|日|号|时|小时|天|周|分钟|个工作日|工作日|个月|岁|周年|〕|\]|届|期|代|五|号)"
+)
+# What was done, in the sentence before the number: 已达到, 截至, 同比, 荣获, 达到了 ...
+PAST_WORDING = re.compile(
+    r"(?<![而不])已|截至|截止|比上年|同比|较上年|上年|去年|过去|以来|共有|目前|现有|近年来|年来"
+    r"|荣获|获评|先后|被评为|被认定为|被列为|成功创建|成功获批|顺利通过|跃居|位居|位列"
+    r"|(?:达到|实现|完成|增长|提高|提升|下降|降低|减少|培育|建成|新增|获得|创建|累计|突破|超过|形成|认定|取得)了"
+)
+FUTURE_WORDING = re.compile(r"(?:到|至)(?:19|20)\d\d年|力争|争取|确保|计划|目标|预计|将")
+MONEY_AWARD = re.compile(r"奖励|奖补|资助|补助|补贴|扶持|贴息|给予|一次性|最高|专项资金|资金支持|奖金|经费|配套资金")
+OTHER_PLAN = re.compile(
+    r"《[^》]{2,60}》(?:中|里)?(?:提出|明确|要求|确定|设定|规定|指出|部署)"
+    r"|(?<!本)(?:国家|中央|国务院|省委|省政府|上级|全国)(?:已)?(?:提出|明确|要求|确定|部署)"
+)
+SIZE_WORDS = re.compile(r"(超|超过|逾|营收|收入|产值)$")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rejection rule: its name (shown to reviewers), what it means, and its test on a number."""
+
+    name: str
+    description: str
+    fires: Callable[[Mention], bool]
+
+
+def _code_or_identifier(m: Mention) -> bool:
+    prev_char = m.s[m.start - 1] if m.start else ""
+    next_char = m.after[:1]
+    return bool(
+        (prev_char and prev_char.isascii() and (prev_char.isalnum() or prev_char in ".-/_:"))
+        or (next_char and next_char.isascii() and (next_char.isalpha() or next_char in "./_:-"))
+    )
+
+
+def _long_number(m: Mention) -> bool:
+    return not m.is_numeral and len(m.token.split(".")[0]) >= 5 and not m.unit
+
+
+def _date_or_duration(m: Mention) -> bool:
+    return bool(DURATION_OR_DATE.match(m.after)) or m.before.endswith(("第", "〔", "[", "号"))
+
+
+def _unit_word(m: Mention) -> bool:
+    return bool(m.unit) and m.after.startswith(NOT_UNIT_AFTER)
+
+
+def _not_a_number(m: Mention) -> bool:
+    return m.value is None or not math.isfinite(m.value) or (m.is_range and m.value_high is None)
+
+
+def _enumeration_count(m: Mention) -> bool:
+    return m.before.endswith("等")
+
+
+def _bare_number(m: Mention) -> bool:
+    return not m.unit and not m.verb
+
+
+def _numeral_without_cue(m: Mention) -> bool:
+    return m.is_numeral and not (m.suffix or m.verb or m.create)
+
+
+def _name_or_threshold(m: Mention) -> bool:
+    if not m.follows_noun:
+        return False
+    if not m.create and not (m.verb and m.unit):
+        return True
+    return m.unit in ("元", "万元", "亿元") and bool(SIZE_WORDS.search(m.before))
+
+
+def _past_wording(m: Mention) -> bool:
+    """Words of what was done, not followed by words of what is to be (截至…已有3个,到2025年达到5个)."""
+    head = m.sentence_head
+    ends = [w.end() for w in PAST_WORDING.finditer(head)]
+    return bool(ends) and not FUTURE_WORDING.search(head, ends[-1])
+
+
+def _money_award(m: Mention) -> bool:
+    return m.unit in MONEY_UNITS and bool(MONEY_AWARD.search(m.head) or MONEY_AWARD.match(m.rest))
+
+
+def _other_plans_goal(m: Mention) -> bool:
+    return bool(OTHER_PLAN.search(m.sentence_head))
+
+
+def _invalid_range(m: Mention) -> bool:
+    return m.value_high is not None and m.value is not None and m.value_high <= m.value
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("code_or_identifier", "part of a code, date, URL or name (PM2.5, 5G, B2-2011, 025-8799)", _code_or_identifier),
+    Rule("long_number", "five or more digits with no unit: a phone number, postal code or licence", _long_number),
+    Rule(
+        "date_or_duration",
+        "a date, a duration, a document or section number (2024年, 10日内, 第3条)",
+        _date_or_duration,
+    ),
+    Rule("unit_word", "the unit is the start of a word (15分钟, 3个月, 人民)", _unit_word),
+    Rule("not_a_number", "the numeral does not read as a number", _not_a_number),
+    Rule("enumeration_count", "counts what was just listed (等12个领域)", _enumeration_count),
+    Rule("bare_number", "no unit and no verb of reaching: nothing says it is a target", _bare_number),
+    Rule(
+        "numeral_without_cue", "a Chinese numeral with no verb or comparator (四个最严, 两个责任)", _numeral_without_cue
+    ),
+    Rule("name_or_threshold", "part of a name or a size threshold (15分钟服务圈, 超10亿元企业)", _name_or_threshold),
+    Rule("past_wording", "the sentence reports what was done (已, 截至, 同比, 荣获, 达到了)", _past_wording),
+    Rule("money_award", "an amount of money awarded or granted (奖励50万元, 最高资助500万元)", _money_award),
+    Rule("other_plans_goal", "a goal another plan or a higher level set (《纲要》提出, 国家要求)", _other_plans_goal),
+    Rule("invalid_range", "a range whose high end is not above its low end", _invalid_range),
+)
+QUOTED_NAME = Rule("quoted_name", "inside quotation marks or a title (“四个最严”, 《…》)", lambda m: True)
+PAST_PERIOD = Rule(
+    "past_period",
+    "its year or period ended before the plan's own (2022年, “十三五”期间 in a later plan)",
+    lambda m: True,
+)
+PAGE_FURNITURE = Rule("page_furniture", "a page header, footer or page number", lambda m: True)
+NO_WORDS = Rule("no_words", "no words around the number to quote", lambda m: True)
+ALL_RULES = {r.name: r for r in (QUOTED_NAME, *RULES, PAST_PERIOD, PAGE_FURNITURE, NO_WORDS)}
+
+
+def first_rule(m: Mention) -> Rule | None:
+    """The first rule that rejects the number, or None if none does."""
+    return next((rule for rule in RULES if rule.fires(m)), None)

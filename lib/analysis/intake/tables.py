@@ -1,0 +1,191 @@
+"""Indicator tables (主要指标表): one candidate target per row.
+
+Plans put their headline numbers in a table whose header names the columns: 指标名称 |
+单位 | 基期值 (or a base year, 2023年) | 目标值 (or a target year, 2026年) | 属性 (预期性 or
+约束性). The readers in :mod:`.formats` write a table one row a line, cells between ``|``
+(tabs work too); this module finds the header, tells each column's role from its words,
+and reads every row below it. A column's year (2023年 over the baseline, 2026年目标 over
+the target) gives the baseline and target years.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CELL_SPLIT = re.compile(r"[|\t]")
+YEAR_IN_HEADER = re.compile(r"((?:19|20)\d\d)")
+NAME_HEADER = re.compile(r"^(?:主要)?(?:指标|具体指标|指标名称|名称|主要指标|指标项)$")
+UNIT_HEADER = re.compile(r"单位")
+BASELINE_HEADER = re.compile(r"基期|基准|现状|基数|基础值|实际值")
+TARGET_HEADER = re.compile(r"目标|规划值|预期值")
+BARE_YEAR_HEADER = re.compile(r"^((?:19|20)\d\d)年?(?:值|年底|年末)?$")
+OBLIGATION_HEADER = re.compile(r"属性|性质|指标类型|类型")
+OBLIGATIONS = {"约束": "binding", "预期": "expected"}
+VALUE_CELL = re.compile(
+    r"^(?P<pre>≥|>=|>|≤|<=|<|不低于|不少于|不超过|不高于|超过|高于|低于|达到|约)?"
+    r"(?P<num>\d+(?:\.\d+)?)(?:(?:-|—|–|~|～|至)(?P<num2>\d+(?:\.\d+)?))?"
+    r"(?P<unit>个百分点|%|‰|[^\d以左]{0,4}?)?(?P<suf>以上|及以上|左右|以内|以下)?$"
+)
+ROW_NUMBER = re.compile(r"^(?:\d+|[(（]\d+[)）]|\d+[.、．])")
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Where each role sits in an indicator table, and the years its header gives."""
+
+    name: int
+    target: int
+    width: int
+    unit: int | None = None
+    baseline: int | None = None
+    obligation: int | None = None
+    baseline_year: int | None = None
+    target_year: int | None = None
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    start: int  # position in the view
+    end: int
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of an indicator table: its cells by role, and where the line is in the view."""
+
+    columns: Columns
+    cells: tuple[Cell, ...]
+    start: int
+    end: int
+
+    def cell(self, index: int | None) -> Cell | None:
+        """The cell in column ``index``; a row short of cells lost its first ones to a merged cell."""
+        if index is None:
+            return None
+        k = index - (self.columns.width - len(self.cells))
+        return self.cells[k] if 0 <= k < len(self.cells) else None
+
+
+@dataclass(frozen=True)
+class Value:
+    """A number cell as written: ≥95, 95以上, 1-2, 86.5."""
+
+    value: float
+    value_high: float | None
+    comparator: str
+    unit: str
+
+
+def split_cells(s: str, start: int, end: int) -> list[Cell]:
+    """The cells of a table line in the view (cells between ``|`` or tabs, outer bars dropped)."""
+    cells, pos = [], start
+    for part in CELL_SPLIT.split(s[start:end]):
+        cells.append(Cell(part.strip(), pos, pos + len(part)))
+        pos += len(part) + 1
+    if cells and not cells[0].text:
+        cells = cells[1:]
+    if cells and not cells[-1].text:
+        cells = cells[:-1]
+    return cells
+
+
+def is_table_line(line: str) -> bool:
+    return line.lstrip().startswith(("|", "｜")) or line.count("\t") >= 2
+
+
+def header_columns(cells: list[Cell]) -> Columns | None:
+    """The roles of a header row's cells, or None if it is not an indicator table's header.
+
+    A column headed by a bare year (2023年, 2026年) is the baseline if it is the earlier of
+    two such columns, else the target.
+    """
+    roles: dict[str, int] = {}
+    years: dict[str, int] = {}
+    bare_years: list[tuple[int, int]] = []
+    for k, cell in enumerate(cells):
+        text = re.sub(r"[()（）\s]", "", cell.text)
+        if m := BARE_YEAR_HEADER.match(text):
+            bare_years.append((int(m.group(1)), k))
+            continue
+        role = next((r for r, pattern in ROLE_PATTERNS if r not in roles and pattern.search(text)), None)
+        if role is None:
+            continue
+        roles[role] = k
+        if y := YEAR_IN_HEADER.search(text):
+            years[role] = int(y.group(1))
+    for role, (year, k) in zip(("target", "baseline"), sorted(bare_years, reverse=True), strict=False):
+        if role not in roles:
+            roles[role], years[role] = k, year
+    if "name" not in roles or "target" not in roles:
+        return None
+    return Columns(
+        name=roles["name"],
+        target=roles["target"],
+        width=len(cells),
+        unit=roles.get("unit"),
+        baseline=roles.get("baseline"),
+        obligation=roles.get("obligation"),
+        baseline_year=years.get("baseline"),
+        target_year=years.get("target"),
+    )
+
+
+ROLE_PATTERNS = (
+    ("name", NAME_HEADER),
+    ("unit", UNIT_HEADER),
+    ("obligation", OBLIGATION_HEADER),
+    ("target", TARGET_HEADER),
+    ("baseline", BASELINE_HEADER),
+)
+
+
+def indicator_rows(s: str, lines: list[tuple[int, int]]) -> dict[int, Row]:
+    """Every row of every indicator table in the view, by the start of its line."""
+    rows: dict[int, Row] = {}
+    columns: Columns | None = None
+    for start, end in lines:
+        if not is_table_line(s[start:end]):
+            columns = None
+            continue
+        cells = split_cells(s, start, end)
+        header = header_columns(cells)
+        if header is not None and (columns is None or len(cells) >= columns.width):
+            columns = header
+        elif columns is not None and cells:
+            rows[start] = Row(columns, tuple(cells), start, end)
+    return rows
+
+
+def read_value(text: str) -> Value | None:
+    """A target or baseline cell's number, comparator and unit; None for —, 无 or words."""
+    m = VALUE_CELL.match(re.sub(r"\s", "", text))
+    if m is None:
+        return None
+    high = float(m.group("num2")) if m.group("num2") else None
+    pre, suf = m.group("pre") or "", m.group("suf") or ""
+    if high is not None:
+        comparator = "range"
+    elif pre in ("≥", ">=", ">", "不低于", "不少于", "超过", "高于") or suf in ("以上", "及以上"):
+        comparator = ">="
+    elif pre in ("≤", "<=", "<", "不超过", "不高于", "低于") or suf in ("以内", "以下"):
+        comparator = "<="
+    elif pre == "约" or suf == "左右":
+        comparator = "~"
+    else:
+        comparator = "="
+    return Value(float(m.group("num")), high, comparator, m.group("unit") or "")
+
+
+def indicator_name(cell: Cell) -> str:
+    """The indicator's name without a leading row number (1. 制造业… -> 制造业…)."""
+    return ROW_NUMBER.sub("", cell.text).strip()
+
+
+def obligation(row: Row) -> str:
+    """binding (约束性) or expected (预期性) from the row's attribute cell; empty if none."""
+    cell = row.cell(row.columns.obligation)
+    if cell is None:
+        return ""
+    return next((code for word, code in OBLIGATIONS.items() if word in cell.text), "")
