@@ -29,7 +29,7 @@ from .mentions import LEAD_WORDS, NUMBER, UNIT, Mention
 from .merging import merge_repeats
 from .rejections import NO_WORDS, PAGE_FURNITURE, PAST_PERIOD, QUOTED_NAME, first_rule
 from .repair import View, matching_view
-from .years import governing_years, horizon_year, plan_year
+from .years import YEAR_GOVERN, governing_years, horizon_year, plan_year
 
 PREFIX_GE = re.compile(r"(不低于|不少于|超过|突破|至少|高于|多于|大于|逾|达到或超过)$")
 PREFIX_LE = re.compile(r"(不超过|不高于|(?<!不)低于|(?<!不)少于|控制在|(?<!不)小于)$")
@@ -41,7 +41,8 @@ ANNUAL_GROWTH = re.compile(r"年均(?:增长|增速|提高)(?:达到|达)?$")
 DECREASE_WORDS = ("下降", "降低", "减少")
 NEW_CREATE = ("建成", "创建", "培育", "打造", "实施", "争创", "制定发布", "重点培育")
 # A past year in the sentence (2022年,全市…达到93%) reports history, not a target; 到/较 years do not.
-PAST_YEAR = re.compile(r"(?<![到至较比])((?:19|20)\d\d)年(?!底前|前|末前|以前)")
+# A year that qualifies a noun (2024年立项的12项标准) dates the thing, not the statement.
+PAST_YEAR = re.compile(r"(?<![到至较比])((?:19|20)\d\d)年(?!底前|前|末前|以前)(?![^,，。;；]{0,8}的)")
 HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.．、](?!\d))")
 OPENING_WORDS = ("到", "至", "“", '"', "十", "力争", "争取")
 QUOTES = re.compile(
@@ -50,6 +51,9 @@ QUOTES = re.compile(
 TRAIL_WORDS = re.compile(
     r"(?:年均)?(?:增长|提高|提升|下降|降低|减少)$|(?:均|分别)?(?:达到|达|为|保持在|稳定在|保持|稳定|提高到|提升到|提高至|提升至|增至|控制在|超过|突破|不低于|不少于|不超过|高于|低于|至少|力争)$|(?:均|分别)$"
 )
+# A phrase that is only a verb of action names no indicator: the noun after the number does
+# (带动10000名以上一线职工参与…).
+ACTION_ONLY = re.compile(r"(?:推动|带动|引导|组织|支持|吸引|帮助|指导|鼓励|促进|开展|服务|惠及|覆盖|吸纳|辐射|培训)+")
 PHRASE_STOP = "、，,；;。|\t"
 MEASURE_NOUN = re.compile(r"(率|度|指数|量|数|营收|收入|产值|比重|比例|占比|规模|总额|增加值|分数)$")
 LIST_SEPARATOR = re.compile(r"、|和|及|与")
@@ -351,7 +355,7 @@ def _phrase_span(m: Mention) -> tuple[int, int, int, int]:
         q_start += lead.end()
     phrase = re.sub(r"较\d{4}年.*$", "", TRAIL_WORDS.sub("", s[q_start : m.start]))
     phrase_start, phrase_end = q_start, q_start + len(phrase.rstrip())
-    if not s[phrase_start:phrase_end].strip():
+    if not s[phrase_start:phrase_end].strip() or ACTION_ONLY.fullmatch(s[phrase_start:phrase_end].strip()):
         phrase_start = stop
         phrase_end = stop = _phrase_stop(s, stop, clause_end)
     return q_start, phrase_start, phrase_end, stop
@@ -396,8 +400,14 @@ def _read_candidate(m: Mention, view: View, text: str) -> Candidate | None:
         change=change,
         cues=cues,
         _view_span=(q_start, stop),
-        _plain_years=tuple(int(y) for y in PAST_YEAR.findall(m.sentence_head)),
+        _plain_years=_plain_years(m.period_head),
     )
+
+
+def _plain_years(head: str) -> tuple[int, ...]:
+    """Bare years in the sentence after its last governing year (到2026年 resets: 2023年,…;到2026年,…)."""
+    governing = [g.end() for g in YEAR_GOVERN.finditer(head)]
+    return tuple(int(y) for y in PAST_YEAR.findall(head, governing[-1] if governing else 0))
 
 
 def _table_candidate(row: tables.Row, view: View, text: str) -> Candidate | None:

@@ -19,7 +19,7 @@ NUMBER = re.compile(
     r"(?P<num>\d+(?:\.\d+)?|[二两三四五六七八九十][" + CN_DIGITS + r"]*|一[" + CN_DIGITS + r"]+)"
     r"(?:\s*(?:-|—|–|~|～|至|到)\s*(?P<num2>\d+(?:\.\d+)?|[一二两三四五六七八九十][" + CN_DIGITS + r"]*))?"
 )
-COUNTERS = "个|项|件|家|张|条|处|所|座|批次|次|名|人次|人|户|款|套|种|部|台|辆|场|批|床|册"
+COUNTERS = "台件|台套|个|项|件|家|张|条|处|所|座|批次|次|名|人次|人|户|款|套|种|部|台|辆|场|批|床|册"
 MEASURES = "元|吨|亩次|亩|平方米|千瓦|公里"
 UNIT = re.compile(rf"个百分点|%|‰|(?:万|亿|千)?(?:{MEASURES}|{COUNTERS})|分|级|倍")
 SUFFIX_CMP = re.compile(r"^(以上|及以上|左右|以内|以下|之内)")
@@ -30,10 +30,12 @@ CREATE_VERBS = (
     r"新增|新建|建成|建设|创建|创成|培育|打造|实施|引进|认定|争创|新创建|制定发布|制定|发布|完成|形成|推动|支持|落户"
     r"|新培育|新认定|每年新增|每年培育|每年认定|重点培育|累计|再培育"
 )
+COUNTER = re.compile(rf"(?:万|亿|千)?(?:{COUNTERS})")
 CREATE_BEFORE = re.compile(rf"({CREATE_VERBS})(?:的)?$")
 CREATE_ANYWHERE = re.compile(CREATE_VERBS)
 CLAUSE_END = "，,；;。！？!?：:\n|\t"
 SENTENCE_END = "。；;！？!?\n|\t"
+PERIOD_END = "。！？!?\n|\t"
 LEAD_WORDS = re.compile(
     r"^(?:[、和及与或以]|力争|争取|到\d{4}年|全市|全省|其中|同时|并|且|使|实现|确保|推动|推进|加快|进一步|累计|\s)+"
 )
@@ -133,6 +135,14 @@ class Mention:
         return self.s[a : self.start]
 
     @cached_property
+    def period_head(self) -> str:
+        """The whole sentence up to the number, across semicolons (2023年,A达到94%;B增长5%)."""
+        a = self.start
+        while a > 0 and self.s[a - 1] not in PERIOD_END:
+            a -= 1
+        return self.s[a : self.start]
+
+    @cached_property
     def follows_noun(self) -> bool:
         """A noun follows the number directly (超10亿元企业, 15分钟服务圈): a name or a threshold."""
         rest = self.rest
@@ -152,6 +162,14 @@ class Mention:
         m = CREATE_BEFORE.search(before.rstrip("约近"))
         if m is None and not self.is_numeral and before.endswith("、") and CREATE_ANYWHERE.search(self.head):
             return re.search(r"、$", before)  # the next item of a counted list: 培育50条A、30条B
+        if (
+            m is None
+            and not self.is_numeral
+            and self.follows_noun
+            and COUNTER.fullmatch(self.unit)
+            and CREATE_ANYWHERE.search(self.head)
+        ):
+            return re.search(r"$", before)  # a count the clause's verb makes: 完成…立项的12项团体标准
         return m
 
     @cached_property

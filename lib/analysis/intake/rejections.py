@@ -92,7 +92,7 @@ def _name_or_threshold(m: Mention) -> bool:
 
 def _past_wording(m: Mention) -> bool:
     """Words of what was done, not followed by words of what is to be (截至…已有3个,到2025年达到5个)."""
-    head = m.sentence_head
+    head = m.period_head
     ends = [w.end() for w in PAST_WORDING.finditer(head)]
     return bool(ends) and not FUTURE_WORDING.search(head, ends[-1])
 

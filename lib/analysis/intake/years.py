@@ -23,6 +23,7 @@ YEAR_GOVERN = re.compile(
 PLAN_KINDS = r"(?:行动计划|行动方案|工作要点|工作计划|工作方案|实施方案|重点工作|任务清单|工作安排|推进方案|攻坚方案)"
 TITLE_YEAR = re.compile(rf"{YEAR}年度?[^,，。;；\n]{{0,40}}?{PLAN_KINDS}")
 YEAR_RANGE = re.compile(rf"{YEAR}\s*(?:-|—|–|~|～|至|到)\s*{YEAR}年")
+START_YEAR = re.compile(rf"(?:自|从|于){YEAR}年(?:起|开始)")
 DURATION = re.compile(r"(?:为期|用)([一二两三四五\d])年")
 FULL_DATE = re.compile(rf"{YEAR}(?:年(\d{{1,2}})月(\d{{1,2}})日|-(\d\d)-(\d\d))(?!前|以前|之前|起|至|到)")
 SMALL_NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
@@ -53,21 +54,33 @@ def plan_year(text: str) -> int | None:
 
 
 def horizon_year(text: str) -> int | None:
-    """The year untimed targets are for: a title's year (an annual or multi-year plan), else the
-    commonest governing year (ties: the earliest), else the end of a stated duration (为期两年)."""
+    """The year untimed targets are for: a title's year (an annual or multi-year plan), the end
+    of a duration stated at the top (自2024年起…为期三年), else the commonest governing year from
+    the plan's own year on (ties: the earliest), else the end of a duration stated anywhere."""
     top = text[:TITLE_REACH]
     if m := YEAR_RANGE.search(top):
         return int(m.group(2))
     if m := TITLE_YEAR.search(top):
         return int(m.group(1))
-    years = Counter(y for _, y in governing_years(text))
     own = plan_year(text)
+    if (end := _duration_end(top, own)) is not None:
+        return end
+    years = Counter(y for _, y in governing_years(text))
     if own is not None:  # periods that ended before the plan are history, not its horizon
         years = Counter({y: n for y, n in years.items() if y >= own})
     if years:
         top_count = max(years.values())
         return min(y for y, n in years.items() if n == top_count)
-    if own is not None and (d := DURATION.search(text)):
-        n = SMALL_NUMBERS.get(d.group(1)) or int(d.group(1))
-        return own + n - 1
-    return None
+    return _duration_end(text, own)
+
+
+def _duration_end(text: str, own: int | None) -> int | None:
+    """The last year of a stated duration: 自2024年起…为期三年 -> 2026 (from the plan's year if no start)."""
+    d = DURATION.search(text)
+    if d is None:
+        return None
+    start = START_YEAR.search(text)
+    first = int(start.group(1)) if start else own
+    if first is None:
+        return None
+    return first + (SMALL_NUMBERS.get(d.group(1)) or int(d.group(1))) - 1
