@@ -4,7 +4,7 @@ A target's year is often stated once for many targets: in the sentence (到2025�
 heading or a paragraph opening that governs a list (到2026年,…  then ——… lines), in the
 title of an annual plan (2024年质量工作要点) or a multi-year one (行动计划(2024—2026年)), in a
 stated horizon (力争2026年…, 为期两年) or as a five-year-plan period (“十四五”期末). The
-plan's own year (the latest full date it prints, else its title's first year) tells a
+plan's own year (the earliest full date it prints, else its title's first year) tells a
 target from an achievement: a period that ended before the plan is history.
 """
 
@@ -41,10 +41,11 @@ def governing_years(text: str) -> list[tuple[int, int]]:
 
 
 def plan_year(text: str) -> int | None:
-    """The year the plan was written: the latest full date it prints, else its title's first year."""
+    """The year the plan was written: the earliest full date it prints (a web page's date or a
+    reprint's comes later, never earlier), else its title's first year."""
     dates = [int(m.group(1)) for m in FULL_DATE.finditer(text)]
     if dates:
-        return max(dates)
+        return min(dates)
     top = text[:TITLE_REACH]
     if m := YEAR_RANGE.search(top):
         return int(m.group(1))
