@@ -98,7 +98,7 @@ def _past_wording(m: Mention) -> bool:
 
 
 def _money_award(m: Mention) -> bool:
-    return m.unit in MONEY_UNITS and bool(MONEY_AWARD.search(m.head) or MONEY_AWARD.match(m.rest))
+    return m.unit in MONEY_UNITS and bool(MONEY_AWARD.search(m.period_head) or MONEY_AWARD.match(m.rest))
 
 
 def _other_plans_goal(m: Mention) -> bool:

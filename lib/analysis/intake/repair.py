@@ -31,6 +31,8 @@ PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
     r"|\d{1,4}\s*/\s*\d{1,4}|(?:page|Page|PAGE)\s*\d{1,4}(?:\s*of\s*\d{1,4})?)\s*$"
 )
+NUMBER_GOES_ON = "0123456789.%‰"
+CUT_NUMBER = re.compile(r"\d\.?$")
 BARE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
 FURNITURE_MAX_WIDTH = 60
 EDGE_LINES = 2  # a page header or footer sits within the first or last two lines of a page
@@ -90,24 +92,25 @@ def matching_view(text: str) -> View:
     folded = simplified(text)
     lines = _lines(folded)
     furniture = _furniture(folded, lines)
-    kept = [(a, b) for a, b in lines if (a, b) not in furniture and folded[a:b] != PAGE_BREAK]
-    width = _wrap_width(folded, kept)
+    kept = [k for k, (a, b) in enumerate(lines) if (a, b) not in furniture and folded[a:b] != PAGE_BREAK]
+    width = _wrap_width(folded, [lines[k] for k in kept])
     segments: list[tuple[int, int, int]] = []
     pieces: list[str] = []
     pos = 0
-    for k, (a, b) in enumerate(kept):
+    for n, k in enumerate(kept):
+        a, b = lines[k]
         for sa, sb in _spans_without_spaces(folded, a, b):
             segments.append((pos, sa, sb - sa))
             pieces.append(folded[sa:sb])
             pos += sb - sa
-        nxt = kept[k + 1] if k + 1 < len(kept) else None
-        if nxt is not None and not (width and _wraps(folded, (a, b), nxt, width)):
+        nxt = kept[n + 1] if n + 1 < len(kept) else None
+        if nxt is not None and not _wraps(folded, lines[k], lines[nxt], width, across_page=nxt > k + 1):
             # the line break (and whatever furniture follows it) reads as one newline
             segments.append((pos, b, 1))
             pieces.append("\n")
             pos += 1
-    if kept and kept[-1][1] < len(text):
-        segments.append((pos, kept[-1][1], 1))
+    if kept and lines[kept[-1]][1] < len(text):
+        segments.append((pos, lines[kept[-1]][1], 1))
         pieces.append("\n")
     return View("".join(pieces), segments, sorted(furniture), len(text))
 
@@ -204,11 +207,14 @@ def _wrap_width(s: str, lines: list[tuple[int, int]]) -> int:
     return full if near >= 0.4 * len(widths) else 0
 
 
-def _wraps(s: str, line: tuple[int, int], nxt: tuple[int, int], width: int) -> bool:
-    """Whether ``line`` runs on into ``nxt``: it fills the width and ends mid-sentence."""
-    text, following = s[line[0] : line[1]].rstrip(), s[nxt[0] : nxt[1]]
-    if not text or not following.strip() or text.endswith(SENTENCE_END):
+def _wraps(s: str, line: tuple[int, int], nxt: tuple[int, int], width: int, across_page: bool) -> bool:
+    """Whether ``line`` runs on into ``nxt``: it ends mid-sentence, and it fills the width, or a
+    page break falls after it, or a number is cut in two (…达到9 / 7%)."""
+    text, following = s[line[0] : line[1]].rstrip(), s[nxt[0] : nxt[1]].lstrip()
+    if not text or not following or text.endswith(SENTENCE_END):
         return False
     if LINE_OPENER.match(following) or text.lstrip().startswith(("|", "｜")) or "\t" in text:
         return False
-    return _display_width(text) >= 0.85 * width
+    if across_page or (CUT_NUMBER.search(text) and following[0] in NUMBER_GOES_ON):
+        return True
+    return bool(width) and _display_width(text) >= 0.85 * width
