@@ -44,6 +44,7 @@ NEW_CREATE = ("建成", "创建", "培育", "打造", "实施", "争创", "制�
 # A year that qualifies a noun (2024年立项的12项标准) dates the thing, not the statement.
 PAST_YEAR = re.compile(r"(?<![到至较比])((?:19|20)\d\d)年(?!底前|前|末前|以前)(?![^,，。;；]{0,8}的)")
 HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.．、](?!\d))")
+HEADING_REACH = 80  # characters of a heading line read for its title
 OPENING_WORDS = ("到", "至", "“", '"', "十", "力争", "争取")
 QUOTES = re.compile(
     r"“[^”\n]{0,60}”|\"[^\"\n]{0,60}\"|《[^》\n]{0,80}》|「[^」\n]{0,60}」|〔[^〕\n]{0,20}〕|\[[^\]\n]{0,20}\]"
@@ -207,7 +208,8 @@ class _Reader:
         for para in paragraphs:
             if para.is_heading:
                 self.section_year = None
-                self.headings = _heading_path(self.headings, self.view.original(self.text, para.start, para.end))
+                title = self.view.original(self.text, para.start, min(para.end, para.start + HEADING_REACH))
+                self.headings = _heading_path(self.headings, title)
             lo, hi = bisect.bisect_left(self.governing_at, para.start), bisect.bisect_left(self.governing_at, para.end)
             para_years = self.governing[lo:hi]
             if para.start in rows:

@@ -31,6 +31,7 @@ PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
     r"|\d{1,4}\s*/\s*\d{1,4}|(?:page|Page|PAGE)\s*\d{1,4}(?:\s*of\s*\d{1,4})?)\s*$"
 )
+WIDE = re.compile("[\u2e81-\U0010ffff]")
 NUMBER_GOES_ON = "0123456789.%‰"
 CUT_NUMBER = re.compile(r"\d\.?$")
 BARE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
@@ -76,7 +77,16 @@ class View:
 
     def original(self, text: str, start: int, end: int) -> str:
         """The stored characters behind view characters ``start`` to ``end``, artefacts left out."""
-        return "".join(text[self.stored(i)] for i in range(start, end))
+        if end <= start:
+            return ""
+        pieces = []
+        k = bisect.bisect_right(self.starts, start) - 1
+        while k < len(self.segments) and self.segments[k][0] < end:
+            view_start, stored_start, length = self.segments[k]
+            a, b = max(start, view_start), min(end, view_start + length)
+            pieces.append(text[stored_start + a - view_start : stored_start + b - view_start])
+            k += 1
+        return "".join(pieces)
 
 
 def simplified(text: str) -> str:
@@ -190,7 +200,8 @@ def _keeps_space(left: str, right: str) -> bool:
 
 
 def _display_width(line: str) -> int:
-    return sum(2 if ord(c) > 0x2E80 else 1 for c in line)
+    """Columns a line takes: two for a Chinese character, one for anything narrower."""
+    return len(line) + len(WIDE.findall(line))
 
 
 def _wrap_width(s: str, lines: list[tuple[int, int]]) -> int:
