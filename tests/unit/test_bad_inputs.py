@@ -25,7 +25,9 @@ from analysis.presentation.parameters import (
     check_jurisdiction,
     check_jurisdictions,
     check_lang,
+    check_overrule,
     check_reject,
+    check_reviewed,
 )
 from analysis.report.batch import build_reports
 from analysis.report.kernel import JobResult
@@ -289,6 +291,8 @@ def test_plan_in_big5_read_as_gb18030(tmp_path):
         ),
         (lambda d: check_lang("zh-TW"), "unknown lang 'zh-TW'; valid values: zh, en"),
         (lambda d: check_reject("1;2"), "reject must list candidate numbers separated by commas; not numbers: 1;2"),
+        (lambda d: check_overrule("a"), "overrule must list rejected numbers separated by commas; not numbers: a"),
+        (lambda d: check_reviewed("yes"), "reviewed must be True or False, got 'yes'"),
     ],
     ids=[
         "unknown indicator",
@@ -296,6 +300,8 @@ def test_plan_in_big5_read_as_gb18030(tmp_path):
         "empty jurisdiction list",
         "bad language",
         "reject list not numbers",
+        "overrule list not numbers",
+        "reviewed not a truth value",
     ],
 )
 def test_bad_notebook_parameter(dataset, check, message):

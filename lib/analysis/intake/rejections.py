@@ -33,6 +33,8 @@ OTHER_PLAN = re.compile(
     r"《[^》]{2,60}》(?:中|里)?(?:提出|明确|要求|确定|设定|规定|指出|部署)"
     r"|(?<!本)(?:国家|中央|国务院|省委|省政府|上级|全国)(?:已)?(?:提出|明确|要求|确定|部署)"
 )
+SECTION_BEFORE = re.compile(r"\s*[(（]?|\s*第")
+SECTION_AFTER = re.compile(r"[、.．)）]|[章节条部分](?!钟)")
 SIZE_WORDS = re.compile(r"(超|超过|逾|营收|收入|产值)$")
 
 
@@ -43,6 +45,12 @@ class Rule:
     name: str
     description: str
     fires: Callable[[Mention], bool]
+
+
+def _section_number(m: Mention) -> bool:
+    line_start = m.s.rfind("\n", 0, m.start) + 1
+    before = m.s[line_start : m.start]
+    return bool(SECTION_BEFORE.fullmatch(before)) and bool(SECTION_AFTER.match(m.s, m.end))
 
 
 def _code_or_identifier(m: Mention) -> bool:
@@ -110,6 +118,7 @@ def _invalid_range(m: Mention) -> bool:
 
 
 RULES: tuple[Rule, ...] = (
+    Rule("section_number", "numbers a heading or a list item (二、, (三), 1.)", _section_number),
     Rule("code_or_identifier", "part of a code, date, URL or name (PM2.5, 5G, B2-2011, 025-8799)", _code_or_identifier),
     Rule("long_number", "five or more digits with no unit: a phone number, postal code or licence", _long_number),
     Rule(
@@ -120,14 +129,14 @@ RULES: tuple[Rule, ...] = (
     Rule("unit_word", "the unit is the start of a word (15分钟, 3个月, 人民)", _unit_word),
     Rule("not_a_number", "the numeral does not read as a number", _not_a_number),
     Rule("enumeration_count", "counts what was just listed (等12个领域)", _enumeration_count),
+    Rule("money_award", "an amount of money awarded or granted (奖励50万元, 最高资助500万元)", _money_award),
+    Rule("other_plans_goal", "a goal another plan or a higher level set (《纲要》提出, 国家要求)", _other_plans_goal),
+    Rule("past_wording", "the sentence reports what was done (已, 截至, 同比, 荣获, 达到了)", _past_wording),
     Rule("bare_number", "no unit and no verb of reaching: nothing says it is a target", _bare_number),
     Rule(
         "numeral_without_cue", "a Chinese numeral with no verb or comparator (四个最严, 两个责任)", _numeral_without_cue
     ),
     Rule("name_or_threshold", "part of a name or a size threshold (15分钟服务圈, 超10亿元企业)", _name_or_threshold),
-    Rule("past_wording", "the sentence reports what was done (已, 截至, 同比, 荣获, 达到了)", _past_wording),
-    Rule("money_award", "an amount of money awarded or granted (奖励50万元, 最高资助500万元)", _money_award),
-    Rule("other_plans_goal", "a goal another plan or a higher level set (《纲要》提出, 国家要求)", _other_plans_goal),
     Rule("invalid_range", "a range whose high end is not above its low end", _invalid_range),
 )
 QUOTED_NAME = Rule("quoted_name", "inside quotation marks or a title (“四个最严”, 《…》)", lambda m: True)
