@@ -81,7 +81,7 @@ def test_every_view_character_maps_back_to_its_stored_character(text):
     positions = [view.stored(i) for i in range(len(view.text))]
     assert positions == sorted(set(positions))  # in order, each stored character used once
     for i, pos in enumerate(positions):
-        assert view.text[i] == folded[pos] or (view.text[i] == "\n" and folded[pos] in "\n\f")
+        assert view.text[i] == folded[pos] or (view.text[i], folded[pos]) in (("\n", "\n"), ("\n", "\f"), ("\t", " "))
 
 
 @settings(max_examples=200, deadline=None)
@@ -135,6 +135,20 @@ def test_indicator_table_headers(header, roles):
     assert (cols.baseline_year, cols.target_year) == roles[5:]
 
 
+def test_a_table_laid_out_with_spaces_reads_like_one_with_bars():
+    text = (
+        "到2027年，全市质量水平显著提升。\n"
+        "指标名称                      单位    2023年    2027年    属性\n"
+        "制造业产品质量合格率          %       94.1      ≥95       约束性\n"
+        "有效注册商标总量              万件    2.6       3.5       预期性\n"
+    )
+    rows = [(c.indicator_phrase, c.value, c.comparator, c.unit, c.baseline_value, c.obligation) for c in extract(text)]
+    assert rows == [
+        ("制造业产品质量合格率", 95, ">=", "%", 94.1, "binding"),
+        ("有效注册商标总量", 3.5, "=", "万件", 2.6, "expected"),
+    ]
+
+
 def test_a_table_without_targets_is_not_an_indicator_table():
     assert header_columns(cells("发布机构", "江苏省人民政府", "")) is None
     assert header_columns(cells("序号", "任务", "责任单位", "完成时限")) is None
@@ -149,11 +163,20 @@ def test_a_table_without_targets_is_not_an_indicator_table():
         ("1-2", (1, 2, "range", "")),
         ("86.5", (86.5, None, "=", "")),
         ("约40", (40, None, "~", "")),
+        ("不低于95%", (95, None, ">=", "%")),
+        ("不超过3", (3, None, "<=", "")),
+        ("较2020年下降14%", (14, None, "=", "%")),
+        ("1000亿元以上", (1000, None, ">=", "亿元")),
     ],
 )
 def test_value_cells(cell, value):
     v = read_value(cell)
     assert (v.value, v.value_high, v.comparator, v.unit) == value
+
+
+def test_a_value_cell_with_a_change_and_its_base_year():
+    v = read_value("较2020年下降14%")
+    assert (v.change, v.baseline_year) == ("decrease", 2020)
 
 
 @pytest.mark.parametrize("cell", ["—", "", "稳步提升", "全覆盖"])
@@ -189,6 +212,8 @@ def test_table_rows_in_text_with_a_merged_category_cell():
         ("对认定为市级技术中心的企业给予一次性补助30万元。", "30", "money_award"),
         ("每家企业最高可获资金支持200万元。", "200", "money_award"),
         ("入选的项目按投资额给予贴息，单个项目不超过80万元。", "80", "money_award"),
+        ("对通过认可的实验室，按认可费用的40%给予补助。", "40", "money_award"),
+        ("违反规定的，处以3万元以上10万元以下罚款。", "3", "money_award"),
         ("省政府提出，全省检验检测机构营业收入达到500亿元。", "500", "other_plans_goal"),
         ("按照《某省质量发展规划》要求，全省服务质量满意度达到83分。", "83", "other_plans_goal"),
         ("过去五年，全市累计完成标准制修订120项。", "120", "past_wording"),
@@ -209,6 +234,7 @@ def test_named_rejections(sentence, number, rule):
 def test_words_of_what_is_to_be_override_what_was_done():
     text = "截至2023年底，全市已有省级技术标准创新基地2个，到2026年达到5个。"
     assert found(text) == [(5, "个", "=", 2026)]
+    assert found("到2026年，力争新获评省级质量标杆企业8家。") == [(8, "家", "=", 2026)]
 
 
 def test_a_reviewer_sees_every_rejected_number_with_its_rule():

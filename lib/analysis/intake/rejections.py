@@ -27,8 +27,12 @@ PAST_WORDING = re.compile(
     r"|荣获|获评|先后|被评为|被认定为|被列为|成功创建|成功获批|顺利通过|跃居|位居|位列"
     r"|(?:达到|实现|完成|增长|提高|提升|下降|降低|减少|培育|建成|新增|获得|创建|累计|突破|超过|形成|认定|取得)了"
 )
+AIMED_AT = re.compile(r"力争|争取|确保|新$|要$|将$")
 FUTURE_WORDING = re.compile(r"(?:到|至)(?:19|20)\d\d年|力争|争取|确保|计划|目标|预计|将")
-MONEY_AWARD = re.compile(r"奖励|奖补|资助|补助|补贴|扶持|贴息|给予|一次性|最高|专项资金|资金支持|奖金|经费|配套资金")
+MONEY_AWARD = re.compile(
+    r"奖励|奖补|资助|补助|补贴|扶持|贴息|给予|一次性|最高|专项资金|资金支持|奖金|经费|配套资金|罚款|罚金|处罚"
+)
+GRANT_RATE = re.compile(r"奖励|奖补|资助|补助|补贴|贴息|罚款")
 OTHER_PLAN = re.compile(
     r"《[^》]{2,60}》(?:中|里)?(?:提出|明确|要求|确定|设定|规定|指出|部署)"
     r"|(?<!本)(?:国家|中央|国务院|省委|省政府|上级|全国)(?:已)?(?:提出|明确|要求|确定|部署)"
@@ -99,14 +103,20 @@ def _name_or_threshold(m: Mention) -> bool:
 
 
 def _past_wording(m: Mention) -> bool:
-    """Words of what was done, not followed by words of what is to be (截至…已有3个,到2025年达到5个)."""
+    """Words of what was done, not followed by words of what is to be (截至…已有3个,到2025年达到5个),
+    nor led by them (力争新获评 is a target)."""
     head = m.period_head
-    ends = [w.end() for w in PAST_WORDING.finditer(head)]
+    ends = [w.end() for w in PAST_WORDING.finditer(head) if not AIMED_AT.search(head, max(0, w.start() - 3), w.start())]
     return bool(ends) and not FUTURE_WORDING.search(head, ends[-1])
 
 
 def _money_award(m: Mention) -> bool:
-    return m.unit in MONEY_UNITS and bool(MONEY_AWARD.search(m.period_head) or MONEY_AWARD.match(m.rest))
+    """Money granted, awarded or fined, or the share of a cost a grant covers (按费用的50%给予补助)."""
+    if m.unit == "%":
+        return bool(GRANT_RATE.search(m.s, m.clause[0], m.clause[1]))
+    return m.unit in MONEY_UNITS and bool(
+        MONEY_AWARD.search(m.period_head) or MONEY_AWARD.search(m.s, m.end, m.clause[1])
+    )
 
 
 def _other_plans_goal(m: Mention) -> bool:
@@ -129,7 +139,11 @@ RULES: tuple[Rule, ...] = (
     Rule("unit_word", "the unit is the start of a word (15分钟, 3个月, 人民)", _unit_word),
     Rule("not_a_number", "the numeral does not read as a number", _not_a_number),
     Rule("enumeration_count", "counts what was just listed (等12个领域)", _enumeration_count),
-    Rule("money_award", "an amount of money awarded or granted (奖励50万元, 最高资助500万元)", _money_award),
+    Rule(
+        "money_award",
+        "money awarded, granted or fined, or the share of a cost a grant covers (奖励50万元, 按50%给予补助)",
+        _money_award,
+    ),
     Rule("other_plans_goal", "a goal another plan or a higher level set (《纲要》提出, 国家要求)", _other_plans_goal),
     Rule("past_wording", "the sentence reports what was done (已, 截至, 同比, 荣获, 达到了)", _past_wording),
     Rule("bare_number", "no unit and no verb of reaching: nothing says it is a target", _bare_number),

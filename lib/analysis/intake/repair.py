@@ -3,7 +3,8 @@
 Text taken from a PDF's text layer carries artefacts of the layout: spaces inside words and
 around numbers (到 2027 年), lines broken wherever the page was full (…认证率达到 80\n%以上),
 and page headers, footers and page numbers between the lines of a sentence. The matching
-view removes them, and also folds the script to simplified characters and full-width forms
+view removes them (and reads a wide gap inside a line as a tab between table cells), and
+also folds the script to simplified characters and full-width forms
 to ASCII, one character for one. Nothing is removed from the stored text: every position
 in the view maps back to the stored character it came from, so quotes and offsets always
 point into the text exactly as stored.
@@ -32,6 +33,7 @@ PAGE_NUMBER = re.compile(
     r"|\d{1,4}\s*/\s*\d{1,4}|(?:page|Page|PAGE)\s*\d{1,4}(?:\s*of\s*\d{1,4})?)\s*$"
 )
 WIDE = re.compile("[\u2e81-\U0010ffff]")
+CELL_GAP = re.compile(r"\t|[ \u3000\u00a0]{2,}")
 NUMBER_GOES_ON = "0123456789.%‰"
 CUT_NUMBER = re.compile(r"\d\.?$")
 BARE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
@@ -109,9 +111,9 @@ def matching_view(text: str) -> View:
     pos = 0
     for n, k in enumerate(kept):
         a, b = lines[k]
-        for sa, sb in _spans_without_spaces(folded, a, b):
+        for sa, sb, gap in _spans_without_spaces(folded, a, b):
             segments.append((pos, sa, sb - sa))
-            pieces.append(folded[sa:sb])
+            pieces.append(gap or folded[sa:sb])
             pos += sb - sa
         nxt = kept[n + 1] if n + 1 < len(kept) else None
         if nxt is not None and not _wraps(folded, lines[k], lines[nxt], width, across_page=nxt > k + 1):
@@ -179,18 +181,23 @@ def _furniture_key(s: str, span: tuple[int, int]) -> str:
     return re.sub(r"\s+", "", re.sub(r"\d+", "#", line))
 
 
-def _spans_without_spaces(s: str, a: int, b: int) -> list[tuple[int, int]]:
-    """The line's spans once layout spaces are cut out (spaces between two letters or digits stay)."""
+def _spans_without_spaces(s: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    """The line's spans once layout spaces are cut out: (start, end, "") for text to keep, and
+    (start, start + 1, tab) where a wide gap (two spaces or more) separates table cells.
+    A single space between two letters or two digits stays."""
     spans, start = [], a
     for m in SPACES.finditer(s, a, b):
+        inner = m.start() > a and m.end() < b
         left, right = s[m.start() - 1 : m.start()] if m.start() > a else "", s[m.end() : m.end() + 1]
-        if m.end() < b and m.start() > a and _keeps_space(left, right):
+        if inner and m.end() - m.start() == 1 and _keeps_space(left, right):
             continue
         if m.start() > start:
-            spans.append((start, m.start()))
+            spans.append((start, m.start(), ""))
+        if inner and m.end() - m.start() >= 2:
+            spans.append((m.start(), m.start() + 1, "\t"))
         start = m.end()
     if b > start:
-        spans.append((start, b))
+        spans.append((start, b, ""))
     return spans
 
 
@@ -224,7 +231,7 @@ def _wraps(s: str, line: tuple[int, int], nxt: tuple[int, int], width: int, acro
     text, following = s[line[0] : line[1]].rstrip(), s[nxt[0] : nxt[1]].lstrip()
     if not text or not following or text.endswith(SENTENCE_END):
         return False
-    if LINE_OPENER.match(following) or text.lstrip().startswith(("|", "｜")) or "\t" in text:
+    if LINE_OPENER.match(following) or text.lstrip().startswith(("|", "｜")) or CELL_GAP.search(text.strip()):
         return False
     if across_page or (CUT_NUMBER.search(text) and following[0] in NUMBER_GOES_ON):
         return True

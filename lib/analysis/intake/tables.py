@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .mentions import UNIT
+
 CELL_SPLIT = re.compile(r"[|\t]")
 YEAR_IN_HEADER = re.compile(r"((?:19|20)\d\d)")
 NAME_HEADER = re.compile(r"^(?:主要)?(?:指标|具体指标|指标名称|名称|主要指标|指标项)$")
@@ -22,11 +24,13 @@ TARGET_HEADER = re.compile(r"目标|规划值|预期值")
 BARE_YEAR_HEADER = re.compile(r"^((?:19|20)\d\d)年?(?:值|年底|年末)?$")
 OBLIGATION_HEADER = re.compile(r"属性|性质|指标类型|类型")
 OBLIGATIONS = {"约束": "binding", "预期": "expected"}
-VALUE_CELL = re.compile(
-    r"^(?P<pre>≥|>=|>|≤|<=|<|不低于|不少于|不超过|不高于|超过|高于|低于|达到|约)?"
-    r"(?P<num>\d+(?:\.\d+)?)(?:(?:-|—|–|~|～|至)(?P<num2>\d+(?:\.\d+)?))?"
-    r"(?P<unit>个百分点|%|‰|[^\d以左]{0,4}?)?(?P<suf>以上|及以上|左右|以内|以下)?$"
-)
+CELL_NUMBER = re.compile(r"(\d+(?:\.\d+)?)(?:(?:-|—|–|~|～|至)(\d+(?:\.\d+)?))?")
+AT_LEAST = ("≥", ">=", ">", "不低于", "不少于", "超过", "高于", "以上", "突破")
+AT_MOST = ("≤", "<=", "<", "不超过", "不高于", "低于", "以内", "以下", "控制在")
+ABOUT = ("左右", "约")
+COMPARATOR_WORDS = {">=": AT_LEAST, "<=": AT_MOST, "~": ABOUT}
+DOWN = ("下降", "降低", "减少")
+UP = ("提高", "提升", "增长", "增加")
 ROW_NUMBER = re.compile(r"^(?:\d+|[(（]\d+[)）]|\d+[.、．])")
 
 
@@ -70,12 +74,14 @@ class Row:
 
 @dataclass(frozen=True)
 class Value:
-    """A number cell as written: ≥95, 95以上, 1-2, 86.5."""
+    """A number cell as written: ≥95, 95以上, 1-2, 86.5, 较2020年下降14%."""
 
     value: float
     value_high: float | None
     comparator: str
     unit: str
+    change: str = ""
+    baseline_year: int | None = None
 
 
 def split_cells(s: str, start: int, end: int) -> list[Cell]:
@@ -92,6 +98,7 @@ def split_cells(s: str, start: int, end: int) -> list[Cell]:
 
 
 def is_table_line(line: str) -> bool:
+    """Cells between bars, or three or more cells between tabs (wide gaps read as tabs)."""
     return line.lstrip().startswith(("|", "｜")) or line.count("\t") >= 2
 
 
@@ -159,23 +166,37 @@ def indicator_rows(s: str, lines: list[tuple[int, int]]) -> dict[int, Row]:
 
 
 def read_value(text: str) -> Value | None:
-    """A target or baseline cell's number, comparator and unit; None for —, 无 or words."""
-    m = VALUE_CELL.match(re.sub(r"\s", "", text))
-    if m is None:
-        return None
-    high = float(m.group("num2")) if m.group("num2") else None
-    pre, suf = m.group("pre") or "", m.group("suf") or ""
+    """A target or baseline cell's number, comparator, unit and change; None for —, 无 or words.
+
+    The number is the first in the cell that is not a year (较2020年下降14% reads 14, a
+    decrease on 2020); the comparator and the change come from the words around it.
+    """
+    cell = re.sub(r"\s", "", text)
+    for m in CELL_NUMBER.finditer(cell):
+        after = cell[m.end() :]
+        if after.startswith("年"):
+            continue
+        unit = UNIT.match(after)
+        words = cell[: m.start()] + after[unit.end() if unit else 0 :]
+        high = float(m.group(2)) if m.group(2) else None
+        base = re.search(r"((?:19|20)\d\d)年", cell[: m.start()])
+        return Value(
+            float(m.group(1)),
+            high,
+            _cell_comparator(words, high),
+            unit.group() if unit else "",
+            "decrease" if any(w in words for w in DOWN) else "increase" if any(w in words for w in UP) else "",
+            int(base.group(1)) if base else None,
+        )
+    return None
+
+
+def _cell_comparator(words: str, high: float | None) -> str:
+    """The comparator the cell's words give; the longest word decides (不低于 over 低于)."""
     if high is not None:
-        comparator = "range"
-    elif pre in ("≥", ">=", ">", "不低于", "不少于", "超过", "高于") or suf in ("以上", "及以上"):
-        comparator = ">="
-    elif pre in ("≤", "<=", "<", "不超过", "不高于", "低于") or suf in ("以内", "以下"):
-        comparator = "<="
-    elif pre == "约" or suf == "左右":
-        comparator = "~"
-    else:
-        comparator = "="
-    return Value(float(m.group("num")), high, comparator, m.group("unit") or "")
+        return "range"
+    said = [(len(w), comparator) for comparator, ws in COMPARATOR_WORDS.items() for w in ws if w in words]
+    return max(said)[1] if said else "="
 
 
 def indicator_name(cell: Cell) -> str:
