@@ -262,6 +262,22 @@ def test_the_year_of_targets_listed_after_a_stated_horizon(text, year):
     assert [c.target_year for c in extract(text)] == [year]
 
 
+def test_a_summary_of_last_year_and_a_plan_for_the_next():
+    text = (
+        "某县2024年工作总结和2025年工作计划\n一、2024年工作总结\n全年新增市场主体5632户，合格率达到98.7%。\n"
+        "二、2025年工作计划\n（一）强化监管。全年抽检合格率保持在98%以上。\n（二）优化服务。企业开办时间压缩至1个工作日以内。\n"
+    )
+    assert [(c.value, c.unit, c.comparator, c.target_year) for c in extract(text)] == [
+        (98, "%", ">=", 2025),
+        (1, "个工作日", "<=", 2025),
+    ]
+    assert {r.number: r.rule for r in extract_all(text).rejected if r.rule != "date_or_duration"} == {
+        "5632": "retrospective_section",
+        "98.7": "retrospective_section",
+        "二": "section_number",
+    }
+
+
 def test_a_plan_is_dated_by_its_earliest_full_date():
     text = "发布时间：2025-03-02\n(2024年12月30日)\n到2026年，全市新增标准20项。"
     assert plan_year(text) == 2024 and horizon_year(text) == 2026

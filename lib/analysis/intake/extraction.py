@@ -27,7 +27,7 @@ from . import tables
 from .confidence import score
 from .mentions import LEAD_WORDS, NUMBER, UNIT, Mention
 from .merging import merge_repeats
-from .rejections import NO_WORDS, PAGE_FURNITURE, PAST_PERIOD, QUOTED_NAME, first_rule
+from .rejections import NO_WORDS, PAGE_FURNITURE, PAST_PERIOD, QUOTED_NAME, RETROSPECTIVE_SECTION, first_rule
 from .repair import View, matching_view
 from .years import YEAR_GOVERN, governing_years, horizon_year, plan_year
 
@@ -44,6 +44,10 @@ NEW_CREATE = ("建成", "创建", "培育", "打造", "实施", "争创", "制�
 # A year that qualifies a noun (2024年立项的12项标准) dates the thing, not the statement.
 PAST_YEAR = re.compile(r"(?<![到至较比])((?:19|20)\d\d)年(?!底前|前|末前|以前)(?![^,，。;；]{0,8}的)")
 HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.．、](?!\d))")
+HEADING_YEAR = re.compile(r"((?:19|20)\d\d)年")
+RETROSPECTIVE_HEADING = re.compile(
+    r"工作总结|工作回顾|回顾|主要成效|取得的成效|取得成效|主要成绩|工作成效|发展基础|发展现状|基本情况|完成情况|进展情况|存在的问题|存在问题|问题与不足"
+)
 HEADING_REACH = 80  # characters of a heading line read for its title
 OPENING_WORDS = ("到", "至", "“", '"', "十", "力争", "争取")
 QUOTES = re.compile(
@@ -197,8 +201,7 @@ class _Reader:
         self.quoted_starts = [a for a, _ in self.quoted]
         self.governing = governing_years(s)
         self.governing_at = [p for p, _ in self.governing]
-        self.section_year: int | None = None
-        self.headings: list[str] = []
+        self.outline = _Outline()
         self.candidates: list[Candidate] = []
         self.rejected: list[Rejected] = []
 
@@ -207,22 +210,15 @@ class _Reader:
         rows = tables.indicator_rows(self.s, [(p.start, p.end) for p in paragraphs])
         for para in paragraphs:
             if para.is_heading:
-                self.section_year = None
                 title = self.view.original(self.text, para.start, min(para.end, para.start + HEADING_REACH))
-                self.headings = _heading_path(self.headings, title)
+                self.outline.enter_heading(title)
             lo, hi = bisect.bisect_left(self.governing_at, para.start), bisect.bisect_left(self.governing_at, para.end)
             para_years = self.governing[lo:hi]
             if para.start in rows:
                 self._table_row(rows[para.start])
             else:
                 self._sentence_numbers(para, para_years)
-            # A heading or a paragraph that opens with a governing year sets the year of the
-            # paragraphs that follow (到2025年,…  then ——… lines), until the next heading.
-            opening = [y for p, y in para_years if p - para.start <= 12]
-            if opening and (para.is_heading or para.text.lstrip().startswith(OPENING_WORDS)):
-                self.section_year = opening[0]
-            elif para.is_heading and para_years:
-                self.section_year = para_years[0][1]
+            self.outline.read_year(para, para_years)
         self._furniture_numbers()
 
     def _sentence_numbers(self, para: _Paragraph, para_years: list[tuple[int, int]]) -> None:
@@ -237,8 +233,10 @@ class _Reader:
             if candidate is None:
                 self._reject(rule.name if rule else NO_WORDS.name, mention, None)
                 continue
-            candidate.section = " ".join(self.headings)
+            candidate.section = self.outline.section
             current = self._set_year(candidate, mention, para_years)
+            if rule is None and self.outline.retrospective:
+                rule = RETROSPECTIVE_SECTION
             if rule is not None or not current:  # kept as a draft a reviewer may overrule
                 candidate.indicator_id = self.catalogue.match(candidate.indicator_phrase)
                 self._reject(rule.name if rule else PAST_PERIOD.name, mention, candidate)
@@ -256,8 +254,8 @@ class _Reader:
         year_before = [y for p, y in para_years if p < m.start]
         if year_before:
             c.target_year, c.year_source = year_before[-1], "sentence"
-        elif self.section_year:
-            c.target_year, c.year_source = self.section_year, "section"
+        elif self.outline.year:
+            c.target_year, c.year_source = self.outline.year, "section"
         elif self.horizon:
             c.target_year, c.year_source = self.horizon, "horizon"
         if c._plain_years:
@@ -275,9 +273,9 @@ class _Reader:
         if row.columns.target_year:
             candidate.target_year, candidate.year_source = row.columns.target_year, "table"
         else:
-            candidate.target_year = self.section_year or self.horizon
-            candidate.year_source = "section" if self.section_year else "horizon" if self.horizon else ""
-        candidate.section = " ".join(self.headings)
+            candidate.target_year = self.outline.year or self.horizon
+            candidate.year_source = "section" if self.outline.year else "horizon" if self.horizon else ""
+        candidate.section = self.outline.section
         candidate.indicator_id = self.catalogue.match(candidate.indicator_phrase)
         self.candidates.append(candidate)
 
@@ -300,10 +298,45 @@ def _paragraphs(s: str) -> list[_Paragraph]:
     return out
 
 
-def _heading_path(path: list[str], line: str) -> list[str]:
-    title = line.split("。", 1)[0].strip()[:30]
-    level = 0 if re.match(r"^\s*[一二三四五六七八九十]+、", line) else 1 if re.match(r"^\s*[(（]", line) else 2
-    return path[:level] + [title]
+class _Outline:
+    """Where a paragraph stands: its heading path, the year each heading sets (到2026年, or a
+    bare 2025年 in 三、2025年工作计划) for the sections under it, and the year a paragraph that
+    opens with one (到2025年,… then ——… lines) sets for the lines after it, until the next heading."""
+
+    def __init__(self) -> None:
+        self.titles: list[str] = []
+        self.years: list[int | None] = []
+        self.run_year: int | None = None
+
+    def enter_heading(self, line: str) -> None:
+        title = line.split("。", 1)[0].strip()[:30]
+        level = 0 if re.match(r"^\s*[一二三四五六七八九十]+、", line) else 1 if re.match(r"^\s*[(（]", line) else 2
+        # a heading's parents are the headings of the levels above it, "" where the plan skips one
+        self.titles = (self.titles[:level] + [""] * level)[:level] + [title]
+        self.years = (self.years[:level] + [None] * level)[:level] + [None]
+        self.run_year = None
+
+    def read_year(self, para: _Paragraph, para_years: list[tuple[int, int]]) -> None:
+        opening = [y for p, y in para_years if p - para.start <= 12]
+        if para.is_heading:
+            bare = HEADING_YEAR.search(self.titles[-1])
+            year = opening[0] if opening else para_years[0][1] if para_years else int(bare.group(1)) if bare else None
+            self.years[-1] = year
+        elif opening and para.text.lstrip().startswith(OPENING_WORDS):
+            self.run_year = opening[0]
+
+    @property
+    def year(self) -> int | None:
+        return self.run_year or next((y for y in reversed(self.years) if y), None)
+
+    @property
+    def section(self) -> str:
+        return " ".join(t for t in self.titles if t)
+
+    @property
+    def retrospective(self) -> bool:
+        """Under a heading that reports what was done or what is lacking (工作总结, 发展基础, 存在的问题)."""
+        return bool(RETROSPECTIVE_HEADING.search(self.section))
 
 
 def _comparator(m: Mention) -> str:

@@ -28,9 +28,12 @@ VERB_BEFORE = re.compile(
 )
 CREATE_VERBS = (
     r"新增|新建|建成|建设|创建|创成|培育|打造|实施|引进|认定|争创|新创建|制定发布|制定|发布|完成|形成|推动|支持|落户"
-    r"|新培育|新认定|每年新增|每年培育|每年认定|重点培育|累计|再培育"
+    r"|新培育|新认定|每年新增|每年培育|每年认定|重点培育|累计|再培育|推荐|遴选|帮扶|扶持|辅导"
 )
 COUNTER = re.compile(rf"(?:万|亿|千)?(?:{COUNTERS})")
+# A time cut to a limit is a target (企业开办时间压缩至1个工作日以内), not a duration.
+TIME_LIMIT = re.compile(r"(?:压缩至|压缩到|缩短至|缩短到|减少至|减少到|降至|控制在|不超过)$")
+TIME_UNIT = re.compile(r"个工作日|工作日|小时|天")
 CREATE_BEFORE = re.compile(rf"({CREATE_VERBS})(?:的)?$")
 CREATE_ANYWHERE = re.compile(CREATE_VERBS)
 CLAUSE_END = "，,；;。！？!?：:\n|\t"
@@ -91,8 +94,12 @@ class Mention:
 
     @cached_property
     def unit(self) -> str:
-        m = UNIT.match(self.after)
+        m = (TIME_LIMIT.search(self.before) and TIME_UNIT.match(self.after)) or UNIT.match(self.after)
         return m.group() if m else ""
+
+    @property
+    def is_time_limit(self) -> bool:
+        return bool(self.unit) and bool(TIME_UNIT.fullmatch(self.unit))
 
     @cached_property
     def rest(self) -> str:

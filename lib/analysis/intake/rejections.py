@@ -71,6 +71,8 @@ def _long_number(m: Mention) -> bool:
 
 
 def _date_or_duration(m: Mention) -> bool:
+    if m.is_time_limit:
+        return False
     return bool(DURATION_OR_DATE.match(m.after)) or m.before.endswith(("第", "〔", "[", "号"))
 
 
@@ -159,9 +161,14 @@ PAST_PERIOD = Rule(
     "its year or period ended before the plan's own (2022年, “十三五”期间 in a later plan)",
     lambda m: True,
 )
+RETROSPECTIVE_SECTION = Rule(
+    "retrospective_section",
+    "under a heading that reports what was done or what is lacking (工作总结, 主要成效, 发展基础, 存在的问题)",
+    lambda m: True,
+)
 PAGE_FURNITURE = Rule("page_furniture", "a page header, footer or page number", lambda m: True)
 NO_WORDS = Rule("no_words", "no words around the number to quote", lambda m: True)
-ALL_RULES = {r.name: r for r in (QUOTED_NAME, *RULES, PAST_PERIOD, PAGE_FURNITURE, NO_WORDS)}
+ALL_RULES = {r.name: r for r in (QUOTED_NAME, *RULES, PAST_PERIOD, RETROSPECTIVE_SECTION, PAGE_FURNITURE, NO_WORDS)}
 
 
 def first_rule(m: Mention) -> Rule | None:

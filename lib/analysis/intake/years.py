@@ -21,7 +21,8 @@ YEAR_GOVERN = re.compile(
     r"|[“\"]?(十[一二三四五六])五[”\"]?(?:时期|期间|期末|末|规划期)"
 )
 PLAN_KINDS = r"(?:行动计划|行动方案|工作要点|工作计划|工作方案|实施方案|重点工作|任务清单|工作安排|推进方案|攻坚方案)"
-TITLE_YEAR = re.compile(rf"{YEAR}年度?[^,，。;；\n]{{0,40}}?{PLAN_KINDS}")
+# The year nearest the kind of plan (2024年工作总结和2025年工作计划 is a plan for 2025).
+TITLE_YEAR = re.compile(rf"{YEAR}年度?[^,，。;；\n\d]{{0,40}}?{PLAN_KINDS}")
 YEAR_RANGE = re.compile(rf"{YEAR}\s*(?:-|—|–|~|～|至|到)\s*{YEAR}年")
 START_YEAR = re.compile(rf"(?:自|从|于){YEAR}年(?:起|开始)")
 DURATION = re.compile(r"(?:为期|用)([一二两三四五\d])年")
