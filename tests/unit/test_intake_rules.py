@@ -114,6 +114,26 @@ def test_work_grows_in_step_with_the_text():
         )
 
 
+def test_targets_listed_as_labels_with_symbols_and_separators():
+    text = (
+        "到2025年，主要指标如下：\n1.制造业产品质量合格率：95%以上；\n2.食品抽检合格率：≥98.5%；\n"
+        "3.制造业质量竞争力指数：87；\n4.每万户市场主体商标拥有量：1,200件；\n5.质量投诉处理率≤1%。\n"
+        "联系电话：0791-86661234。\n"
+    )
+    assert [(c.indicator_phrase, c.value, c.comparator, c.unit) for c in extract(text)] == [
+        ("制造业产品质量合格率", 95, ">=", "%"),
+        ("食品抽检合格率", 98.5, ">=", "%"),
+        ("制造业质量竞争力指数", 87, "=", "index"),
+        ("每万户市场主体商标拥有量", 1200, "=", "件"),
+        ("质量投诉处理率", 1, "<=", "%"),
+    ]
+
+
+def test_this_year_and_next_year_count_from_the_plans_own_year():
+    text = "（2023年5月12日）\n到2025年，全市质量水平显著提升。\n今年内完成100家企业质量诊断，明年再完成150家。"
+    assert [(c.value, c.target_year) for c in extract(text)] == [(100, 2023), (150, 2024)]
+
+
 # --- indicator tables -----------------------------------------------------------------------------
 
 

@@ -29,10 +29,10 @@ from .mentions import LEAD_WORDS, NUMBER, UNIT, Mention
 from .merging import merge_repeats
 from .rejections import NO_WORDS, PAGE_FURNITURE, PAST_PERIOD, QUOTED_NAME, RETROSPECTIVE_SECTION, first_rule
 from .repair import View, matching_view
-from .years import YEAR_GOVERN, governing_years, horizon_year, plan_year
+from .years import YEAR_GOVERN, governing_years, horizon_year, plan_year, relative_year
 
-PREFIX_GE = re.compile(r"(不低于|不少于|超过|突破|至少|高于|多于|大于|逾|达到或超过)$")
-PREFIX_LE = re.compile(r"(不超过|不高于|(?<!不)低于|(?<!不)少于|控制在|(?<!不)小于)$")
+PREFIX_GE = re.compile(r"(不低于|不少于|超过|突破|至少|高于|多于|大于|逾|达到或超过|≥|>=|>)$")
+PREFIX_LE = re.compile(r"(不超过|不高于|(?<!不)低于|(?<!不)少于|控制在|(?<!不)小于|≤|<=|<)$")
 CHANGE_BEFORE = re.compile(
     r"较(?P<base>(?:19|20)\d\d)年(?:末|底)?(?:基础上)?(?P<dir>下降|降低|减少|提高|提升|增长|增加)$"
 )
@@ -55,10 +55,13 @@ QUOTES = re.compile(
 )
 TRAIL_WORDS = re.compile(
     r"(?:年均)?(?:增长|提高|提升|下降|降低|减少)$|(?:均|分别)?(?:达到|达|为|保持在|稳定在|保持|稳定|提高到|提升到|提高至|提升至|增至|控制在|超过|突破|不低于|不少于|不超过|高于|低于|至少|力争)$|(?:均|分别)$"
+    r"|(?:≥|≤|>=|<=|>|<)$"
 )
 # A phrase that is only a verb of action names no indicator: the noun after the number does
 # (带动10000名以上一线职工参与…).
 ACTION_ONLY = re.compile(r"(?:推动|带动|引导|组织|支持|吸引|帮助|指导|鼓励|促进|开展|服务|惠及|覆盖|吸纳|辐射|培训)+")
+# The label before a colon that ends right where the number's clause starts.
+LABEL = re.compile(r"(?:\d{1,2}[.、](?!\d)|[(]\d{1,2}[)])?(?P<name>[^,;。:|\t\n]{1,40}[\u4e00-\u9fff)]):$")
 PHRASE_STOP = "、，,；;。|\t"
 MEASURE_NOUN = re.compile(r"(率|度|指数|量|数|营收|收入|产值|比重|比例|占比|规模|总额|增加值|分数)$")
 LIST_SEPARATOR = re.compile(r"、|和|及|与")
@@ -254,6 +257,8 @@ class _Reader:
         year_before = [y for p, y in para_years if p < m.start]
         if year_before:
             c.target_year, c.year_source = year_before[-1], "sentence"
+        elif (relative := relative_year(m.period_head, self.plan_year)) is not None:
+            c.target_year, c.year_source = relative, "sentence"
         elif self.outline.year:
             c.target_year, c.year_source = self.outline.year, "section"
         elif self.horizon:
@@ -390,10 +395,17 @@ def _phrase_span(m: Mention) -> tuple[int, int, int, int]:
         q_start += lead.end()
     phrase = re.sub(r"较\d{4}年.*$", "", TRAIL_WORDS.sub("", s[q_start : m.start]))
     phrase_start, phrase_end = q_start, q_start + len(phrase.rstrip())
+    if not phrase.strip() and (label := LABEL.search(s, _line_start(s, clause_start), clause_start)):
+        # a list written as labels: 制造业产品质量合格率:95%以上
+        q_start, phrase_start, phrase_end = label.start(), label.start("name"), label.end("name")
     if not s[phrase_start:phrase_end].strip() or ACTION_ONLY.fullmatch(s[phrase_start:phrase_end].strip()):
         phrase_start = stop
         phrase_end = stop = _phrase_stop(s, stop, clause_end)
     return q_start, phrase_start, phrase_end, stop
+
+
+def _line_start(s: str, pos: int) -> int:
+    return s.rfind("\n", 0, pos) + 1
 
 
 def _phrase_stop(s: str, pos: int, clause_end: int) -> int:

@@ -16,15 +16,20 @@ from ..data.chinese import chinese_numeral_value
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千"
 NUMBER = re.compile(
-    r"(?P<num>\d+(?:\.\d+)?|[二两三四五六七八九十][" + CN_DIGITS + r"]*|一[" + CN_DIGITS + r"]+)"
+    r"(?P<num>(?<!\d)\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?|[二两三四五六七八九十]["
+    + CN_DIGITS
+    + r"]*|一["
+    + CN_DIGITS
+    + r"]+)"
     r"(?:\s*(?:-|—|–|~|～|至|到)\s*(?P<num2>\d+(?:\.\d+)?|[一二两三四五六七八九十][" + CN_DIGITS + r"]*))?"
 )
-COUNTERS = "台件|台套|个|项|件|家|张|条|处|所|座|批次|次|名|人次|人|户|款|套|种|部|台|辆|场|批|床|册"
+COUNTERS = "台件|台套|家次|个|项|件|家|张|条|处|所|座|批次|次|名|人次|人|户|款|套|种|部|台|辆|场|批|床|册"
 MEASURES = "元|吨|亩次|亩|平方米|千瓦|公里"
 UNIT = re.compile(rf"个百分点|%|‰|(?:万|亿|千)?(?:{MEASURES}|{COUNTERS})|分|级|倍")
 SUFFIX_CMP = re.compile(r"^(以上|及以上|左右|以内|以下|之内)")
 VERB_BEFORE = re.compile(
-    r"(达到|达|为|保持在|稳定在|保持|稳定|提高到|提升到|提高至|提升至|增至|增长到|控制在|超过|突破|不低于|不少于|不超过|高于|低于|至少|均达到|均达|分别达到|分别达|力争达到)$"
+    r"(达到|达|为|保持在|稳定在|保持|稳定|提高到|提升到|提高至|提升至|增至|增长到|控制在|超过|突破|不低于|不少于|不超过|高于|低于|至少|均达到|均达|分别达到|分别达|力争达到"
+    r"|≥|≤|>=|<=|>|<|(?<=[\u4e00-\u9fff]):)$"
 )
 CREATE_VERBS = (
     r"新增|新建|建成|建设|创建|创成|培育|打造|实施|引进|认定|争创|新创建|制定发布|制定|发布|完成|形成|推动|支持|落户"
@@ -40,7 +45,8 @@ CLAUSE_END = "，,；;。！？!?：:\n|\t"
 SENTENCE_END = "。；;！？!?\n|\t"
 PERIOD_END = "。！？!?\n|\t"
 LEAD_WORDS = re.compile(
-    r"^(?:[、和及与或以]|力争|争取|到\d{4}年|全市|全省|全县|全区|全州|其中|同时|并|且|使|实现|确保|推动|推进|加快|进一步|累计|\s)+"
+    r"^(?:[、和及与或以]|力争|争取|到\d{4}年|全市|全省|全县|全区|全州|其中|同时|并|且|使|实现|确保|推动|推进|加快|进一步|累计|\s"
+    r"|\d{1,2}[.、](?!\d)|[(]\d{1,2}[)])+"
 )
 CONTEXT = 12  # characters looked at on each side of a number
 
@@ -50,7 +56,7 @@ def number_value(token: str | None) -> float | None:
     if token is None:
         return None
     if token[0].isdigit():
-        return float(token)
+        return float(token.replace(",", ""))
     return chinese_numeral_value(token)
 
 

@@ -60,6 +60,10 @@ def _section_number(m: Mention) -> bool:
 def _code_or_identifier(m: Mention) -> bool:
     prev_char = m.s[m.start - 1] if m.start else ""
     next_char = m.after[:1]
+    if prev_char == ":" and not m.s[m.start - 2 : m.start - 1].isascii():
+        prev_char = ""  # a label's colon (合格率:95%), not a time or a URL (09:30, http:)
+    if re.match(r"0\d", m.token):
+        return True  # a leading zero: an area code or a serial number (025-8799064), never a quantity
     return bool(
         (prev_char and prev_char.isascii() and (prev_char.isalnum() or prev_char in ".-/_:"))
         or (next_char and next_char.isascii() and (next_char.isalpha() or next_char in "./_:-"))
@@ -67,7 +71,8 @@ def _code_or_identifier(m: Mention) -> bool:
 
 
 def _long_number(m: Mention) -> bool:
-    return not m.is_numeral and len(m.token.split(".")[0]) >= 5 and not m.unit
+    tokens = [t.replace(",", "") for t in (m.token, m.match.group("num2")) if t and t[0].isdigit()]
+    return not m.unit and any(len(t.split(".")[0]) >= 5 for t in tokens)
 
 
 def _date_or_duration(m: Mention) -> bool:
