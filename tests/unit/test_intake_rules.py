@@ -243,6 +243,7 @@ def test_table_rows_in_text_with_a_merged_category_cell():
         ("“十三五”期间，全市新增中国驰名商标9件。", "9", "past_period"),
         ("2021年，全市产品质量监督抽查合格率达到93.6%。", "93.6", "past_period"),
         ("深入实施“三品”战略。", "三", "quoted_name"),
+        ("发布时间：2024-06-01　来源：市政府办公室　浏览次数：2317　【字体：大 中 小】", "2317", "page_info"),
     ],
 )
 def test_named_rejections(sentence, number, rule):

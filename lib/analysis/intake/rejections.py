@@ -39,6 +39,10 @@ OTHER_PLAN = re.compile(
 )
 SECTION_BEFORE = re.compile(r"\s*[(（]?|\s*第")
 SECTION_AFTER = re.compile(r"[、.．)）]|[章节条部分](?!钟)")
+# The words of a web page's metadata line (发布时间:2024-04-29 来源:… 浏览次数:2317 【字体:大 中 小】).
+PAGE_INFO = re.compile(
+    r"(?:发布时间|发布日期|浏览次数|访问量|点击数|点击量|阅读数|阅读量|字号|字体|责任编辑)\s*:|打印本页|分享到"
+)
 SIZE_WORDS = re.compile(r"(超|超过|逾|营收|收入|产值)$")
 
 
@@ -55,6 +59,12 @@ def _section_number(m: Mention) -> bool:
     line_start = m.s.rfind("\n", 0, m.start) + 1
     before = m.s[line_start : m.start]
     return bool(SECTION_BEFORE.fullmatch(before)) and bool(SECTION_AFTER.match(m.s, m.end))
+
+
+def _page_info(m: Mention) -> bool:
+    line_start = m.s.rfind("\n", 0, m.start) + 1
+    line_end = m.s.find("\n", m.start)
+    return bool(PAGE_INFO.search(m.s, line_start, line_end if line_end >= 0 else len(m.s)))
 
 
 def _code_or_identifier(m: Mention) -> bool:
@@ -136,6 +146,7 @@ def _invalid_range(m: Mention) -> bool:
 
 RULES: tuple[Rule, ...] = (
     Rule("section_number", "numbers a heading or a list item (二、, (三), 1.)", _section_number),
+    Rule("page_info", "a web page's metadata line (发布时间, 来源, 浏览次数, 字号)", _page_info),
     Rule("code_or_identifier", "part of a code, date, URL or name (PM2.5, 5G, B2-2011, 025-8799)", _code_or_identifier),
     Rule("long_number", "five or more digits with no unit: a phone number, postal code or licence", _long_number),
     Rule(
