@@ -258,6 +258,13 @@ def test_words_of_what_is_to_be_override_what_was_done():
     assert found("到2026年，力争新获评省级质量标杆企业8家。") == [(8, "家", "=", 2026)]
 
 
+def test_a_comparison_with_last_year_is_a_target_only_when_the_sentence_aims():
+    report = "2024-07-18\n上半年，全市完成产品质量监督抽查1260批次，较去年同期增加15%。\n"
+    plan = "某区2025年质量工作计划\n全年规模以上工业增加值同比增长7%以上，认证证书数量较上年增长10%。\n"
+    assert found(report) == []
+    assert found(plan) == [(7, "%", ">=", 2025), (10, "%", "=", 2025)]
+
+
 def test_a_reviewer_sees_every_rejected_number_with_its_rule():
     text = "2024年5月8日\n到2026年，全市药品抽检合格率达到99%。对获奖企业奖励20万元。"
     table = rejected_table(extract_all(text).rejected, text)

@@ -29,6 +29,7 @@ UNIT = re.compile(rf"个百分点|%|‰|(?:万|亿|千)?(?:{MEASURES}|{COUNTERS}
 SUFFIX_CMP = re.compile(r"^(以上|及以上|左右|以内|以下|之内)")
 VERB_BEFORE = re.compile(
     r"(达到|达|为|保持在|稳定在|保持|稳定|提高到|提升到|提高至|提升至|增至|增长到|控制在|超过|突破|不低于|不少于|不超过|高于|低于|至少|均达到|均达|分别达到|分别达|力争达到"
+    r"|下降到|下降至|降低到|降低至|降至|降到|减少到|减少至|减至|压减至|压缩至|提高到|增加到|增加至"
     r"|≥|≤|>=|<=|>|<|(?<=[\u4e00-\u9fff]):)$"
 )
 CREATE_VERBS = (
@@ -154,6 +155,14 @@ class Mention:
         while a > 0 and self.s[a - 1] not in PERIOD_END:
             a -= 1
         return self.s[a : self.start]
+
+    @cached_property
+    def period_end(self) -> int:
+        """Where the number's sentence ends (semicolons do not end it)."""
+        b = self.end
+        while b < len(self.s) and self.s[b] not in PERIOD_END:
+            b += 1
+        return b
 
     @cached_property
     def follows_noun(self) -> bool:

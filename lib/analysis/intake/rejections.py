@@ -23,12 +23,17 @@ DURATION_OR_DATE = re.compile(
 )
 # What was done, in the sentence before the number: 已达到, 截至, 同比, 荣获, 达到了 ...
 PAST_WORDING = re.compile(
-    r"(?<![而不])已|截至|截止|比上年|同比|较上年|上年|去年|过去|以来|共有|目前|现有|近年来|年来"
+    r"(?<![而不])已|截至|截止|过去|以来|共有|目前|现有|近年来|年来"
     r"|荣获|获评|先后|被评为|被认定为|被列为|成功创建|成功获批|顺利通过|跃居|位居|位列"
     r"|(?:达到|实现|完成|增长|提高|提升|下降|降低|减少|培育|建成|新增|获得|创建|累计|突破|超过|形成|认定|取得)了"
 )
 AIMED_AT = re.compile(r"力争|争取|确保|新$|要$|将$")
-FUTURE_WORDING = re.compile(r"(?:到|至)(?:19|20)\d\d年|力争|争取|确保|计划|目标|预计|将")
+FUTURE_WORDING = re.compile(
+    r"(?:到|至)(?:19|20)\d\d年|力争|争取|确保|计划|目标|预计|将|全年|(?<![\d至止])年底|(?<![\d至止])年末"
+)
+# A comparison with last year reports what was done (较去年同期增加15%), unless the sentence
+# speaks of what is to be or the number carries a target's comparator (全年…同比增长7%以上).
+LAST_YEAR = re.compile(r"同比|比上年|较上年|上年|去年|上一年")
 MONEY_AWARD = re.compile(
     r"奖励|奖补|资助|补助|补贴|扶持|贴息|给予|一次性|最高|专项资金|资金支持|奖金|经费|配套资金|罚款|罚金|处罚"
 )
@@ -124,7 +129,10 @@ def _past_wording(m: Mention) -> bool:
     nor led by them (力争新获评 is a target)."""
     head = m.period_head
     ends = [w.end() for w in PAST_WORDING.finditer(head) if not AIMED_AT.search(head, max(0, w.start() - 3), w.start())]
-    return bool(ends) and not FUTURE_WORDING.search(head, ends[-1])
+    if ends and not FUTURE_WORDING.search(head, ends[-1]):
+        return True
+    sentence = head + m.s[m.start : m.period_end]
+    return bool(LAST_YEAR.search(sentence)) and not m.suffix and not FUTURE_WORDING.search(sentence)
 
 
 def _money_award(m: Mention) -> bool:
@@ -163,7 +171,7 @@ RULES: tuple[Rule, ...] = (
         _money_award,
     ),
     Rule("other_plans_goal", "a goal another plan or a higher level set (《纲要》提出, 国家要求)", _other_plans_goal),
-    Rule("past_wording", "the sentence reports what was done (已, 截至, 同比, 荣获, 达到了)", _past_wording),
+    Rule("past_wording", "the sentence reports what was done (已, 截至, 荣获, 达到了, 较去年同期增加)", _past_wording),
     Rule("bare_number", "no unit and no verb of reaching: nothing says it is a target", _bare_number),
     Rule(
         "numeral_without_cue", "a Chinese numeral with no verb or comparator (四个最严, 两个责任)", _numeral_without_cue

@@ -88,12 +88,12 @@ def _duration_end(text: str, own: int | None) -> int | None:
     return first + (SMALL_NUMBERS.get(d.group(1)) or int(d.group(1))) - 1
 
 
-RELATIVE_YEAR = re.compile(r"今年|本年度|年内|明年|下一年|下年度")
+RELATIVE_YEAR = re.compile(r"今年|本年度|年内|(?<![\d至止])年底|(?<![\d至止])年末|明年|下一年|下年度")
 NEXT_YEAR_WORDS = ("明年", "下一年", "下年度")
 
 
 def relative_year(head: str, own: int | None) -> int | None:
-    """The year a sentence names relative to the plan's own (今年, 年内 -> its year; 明年 -> the next)."""
+    """The year a sentence names relative to the plan's own (今年, 年内, 到年底 -> its year; 明年 -> the next)."""
     found = RELATIVE_YEAR.findall(head)
     if own is None or not found:
         return None
