@@ -151,8 +151,8 @@ def cells(*texts: str) -> list[Cell]:
 )
 def test_indicator_table_headers(header, roles):
     cols = header_columns(cells(*header))
-    assert (cols.name, cols.target, cols.unit, cols.baseline, cols.obligation) == roles[:5]
-    assert (cols.baseline_year, cols.target_year) == roles[5:]
+    assert (cols.name, cols.targets[0][0], cols.unit, cols.baseline, cols.obligation) == roles[:5]
+    assert (cols.baseline_year, cols.targets[0][1]) == roles[5:]
 
 
 def test_a_table_laid_out_with_spaces_reads_like_one_with_bars():
@@ -166,6 +166,21 @@ def test_a_table_laid_out_with_spaces_reads_like_one_with_bars():
     assert rows == [
         ("制造业产品质量合格率", 95, ">=", "%", 94.1, "binding"),
         ("有效注册商标总量", 3.5, "=", "万件", 2.6, "expected"),
+    ]
+
+
+def test_a_table_with_targets_for_two_years():
+    text = (
+        "| 指标 | 单位 | 2020年 | 2025年 | 2035年 | 属性 |\n"
+        "| 制造业产品质量合格率 | % | 94.0 | ≥95 | ≥96 | 预期性 |\n"
+        "| 大中型工程项目一次验收合格率 | % | 100 | 100 | 100 | 约束性 |\n"
+    )
+    rows = [(c.value, c.comparator, c.target_year, c.baseline_year, c.baseline_value) for c in extract(text)]
+    assert rows == [
+        (95, ">=", 2025, 2020, 94),
+        (96, ">=", 2035, 2020, 94),
+        (100, "=", 2025, 2020, 100),
+        (100, "=", 2035, 2020, 100),
     ]
 
 

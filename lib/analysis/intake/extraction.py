@@ -272,17 +272,18 @@ class _Reader:
         return not (self.plan_year and c.target_year and c.target_year < self.plan_year)
 
     def _table_row(self, row: tables.Row) -> None:
-        candidate = _table_candidate(row, self.view, self.text)
-        if candidate is None:
-            return
-        if row.columns.target_year:
-            candidate.target_year, candidate.year_source = row.columns.target_year, "table"
-        else:
-            candidate.target_year = self.outline.year or self.horizon
-            candidate.year_source = "section" if self.outline.year else "horizon" if self.horizon else ""
-        candidate.section = self.outline.section
-        candidate.indicator_id = self.catalogue.match(candidate.indicator_phrase)
-        self.candidates.append(candidate)
+        for column, year in row.columns.targets:
+            candidate = _table_candidate(row, column, self.view, self.text)
+            if candidate is None:
+                continue
+            if year:
+                candidate.target_year, candidate.year_source = year, "table"
+            else:
+                candidate.target_year = self.outline.year or self.horizon
+                candidate.year_source = "section" if self.outline.year else "horizon" if self.horizon else ""
+            candidate.section = self.outline.section
+            candidate.indicator_id = self.catalogue.match(candidate.indicator_phrase)
+            self.candidates.append(candidate)
 
     def _reject(self, rule: str, m: Mention, candidate: Candidate | None) -> None:
         a, b = self.view.stored_span(*m.clause)
@@ -457,9 +458,9 @@ def _plain_years(head: str) -> tuple[int, ...]:
     return tuple(int(y) for y in PAST_YEAR.findall(head, governing[-1] if governing else 0))
 
 
-def _table_candidate(row: tables.Row, view: View, text: str) -> Candidate | None:
-    """The candidate an indicator-table row makes: name, unit, baseline, target, attribute."""
-    name_cell, target_cell = row.cell(row.columns.name), row.cell(row.columns.target)
+def _table_candidate(row: tables.Row, column: int, view: View, text: str) -> Candidate | None:
+    """The candidate an indicator-table row makes for one target column: name, unit, baseline, target, attribute."""
+    name_cell, target_cell = row.cell(row.columns.name), row.cell(column)
     target = tables.read_value(target_cell.text) if target_cell else None
     if name_cell is None or target is None:
         return None

@@ -24,7 +24,7 @@ NUMBER = re.compile(
     r"(?:\s*(?:-|—|–|~|～|至|到)\s*(?P<num2>\d+(?:\.\d+)?|[一二两三四五六七八九十][" + CN_DIGITS + r"]*))?"
 )
 COUNTERS = "台件|台套|家次|个|项|件|家|张|条|处|所|座|批次|次|名|人次|人|户|款|套|种|部|台|辆|场|批|床|册"
-MEASURES = "元|吨|亩次|亩|平方米|千瓦|公里"
+MEASURES = "元|吨标准煤|吨|亩次|亩|平方公里|平方米|立方米|公顷|千瓦时|千瓦|公里"
 UNIT = re.compile(rf"个百分点|%|‰|(?:万|亿|千)?(?:{MEASURES}|{COUNTERS})|分|级|倍")
 SUFFIX_CMP = re.compile(r"^(以上|及以上|左右|以内|以下|之内)")
 VERB_BEFORE = re.compile(

@@ -1,4 +1,4 @@
-"""Indicator tables (主要指标表): one candidate target per row.
+"""Indicator tables (主要指标表): one candidate target per row (and per target year).
 
 Plans put their headline numbers in a table whose header names the columns: 指标名称 |
 单位 | 基期值 (or a base year, 2023年) | 目标值 (or a target year, 2026年) | 属性 (预期性 or
@@ -39,13 +39,12 @@ class Columns:
     """Where each role sits in an indicator table, and the years its header gives."""
 
     name: int
-    target: int
+    targets: tuple[tuple[int, int | None], ...]  # (column, the year its header gives)
     width: int
     unit: int | None = None
     baseline: int | None = None
     obligation: int | None = None
     baseline_year: int | None = None
-    target_year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -105,11 +104,13 @@ def is_table_line(line: str) -> bool:
 def header_columns(cells: list[Cell]) -> Columns | None:
     """The roles of a header row's cells, or None if it is not an indicator table's header.
 
-    A column headed by a bare year (2023年, 2026年) is the baseline if it is the earlier of
-    two such columns, else the target.
+    Columns headed by bare years (2020年 | 2025年 | 2035年) are targets, the earliest of two or
+    more being the baseline unless a column says 基期值; a table may set targets for several
+    years, each a candidate.
     """
     roles: dict[str, int] = {}
     years: dict[str, int] = {}
+    targets: list[tuple[int, int | None]] = []
     bare_years: list[tuple[int, int]] = []
     for k, cell in enumerate(cells):
         text = re.sub(r"[()（）\s]", "", cell.text)
@@ -117,26 +118,42 @@ def header_columns(cells: list[Cell]) -> Columns | None:
             bare_years.append((int(m.group(1)), k))
             continue
         role = next((r for r, pattern in ROLE_PATTERNS if r not in roles and pattern.search(text)), None)
-        if role is None:
-            continue
-        roles[role] = k
-        if y := YEAR_IN_HEADER.search(text):
-            years[role] = int(y.group(1))
-    for role, (year, k) in zip(("target", "baseline"), sorted(bare_years, reverse=True), strict=False):
-        if role not in roles:
-            roles[role], years[role] = k, year
-    if "name" not in roles or "target" not in roles:
+        year = YEAR_IN_HEADER.search(text)
+        if role == "target":
+            targets.append((k, int(year.group(1)) if year else None))
+        elif role is not None:
+            roles[role] = k
+            if year:
+                years[role] = int(year.group(1))
+    baseline = _year_columns(sorted(bare_years), targets, roles.get("baseline"))
+    if baseline is not None:
+        roles["baseline"], years["baseline"] = baseline[1], baseline[0]
+    if "name" not in roles or not targets:
         return None
     return Columns(
         name=roles["name"],
-        target=roles["target"],
+        targets=tuple(targets),
         width=len(cells),
         unit=roles.get("unit"),
         baseline=roles.get("baseline"),
         obligation=roles.get("obligation"),
         baseline_year=years.get("baseline"),
-        target_year=years.get("target"),
     )
+
+
+def _year_columns(
+    bare_years: list[tuple[int, int]], targets: list[tuple[int, int | None]], baseline: int | None
+) -> tuple[int, int] | None:
+    """Share the bare-year columns between targets (added to ``targets``) and the baseline, returned."""
+    if not bare_years:
+        return None
+    if baseline is None and (targets or len(bare_years) >= 2):
+        first, rest = bare_years[0], bare_years[1:]
+    else:
+        first, rest = None, bare_years
+    if not targets:
+        targets.extend((k, year) for year, k in rest)
+    return first
 
 
 ROLE_PATTERNS = (
