@@ -129,6 +129,14 @@ def test_targets_listed_as_labels_with_symbols_and_separators():
     ]
 
 
+def test_dash_items_with_a_comparator_and_no_verb():
+    text = "到2025年，主要目标：\n——制造业质量竞争力指数88以上；\n●质量强县3个左右。"
+    assert [(c.indicator_phrase, c.value, c.comparator) for c in extract(text)] == [
+        ("制造业质量竞争力指数", 88, ">="),
+        ("质量强县", 3, "~"),
+    ]
+
+
 def test_this_year_and_next_year_count_from_the_plans_own_year():
     text = "（2023年5月12日）\n到2025年，全市质量水平显著提升。\n今年内完成100家企业质量诊断，明年再完成150家。"
     assert [(c.value, c.target_year) for c in extract(text)] == [(100, 2023), (150, 2024)]

@@ -47,7 +47,7 @@ SENTENCE_END = "。；;！？!?\n|\t"
 PERIOD_END = "。！？!?\n|\t"
 LEAD_WORDS = re.compile(
     r"^(?:[、和及与或以]|力争|争取|到\d{4}年|全市|全省|全县|全区|全州|其中|同时|并|且|使|实现|确保|推动|推进|加快|进一步|累计|\s"
-    r"|\d{1,2}[.、](?!\d)|[(]\d{1,2}[)])+"
+    r"|\d{1,2}[.、](?!\d)|[(]\d{1,2}[)]|[—\-•●◆■□·]+)+"
 )
 CONTEXT = 12  # characters looked at on each side of a number
 

@@ -109,7 +109,7 @@ def _enumeration_count(m: Mention) -> bool:
 
 
 def _bare_number(m: Mention) -> bool:
-    return not m.unit and not m.verb
+    return not m.unit and not m.verb and not m.suffix
 
 
 def _numeral_without_cue(m: Mention) -> bool:
@@ -172,7 +172,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("other_plans_goal", "a goal another plan or a higher level set (《纲要》提出, 国家要求)", _other_plans_goal),
     Rule("past_wording", "the sentence reports what was done (已, 截至, 荣获, 达到了, 较去年同期增加)", _past_wording),
-    Rule("bare_number", "no unit and no verb of reaching: nothing says it is a target", _bare_number),
+    Rule("bare_number", "no unit, no verb of reaching, no comparator: nothing says it is a target", _bare_number),
     Rule(
         "numeral_without_cue", "a Chinese numeral with no verb or comparator (四个最严, 两个责任)", _numeral_without_cue
     ),
