@@ -117,11 +117,13 @@ def _numeral_without_cue(m: Mention) -> bool:
 
 
 def _name_or_threshold(m: Mention) -> bool:
+    """A name (15分钟服务圈) or a size that qualifies a noun (超10亿元企业, 营业收入超10亿元的企业)."""
+    size = m.unit in ("元", "万元", "亿元") and bool(SIZE_WORDS.search(m.before))
+    if size and m.rest.startswith("的"):
+        return True
     if not m.follows_noun:
         return False
-    if not m.create and not (m.verb and m.unit):
-        return True
-    return m.unit in ("元", "万元", "亿元") and bool(SIZE_WORDS.search(m.before))
+    return size or (not m.create and not (m.verb and m.unit))
 
 
 def _past_wording(m: Mention) -> bool:
