@@ -204,6 +204,7 @@ class _Reader:
         self.quoted_starts = [a for a, _ in self.quoted]
         self.governing = governing_years(s)
         self.governing_at = [p for p, _ in self.governing]
+        self.deadlines = {p for p, _ in self.governing} - {p for p, _ in governing_years(s, deadlines=False)}
         self.outline = _Outline()
         self.candidates: list[Candidate] = []
         self.rejected: list[Rejected] = []
@@ -221,7 +222,7 @@ class _Reader:
                 self._table_row(rows[para.start])
             else:
                 self._sentence_numbers(para, para_years)
-            self.outline.read_year(para, para_years)
+            self.outline.read_year(para, [(p, y) for p, y in para_years if p not in self.deadlines])
         self._furniture_numbers()
 
     def _sentence_numbers(self, para: _Paragraph, para_years: list[tuple[int, int]]) -> None:

@@ -31,10 +31,13 @@ SMALL_NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
 TITLE_REACH = 300  # characters at the top of a text where its title, dates and horizon stand
 
 
-def governing_years(text: str) -> list[tuple[int, int]]:
-    """(position, year) of every phrase that sets a target year: 到2025年, 2025年前, “十三五”时期."""
+def governing_years(text: str, deadlines: bool = True) -> list[tuple[int, int]]:
+    """(position, year) of every phrase that sets a target year: 到2025年, “十三五”时期, and (unless
+    ``deadlines`` is False) a deadline, 2025年底前, which governs its own sentence only."""
     out = []
     for m in YEAR_GOVERN.finditer(text):
+        if m.group(2) and not deadlines:
+            continue
         year = int(m.group(1) or m.group(2)) if (m.group(1) or m.group(2)) else FIVE_YEAR_PLAN_END.get(m.group(3))
         if year:
             out.append((m.start(), year))
@@ -67,7 +70,7 @@ def horizon_year(text: str) -> int | None:
     own = plan_year(text)
     if (end := _duration_end(top, own)) is not None:
         return end
-    years = Counter(y for _, y in governing_years(text))
+    years = Counter(y for _, y in governing_years(text, deadlines=False) or governing_years(text))
     if own is not None:  # periods that ended before the plan are history, not its horizon
         years = Counter({y: n for y, n in years.items() if y >= own})
     if years:
