@@ -4,7 +4,7 @@ grows in step with the text's length, and the speed of reading plans received as
 Prints, measured in one run:
 - the extractor and one compiled regex that finds every number, on the corpus in data/sources/
   repeated to at least 5 MB, in characters per second, and `fraction of regex floor`;
-- the extractor on 1/8, 1/4, 1/2 and all of that text (the fastest of three runs each), in
+- the extractor on 1/8, 1/4, 1/2 and all of that text (the fastest of five interleaved runs), in
   characters per second, and `linearity <seconds per character on all / on 1/8>` (1.0 is linear);
 - each seed plan printed to PDF and saved as Word (tests/documents.py), read and extracted, in
   characters of extracted text per second for reading, for extracting and for both.
@@ -26,7 +26,7 @@ from tests.documents import INDICATOR_TABLE, TABLE_TITLE, cjk_font, write_docx, 
 
 TARGET_BYTES = 5 * 1024 * 1024
 FORMAT_ROUNDS = 3  # every plan is read this many times per format
-REPEATS = 3  # each length is timed this many times, the fastest kept (the machine's noise is one-sided)
+REPEATS = 5  # each length is timed this many times, the fastest kept (the machine's noise is one-sided)
 
 
 def sources() -> dict[str, str]:
@@ -57,13 +57,18 @@ def regex_floor(text: str, aliases) -> None:
 
 
 def linearity(text: str, aliases) -> None:
-    per_char = {}
-    for share in (8, 4, 2, 1):
-        part = text[: len(text) // share]
-        took = min(timed(lambda part=part: extract(part, aliases))[1] for _ in range(REPEATS))
-        per_char[share] = took / len(part)
-        print(f"extractor on 1/{share} of the text ({len(part):,} characters): {len(part) / took:,.0f} characters/s")
-    print(f"linearity {per_char[1] / per_char[8]:.2f}")
+    shares = (8, 4, 2, 1)
+    parts = {share: text[: len(text) // share] for share in shares}
+    took = {share: float("inf") for share in shares}
+    for _ in range(REPEATS):  # interleaved, so that a busy spell of the machine touches every length
+        for share, part in parts.items():
+            took[share] = min(took[share], timed(lambda part=part: extract(part, aliases))[1])
+    for share, part in parts.items():
+        print(
+            f"extractor on 1/{share} of the text ({len(part):,} characters):"
+            f" {len(part) / took[share]:,.0f} characters/s"
+        )
+    print(f"linearity {(took[1] / len(parts[1])) / (took[8] / len(parts[8])):.2f}")
 
 
 def received_formats(aliases) -> None:
