@@ -25,8 +25,10 @@ from dataclasses import asdict, dataclass, field
 from ..data.chinese import to_simplified
 from . import tables
 from .confidence import score
+from .lists import pair_respectively, split_shared
 from .mentions import LEAD_WORDS, NUMBER, UNIT, Mention
 from .merging import merge_repeats
+from .outline import Outline, Paragraph, paragraphs
 from .rejections import NO_WORDS, PAGE_FURNITURE, PAST_PERIOD, QUOTED_NAME, RETROSPECTIVE_SECTION, first_rule
 from .repair import View, matching_view
 from .years import YEAR_GOVERN, governing_years, horizon_year, plan_year, relative_year
@@ -43,13 +45,7 @@ NEW_CREATE = ("建成", "创建", "培育", "打造", "实施", "争创", "制�
 # A past year in the sentence (2022年,全市…达到93%) reports history, not a target; 到/较 years do not.
 # A year that qualifies a noun (2024年立项的12项标准) dates the thing, not the statement.
 PAST_YEAR = re.compile(r"(?<![到至较比])((?:19|20)\d\d)年(?!底前|前|末前|以前)(?![^,，。;；]{0,8}的)")
-HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.．、](?!\d))")
-HEADING_YEAR = re.compile(r"((?:19|20)\d\d)年")
-RETROSPECTIVE_HEADING = re.compile(
-    r"工作总结|工作回顾|回顾|主要成效|取得的成效|取得成效|主要成绩|工作成效|发展基础|发展现状|基本情况|完成情况|进展情况|存在的问题|存在问题|问题与不足"
-)
 HEADING_REACH = 80  # characters of a heading line read for its title
-OPENING_WORDS = ("到", "至", "“", '"', "十", "力争", "争取")
 QUOTES = re.compile(
     r"“[^”\n]{0,60}”|\"[^\"\n]{0,60}\"|《[^》\n]{0,80}》|「[^」\n]{0,60}」|〔[^〕\n]{0,20}〕|\[[^\]\n]{0,20}\]"
 )
@@ -63,8 +59,6 @@ ACTION_ONLY = re.compile(r"(?:推动|带动|引导|组织|支持|吸引|帮助|�
 # The label before a colon that ends right where the number's clause starts.
 LABEL = re.compile(r"(?:\d{1,2}[.、](?!\d)|[(]\d{1,2}[)])?(?P<name>[^,;。:|\t\n]{1,40}[\u4e00-\u9fff)]):$")
 PHRASE_STOP = "、，,；;。|\t"
-MEASURE_NOUN = re.compile(r"(率|度|指数|量|数|营收|收入|产值|比重|比例|占比|规模|总额|增加值|分数)$")
-LIST_SEPARATOR = re.compile(r"、|和|及|与")
 
 
 @dataclass
@@ -184,14 +178,6 @@ def extract_all(text: str, aliases: dict[str, list[str]] | None = None) -> Extra
     return Extraction(candidates, sorted(reader.rejected, key=lambda r: r.char_offset))
 
 
-@dataclass
-class _Paragraph:
-    start: int
-    end: int
-    text: str
-    is_heading: bool
-
-
 class _Reader:
     """One pass over a text's paragraphs, tracking headings and the year that governs them."""
 
@@ -205,14 +191,14 @@ class _Reader:
         self.governing = governing_years(s)
         self.governing_at = [p for p, _ in self.governing]
         self.deadlines = {p for p, _ in self.governing} - {p for p, _ in governing_years(s, deadlines=False)}
-        self.outline = _Outline()
+        self.outline = Outline()
         self.candidates: list[Candidate] = []
         self.rejected: list[Rejected] = []
 
     def read(self) -> None:
-        paragraphs = _paragraphs(self.s)
-        rows = tables.indicator_rows(self.s, [(p.start, p.end) for p in paragraphs])
-        for para in paragraphs:
+        lines = paragraphs(self.s)
+        rows = tables.indicator_rows(self.s, [(p.start, p.end) for p in lines])
+        for para in lines:
             if para.is_heading:
                 title = self.view.original(self.text, para.start, min(para.end, para.start + HEADING_REACH))
                 self.outline.enter_heading(title)
@@ -225,7 +211,7 @@ class _Reader:
             self.outline.read_year(para, [(p, y) for p, y in para_years if p not in self.deadlines])
         self._furniture_numbers()
 
-    def _sentence_numbers(self, para: _Paragraph, para_years: list[tuple[int, int]]) -> None:
+    def _sentence_numbers(self, para: Paragraph, para_years: list[tuple[int, int]]) -> None:
         found: list[Candidate] = []
         for m in NUMBER.finditer(para.text):
             mention = Mention(self.s, m, para.start + m.start(), para.start + m.end())
@@ -245,8 +231,8 @@ class _Reader:
                 candidate.indicator_id = self.catalogue.match(candidate.indicator_phrase)
                 self._reject(rule.name if rule else PAST_PERIOD.name, mention, candidate)
                 continue
-            found.extend(_split_shared(candidate, self.catalogue, self.s))
-        _pair_respectively(found, self.s, self.catalogue)
+            found.extend(split_shared(candidate, self.catalogue.match, self.s))
+        pair_respectively(found, self.s, self.catalogue.match)
         self.candidates.extend(found)
 
     def _in_quotes(self, pos: int) -> bool:
@@ -295,55 +281,6 @@ class _Reader:
         for a, b in self.view.furniture:
             for m in NUMBER.finditer(self.text, a, b):
                 self.rejected.append(Rejected(PAGE_FURNITURE.name, m.group(), m.start(), self.text[a:b].strip(), None))
-
-
-def _paragraphs(s: str) -> list[_Paragraph]:
-    out, pos = [], 0
-    for line in s.split("\n"):
-        out.append(_Paragraph(pos, pos + len(line), line, bool(HEADING.match(line))))
-        pos += len(line) + 1
-    return out
-
-
-class _Outline:
-    """Where a paragraph stands: its heading path, the year each heading sets (到2026年, or a
-    bare 2025年 in 三、2025年工作计划) for the sections under it, and the year a paragraph that
-    opens with one (到2025年,… then ——… lines) sets for the lines after it, until the next heading."""
-
-    def __init__(self) -> None:
-        self.titles: list[str] = []
-        self.years: list[int | None] = []
-        self.run_year: int | None = None
-
-    def enter_heading(self, line: str) -> None:
-        title = line.split("。", 1)[0].strip()[:30]
-        level = 0 if re.match(r"^\s*[一二三四五六七八九十]+、", line) else 1 if re.match(r"^\s*[(（]", line) else 2
-        # a heading's parents are the headings of the levels above it, "" where the plan skips one
-        self.titles = (self.titles[:level] + [""] * level)[:level] + [title]
-        self.years = (self.years[:level] + [None] * level)[:level] + [None]
-        self.run_year = None
-
-    def read_year(self, para: _Paragraph, para_years: list[tuple[int, int]]) -> None:
-        opening = [y for p, y in para_years if p - para.start <= 12]
-        if para.is_heading:
-            bare = HEADING_YEAR.search(self.titles[-1])
-            year = opening[0] if opening else para_years[0][1] if para_years else int(bare.group(1)) if bare else None
-            self.years[-1] = year
-        elif opening and para.text.lstrip().startswith(OPENING_WORDS):
-            self.run_year = opening[0]
-
-    @property
-    def year(self) -> int | None:
-        return self.run_year or next((y for y in reversed(self.years) if y), None)
-
-    @property
-    def section(self) -> str:
-        return " ".join(t for t in self.titles if t)
-
-    @property
-    def retrospective(self) -> bool:
-        """Under a heading that reports what was done or what is lacking (工作总结, 发展基础, 存在的问题)."""
-        return bool(RETROSPECTIVE_HEADING.search(self.section))
 
 
 def _comparator(m: Mention) -> str:
@@ -516,69 +453,3 @@ def _previous_number_end(s: str, clause_start: int, start: int) -> int | None:
     ):
         last = clause_start + m.end()
     return last
-
-
-def _split_shared(cand: Candidate, catalogue: _Catalogue, s: str) -> list[Candidate]:
-    """One candidate per indicator where a list shares one number.
-
-    ``A、B均达到98%`` lists indicators; so does ``A率、B率达到98%`` and ``A产业、B产业营收达1000亿元``
-    (the last item ends with a measure noun the others share). ``A产品、B产品达到13个`` is one
-    combined count, and ``A、B的覆盖率`` one rate of a list of things: those stay whole.
-    """
-    mode = _list_mode(cand, s)
-    if mode == "分别":  # paired with its numbers: _pair_respectively
-        cand.indicator_id = catalogue.match(cand.indicator_phrase)
-        return [cand]
-    items = _list_items(cand.indicator_phrase)
-    parallel = len(items) >= 2 and (
-        mode == "均" or (MEASURE_NOUN.search(items[-1]) and "的" not in items[-1] and all(len(i) >= 2 for i in items))
-    )
-    if not parallel:
-        cand.indicator_id = catalogue.match(cand.indicator_phrase)
-        return [cand]
-    out = []
-    for item in items:
-        c = Candidate(**{**cand.__dict__, "indicator_phrase": item})
-        c.indicator_id = _match_item(catalogue, item, items[-1])
-        out.append(c)
-    return out
-
-
-def _list_mode(cand: Candidate, s: str) -> str:
-    """均 (each of a list reaches the number) or 分别 (respectively) before the number, or ''."""
-    head = s[cand._view_span[0] : cand._view_span[1]]
-    number = str(int(cand.value)) if cand.value.is_integer() else str(cand.value)
-    m = re.search(
-        r"(均|分别)(?:达到|达|为|保持在|稳定在|不低于|超过)?[^\d一二两三四五六七八九十]*$", head.split(number)[0]
-    )
-    return m.group(1) if m else ""
-
-
-def _list_items(phrase: str) -> list[str]:
-    return [p.strip() for p in LIST_SEPARATOR.split(phrase) if p.strip()]
-
-
-def _match_item(catalogue: _Catalogue, item: str, last: str) -> str:
-    """Catalogue id of a list item, trying it with the measure the list shares (药品 + 评价性抽检合格率)."""
-    return catalogue.match(item) or next(
-        (m for k in range(1, len(last)) if (m := catalogue.match(item + last[k:]))), ""
-    )
-
-
-def _pair_respectively(found: list[Candidate], s: str, catalogue: _Catalogue) -> None:
-    """``A、B分别达到1600家、2000家``: give the k-th number the k-th item of the list."""
-    for k, cand in enumerate(found):
-        if _list_mode(cand, s) != "分别":
-            continue
-        items = _list_items(cand.indicator_phrase)
-        clause_end = _clause_end(s, cand._view_span[1])
-        group = [cand] + [c for c in found[k + 1 :] if c._view_span[0] < clause_end][: len(items) - 1]
-        if len(group) == len(items):
-            for c, item in zip(group, items, strict=True):
-                c.indicator_phrase, c.indicator_id = item, _match_item(catalogue, item, items[-1])
-
-
-def _clause_end(s: str, pos: int) -> int:
-    while pos < len(s) and s[pos] not in "，,；;。！？!?：:\n|\t":
-        pos += 1
-    return pos
