@@ -4,8 +4,9 @@ The extractor reads one plan's stored text through its matching view (:mod:`.rep
 artefacts removed, simplified, half-width) and proposes every number that looks like a
 commitment: a number with a unit (or after a verb such as 达到) outside quotation marks, with
 its comparator (以上, 左右, 1-2个), kind of change (较2020年下降, 新增, 每年), the indicator phrase
-before it and the year that governs it (:mod:`.years`). Rows of indicator tables become one
-candidate each (:mod:`.tables`). Every other number is kept too, with the named rule that
+before it and the year that governs it (:mod:`.years`, :mod:`.outline`), one candidate per
+indicator where a list shares the number (:mod:`.lists`). Rows of indicator tables become one
+candidate per target year (:mod:`.tables`). Every other number is kept too, with the named rule that
 rejected it (:mod:`.rejections`), so a reviewer can overrule it. Repeated mentions of one
 target become one candidate listing every place (:mod:`.merging`), and each candidate
 carries a confidence and the doubts that lowered it (:mod:`.confidence`).
