@@ -194,44 +194,59 @@ def notebooks(notebooks: Path) -> None:
     type=click.Choice(["auto", "utf-8", "gb18030", "big5"]),
     default="auto",
     show_default=True,
-    help="Text encoding of the plan.",
+    help="Text encoding of a text file or web page.",
 )
+@click.option("--rejected", is_flag=True, help="Print the rejected numbers, each with the rule that rejected it.")
 @click.pass_obj
-def extract(obj: Context, path: Path, fmt: str, encoding: str) -> None:
-    """Print the candidate targets found in a plan's text (named with the data folder's catalogue)."""
+def extract(obj: Context, path: Path, fmt: str, encoding: str, rejected: bool) -> None:
+    """Print the candidate targets in a plan (.txt, .html, .pdf or .docx), named with the data folder's catalogue."""
     from .data import load
-    from .intake.extraction import catalogue_aliases
-    from .intake.extraction import extract as extract_candidates
-    from .intake.review import format_rows
-    from .intake.textio import read_plan
+    from .intake.extraction import catalogue_aliases, extract_all
+    from .intake.formats import read_original
+    from .intake.review import format_rejected, format_rows
 
-    text = read_plan(path, encoding=encoding)
-    aliases = catalogue_aliases(load(obj.data_dir).indicators)
-    click.echo(format_rows(extract_candidates(text, aliases), fmt), nl=False)
+    text = read_original(path, encoding=encoding).text
+    found = extract_all(text, catalogue_aliases(load(obj.data_dir).indicators))
+    click.echo(format_rejected(found.rejected, fmt) if rejected else format_rows(found.candidates, fmt), nl=False)
+
+
+GOLD_HELP = (
+    "Gold CSV to score against instead of the curated targets: one row per target with columns doc_id,"
+    " indicator, value, value_high, unit, comparator, target_year, quote (an exact passage of the text;"
+    " duplicate mentions count once)."
+)
 
 
 @cli.command()
-@click.option("--quiet", is_flag=True, help="Only the scores, not the misses and false alarms.")
+@click.option("--gold", type=input_file, default=None, help=GOLD_HELP)
+@click.option(
+    "--texts",
+    type=existing_dir,
+    default=None,
+    help="Folder holding each gold document as <doc_id>.txt (or .html, .pdf, .docx)."
+    "  [default: the data folder's sources]",
+)
+@click.option("--quiet", is_flag=True, help="Only the scores, not the misses, false alarms and field errors.")
 @click.pass_obj
-def evaluate(obj: Context, quiet: bool) -> None:
-    """Score the extractor against the curated targets: precision, recall and F1 per plan."""
+def evaluate(obj: Context, gold: Path | None, texts: Path | None, quiet: bool) -> None:
+    """Score the extractor: precision, recall and F1 per document and per field, then every miss and false alarm.
+
+    Without a gold table, the curated quoted targets of the data folder are the labels (in-sample:
+    the rules were developed on these plans).
+    """
     from .data import load
     from .intake.evaluation import evaluate as evaluate_extractor
-    from .intake.evaluation import total
+    from .intake.evaluation import evaluate_gold, report_lines, total
+    from .intake.extraction import catalogue_aliases
 
-    scores = evaluate_extractor(load(obj.data_dir))
-    click.echo(f"{'document':16} {'curated':>7} {'found':>6} {'matched':>7} {'precision':>9} {'recall':>6} {'F1':>5}")
-    for s in scores + [total(scores)]:
-        click.echo(
-            f"{s.doc_id:16} {s.curated:7d} {s.candidates:6d} {s.matched:7d}"
-            f" {s.precision:9.2f} {s.recall:6.2f} {s.f1:5.2f}"
-        )
-    if not quiet:
-        for s in scores:
-            for t in s.misses:
-                click.echo(f"miss        {s.doc_id}:{t.char_offset} {t.value:g} ({t.target_year}) {t.quote}")
-            for c in s.false_alarms:
-                click.echo(f"false alarm {s.doc_id}:{c.char_offset} {c.value:g} ({c.target_year}) {c.quote}")
+    dataset = load(obj.data_dir)
+    if gold is None:
+        scores = evaluate_extractor(dataset)
+    else:
+        texts_dir = texts or obj.data_dir / "sources"
+        scores = evaluate_gold(gold, texts_dir, catalogue_aliases(dataset.indicators))
+    for line in report_lines(scores, total(scores), details=not quiet):
+        click.echo(line)
 
 
 @cli.command("add-document")
@@ -249,7 +264,7 @@ def evaluate(obj: Context, quiet: bool) -> None:
     type=click.Choice(["auto", "utf-8", "gb18030", "big5"]),
     default="auto",
     show_default=True,
-    help="Text encoding of the plan.",
+    help="Text encoding of a text file or web page.",
 )
 @click.option(
     "--candidates",
@@ -272,7 +287,8 @@ def add_document(
     encoding: str,
     candidates: Path | None,
 ) -> None:
-    """Copy a plan into the data folder's sources, register it, and write candidate targets for review."""
+    """Store a plan's text (from .txt, .html, .pdf or .docx) in the data folder, register it, and write
+    candidate targets for review."""
     from .intake.registration import add_document as register
 
     added = register(
@@ -289,10 +305,10 @@ def add_document(
         data_dir=obj.data_dir,
         candidates_path=candidates,
     )
-    click.echo(f"copied the text to {added.source} (sha256 {added.sha256})")
+    click.echo(f"stored the text in {added.source} (sha256 {added.sha256})")
     click.echo(f"added {doc_id} to documents.csv (line {added.documents_line})")
     click.echo(
-        f"wrote {added.candidates} candidate targets ({added.unmatched} with no catalogue indicator)"
+        f"wrote {added.candidates} candidate targets, unreviewed ({added.unmatched} with no catalogue indicator)"
         f" to {added.candidates_path}"
     )
     click.echo(

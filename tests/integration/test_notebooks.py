@@ -65,6 +65,16 @@ def test_smoke_every_parameter_set(param_file, warm_kernel):
             {"reject": "3, x"},
             "ParameterError: reject must list candidate numbers separated by commas; not numbers: x",
         ),
+        (
+            "extraction_review.ipynb",
+            {"overrule": "2;5"},
+            "ParameterError: overrule must list rejected numbers separated by commas; not numbers: 2;5",
+        ),
+        (
+            "extraction_review.ipynb",
+            {"reviewed": "yes"},
+            "ParameterError: reviewed must be True or False, got 'yes'",
+        ),
     ],
 )
 def test_bad_parameter_fails_in_the_first_cell_with_the_valid_values(notebook, parameters, message, warm_kernel):

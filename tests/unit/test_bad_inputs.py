@@ -18,13 +18,16 @@ from analysis import files, load, paths, validate
 from analysis.cli import main
 from analysis.data.schema import TABLES
 from analysis.errors import IntakeError, ParameterError, ReportError
+from analysis.intake.formats import read_original
 from analysis.intake.textio import read_plan
 from analysis.presentation.parameters import (
     check_indicator,
     check_jurisdiction,
     check_jurisdictions,
     check_lang,
+    check_overrule,
     check_reject,
+    check_reviewed,
 )
 from analysis.report.batch import build_reports
 from analysis.report.kernel import JobResult
@@ -345,6 +348,8 @@ def test_plan_in_big5_read_as_gb18030(tmp_path):
         ),
         (lambda d: check_lang("zh-TW"), "unknown lang 'zh-TW'; valid values: zh, en"),
         (lambda d: check_reject("1;2"), "reject must list candidate numbers separated by commas; not numbers: 1;2"),
+        (lambda d: check_overrule("a"), "overrule must list rejected numbers separated by commas; not numbers: a"),
+        (lambda d: check_reviewed("yes"), "reviewed must be True or False, got 'yes'"),
     ],
     ids=[
         "unknown indicator",
@@ -352,6 +357,8 @@ def test_plan_in_big5_read_as_gb18030(tmp_path):
         "empty jurisdiction list",
         "bad language",
         "reject list not numbers",
+        "overrule list not numbers",
+        "reviewed not a truth value",
     ],
 )
 def test_bad_notebook_parameter(dataset, check, message):
@@ -436,6 +443,81 @@ def test_add_document_with_a_bad_id(data_copy, tmp_path, capsys):
     code, _, err = cli(capsys, *args)
     assert (code, err) == (2, "error: doc_id 'Wuhan 2024' must match ^[a-z][a-z0-9_-]*$ (for example wuhan-2024)\n")
     assert snapshot(data_copy) == before
+
+
+def scanned_pdf(path: Path) -> Path:
+    """A PDF whose page is a picture only (a scan), with no text layer."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_fill_color(90, 90, 90)
+    for row in range(20):
+        pdf.rect(20, 20 + 12 * row, 150, 6, style="F")
+    pdf.output(str(path))
+    return path
+
+
+NO_ARTICLE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>市人民政府门户网站</title></head><body>
+<div class="nav"><a href="/">首页</a> | <a href="/zwgk/">政务公开</a> | <a href="/hdjl/">互动交流</a></div>
+<div class="footer">主办：市人民政府办公室 联系电话：0796-8221234</div></body></html>"""
+RECEIVED_FILE_CASES = {
+    "scanned PDF with no text layer": (
+        lambda d: scanned_pdf(d / "plan.pdf"),
+        "{path} has no text layer (a scanned PDF?): it needs OCR first; only a PDF's text layer is read",
+    ),
+    "file named .pdf that is not a PDF": (
+        lambda d: files.write_bytes(d / "plan.pdf", b"%PDF-1.7\n" + bytes(range(128, 256)) * 8) or d / "plan.pdf",
+        "cannot read {path} as a PDF: No /Root object! - Is this really a PDF?",
+    ),
+    "corrupt Word document": (
+        lambda d: files.write_bytes(d / "plan.docx", b"PK\x03\x04" + bytes(range(256)) * 4) or d / "plan.docx",
+        "cannot read {path} as a Word document (.docx): File is not a zip file",
+    ),
+    "web page with no article body": (
+        lambda d: files.write_text(d / "plan.html", NO_ARTICLE) or d / "plan.html",
+        "no article body in {path}: the page holds navigation or links only;"
+        " save the page that shows the plan's own text",
+    ),
+    "unsupported file type": (
+        lambda d: files.write_bytes(d / "plan.doc", b"\xd0\xcf\x11\xe0" + bytes(512)) or d / "plan.doc",
+        "cannot read {path}: unsupported file type '.doc'; supported: .txt, .text, .html, .htm, .pdf, .docx"
+        " (save a .doc or .wps file as .docx first)",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(RECEIVED_FILE_CASES), ids=list(RECEIVED_FILE_CASES))
+def test_add_document_from_a_bad_received_file(case, data_copy, tmp_path, capsys):
+    make, message = RECEIVED_FILE_CASES[case]
+    incoming = tmp_path / "incoming"
+    incoming.mkdir()
+    plan = make(incoming)
+    before, received = snapshot(data_copy), snapshot(incoming)
+    candidates = tmp_path / "candidates.csv"
+    code, out, err = cli(
+        capsys,
+        "--data-dir",
+        str(data_copy),
+        "add-document",
+        str(plan),
+        "--doc-id",
+        "jian-2025",
+        "--jurisdiction",
+        "jian",
+        "--title",
+        "t",
+        "--issued",
+        "2025-01-02",
+        "--candidates",
+        str(candidates),
+    )
+    assert (code, out, err) == (2, "", f"error: {message.format(path=plan)}\n")
+    assert snapshot(data_copy) == before and snapshot(incoming) == received and not candidates.exists()
+    assert "--" not in message  # library messages never mention command-line flags
+    with pytest.raises(IntakeError) as e:  # the same words reach a caller that is not the command line
+        read_original(plan)
+    assert str(e.value) == message.format(path=plan)
 
 
 def test_synthetic_data_never_goes_into_the_curated_folder(capsys):

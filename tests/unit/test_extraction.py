@@ -248,7 +248,7 @@ def test_cli_extract_csv_and_json(tmp_path):
 
 
 def test_cli_extract_reports_undecodable_input(tmp_path):
-    path = tmp_path / "noise.bin"
+    path = tmp_path / "noise.txt"
     path.write_bytes(bytes(range(128, 256)) * 4)
     out = run("extract", str(path))
     assert out.returncode == 2 and out.stdout == ""
@@ -260,14 +260,16 @@ def test_cli_evaluate_prints_scores():
     assert out.returncode == 0
     assert out.stdout.splitlines()[0].split() == [
         "document",
-        "curated",
+        "labelled",
         "found",
         "matched",
         "precision",
         "recall",
         "F1",
     ]
-    assert out.stdout.splitlines()[-1].startswith("overall")
+    lines = out.stdout.splitlines()
+    assert lines[7].startswith("overall") and lines[8].split() == ["field", "precision", "recall", "F1"]
+    assert [line.split()[0] for line in lines[9:]] == ["value", "year", "comparator", "unit", "indicator", "all"]
 
 
 # --- adding a plan ------------------------------------------------------------------------------

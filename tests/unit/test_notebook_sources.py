@@ -53,6 +53,8 @@ CHECKS = {
     "jurisdiction_id": "check_jurisdiction",
     "doc_id": "check_doc_id",
     "reject": "check_reject",
+    "overrule": "check_overrule",
+    "reviewed": "check_reviewed",
     "source_path": "resolve_path",
     "output_path": "resolve_output",
     "data_scope": "load",  # analysis.load(..., scope=data_scope) refuses an unknown indicator

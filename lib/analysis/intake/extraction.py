@@ -1,81 +1,74 @@
-"""Candidate targets from the raw text of a plan, for a reviewer to accept or reject.
+"""Candidate targets from the text of a plan, for a reviewer to accept or reject.
 
-The extractor reads one plan as plain text and proposes every number that looks like a
-commitment: a number with a unit (or after a verb such as 达到) outside quotation marks,
-with its comparator (以上, 左右, 1-2个), kind of change (较2020年下降, 新增, 每年), the indicator
-phrase before it, and the year that governs it (到2025年 in the sentence, a heading or opening
-paragraph such as 到2026年 or “十三五”时期, else the plan's horizon). It rejects dates, document
-and section numbers, phone numbers, postal codes, names inside quotation marks, durations,
-enumeration counts (等12个领域), size thresholds (超10亿元企业) and achieved values (已达到).
+The extractor reads one plan's stored text through its matching view (:mod:`.repair`: layout
+artefacts removed, simplified, half-width) and proposes every number that looks like a
+commitment: a number with a unit (or after a verb such as 达到) outside quotation marks, with
+its comparator (以上, 左右, 1-2个), kind of change (较2020年下降, 新增, 每年), the indicator phrase
+before it and the year that governs it (:mod:`.years`, :mod:`.outline`), one candidate per
+indicator where a list shares the number (:mod:`.lists`). Rows of indicator tables become one
+candidate per target year (:mod:`.tables`). Every other number is kept too, with the named rule that
+rejected it (:mod:`.rejections`), so a reviewer can overrule it. Repeated mentions of one
+target become one candidate listing every place (:mod:`.merging`), and each candidate
+carries a confidence and the doubts that lowered it (:mod:`.confidence`).
 
 Nothing here names a city, document or value: the rules are about how Chinese plans are
-written, and they are evaluated against the curated data (``python -m analysis evaluate``).
-All positions refer to the decoded text: ``text[char_offset:].startswith(quote)``.
+written, and they are evaluated against labelled targets (``python -m analysis evaluate``).
+Every offset and quote refers to the stored text: ``text[char_offset:].startswith(quote)``.
 """
 
 from __future__ import annotations
 
 import bisect
+import math
 import re
-from collections import Counter
 from dataclasses import asdict, dataclass, field
 
-from ..data.chinese import chinese_numeral_value, fold_width, to_simplified
+from ..data.chinese import to_simplified
+from . import tables
+from .confidence import score
+from .lists import pair_respectively, split_shared
+from .mentions import LEAD_WORDS, NUMBER, UNIT, Mention
+from .merging import merge_repeats
+from .outline import Outline, Paragraph, paragraphs
+from .rejections import NO_WORDS, PAGE_FURNITURE, PAST_PERIOD, QUOTED_NAME, RETROSPECTIVE_SECTION, first_rule
+from .repair import View, matching_view
+from .years import YEAR_GOVERN, governing_years, horizon_year, plan_year, relative_year
 
-CN_DIGITS = "零〇一二两三四五六七八九十百千"
-NUMBER = re.compile(
-    r"(?P<num>\d+(?:\.\d+)?|[二两三四五六七八九十][" + CN_DIGITS + r"]*|一[" + CN_DIGITS + r"]+)"
-    r"(?:\s*(?:-|—|–|~|～|至|到)\s*(?P<num2>\d+(?:\.\d+)?|[一二两三四五六七八九十][" + CN_DIGITS + r"]*))?"
-)
-COUNTERS = "个|项|件|家|张|条|处|所|座|批次|次|名|人次|人|户|款|套|种|部|台|辆|场|批|床|册"
-MEASURES = "元|吨|亩次|亩|平方米|千瓦|公里"
-UNIT = re.compile(rf"个百分点|%|‰|(?:万|亿|千)?(?:{MEASURES}|{COUNTERS})|分|级|倍")
-NOT_UNIT_AFTER = ("分钟", "分之", "个月", "人民", "人员", "级别", "次会", "名单", "元素")
-DURATION_OR_DATE = re.compile(
-    r"^\s*(?:年|月|日|号|时|小时|天|周|分钟|个工作日|工作日|个月|岁|周年|〕|\]|届|期|代|五|号)"
-)
-SUFFIX_CMP = re.compile(r"^(以上|及以上|左右|以内|以下|之内)")
-PREFIX_GE = re.compile(r"(不低于|不少于|超过|突破|至少|高于|多于|大于|逾|达到或超过)$")
-PREFIX_LE = re.compile(r"(不超过|不高于|(?<!不)低于|(?<!不)少于|控制在|(?<!不)小于)$")
-VERB_BEFORE = re.compile(
-    r"(达到|达|为|保持在|稳定在|保持|稳定|提高到|提升到|提高至|提升至|增至|增长到|控制在|超过|突破|不低于|不少于|不超过|高于|低于|至少|均达到|均达|分别达到|分别达|力争达到)$"
-)
-CREATE_VERBS = (
-    r"新增|新建|建成|建设|创建|创成|培育|打造|实施|引进|认定|争创|新创建|制定发布|制定|发布|完成|形成|推动|支持|落户"
-    r"|新培育|新认定|每年新增|每年培育|每年认定|重点培育|累计|再培育"
-)
-CREATE_BEFORE = re.compile(rf"({CREATE_VERBS})(?:的)?$")
-CREATE_ANYWHERE = re.compile(CREATE_VERBS)
-# A past year in the clause (2022年,全市…达到93%) reports history, not a target; 到/较 years do not.
-PAST_YEAR = re.compile(r"(?<![到至较比])((?:19|20)\d\d)年(?!底前|前|末前|以前)")
-HISTORY = re.compile(
-    r"(已经?达到|已达|已有|现有|已建成|累计已|截至|截止|比上年|同比|较上年|上年|去年|过去|以来|共计已|共有|目前)"
-)
+PREFIX_GE = re.compile(r"(不低于|不少于|超过|突破|至少|高于|多于|大于|逾|达到或超过|≥|>=|>)$")
+PREFIX_LE = re.compile(r"(不超过|不高于|(?<!不)低于|(?<!不)少于|控制在|(?<!不)小于|≤|<=|<)$")
 CHANGE_BEFORE = re.compile(
     r"较(?P<base>(?:19|20)\d\d)年(?:末|底)?(?:基础上)?(?P<dir>下降|降低|减少|提高|提升|增长|增加)$"
 )
 CHANGE_PLAIN = re.compile(r"(?P<dir>下降|降低|减少|提高|提升|增长|增加)$")
 ANNUAL_GROWTH = re.compile(r"年均(?:增长|增速|提高)(?:达到|达)?$")
-YEAR_GOVERN = re.compile(
-    r"(?<!截)(?<!截止)(?:到|至)((?:19|20)\d\d)年|((?:19|20)\d\d)年(?:底|末)?前|[“\"]?(十[一二三四五六])五[”\"]?(?:时期|期间|期末|末)"
-)
-FIVE_YEAR_PLAN_END = {"十一": 2010, "十二": 2015, "十三": 2020, "十四": 2025, "十五": 2030, "十六": 2035}
-HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.．、](?!\d))")
-CLAUSE_END = "，,；;。！？!?：:\n"
+DECREASE_WORDS = ("下降", "降低", "减少")
+NEW_CREATE = ("建成", "创建", "培育", "打造", "实施", "争创", "制定发布", "重点培育")
+# A past year in the sentence (2022年,全市…达到93%) reports history, not a target; 到/较 years do not.
+# A year that qualifies a noun (2024年立项的12项标准) dates the thing, not the statement.
+PAST_YEAR = re.compile(r"(?<![到至较比])((?:19|20)\d\d)年(?!底前|前|末前|以前)(?![^,，。;；]{0,8}的)")
+HEADING_REACH = 80  # characters of a heading line read for its title
 QUOTES = re.compile(
     r"“[^”\n]{0,60}”|\"[^\"\n]{0,60}\"|《[^》\n]{0,80}》|「[^」\n]{0,60}」|〔[^〕\n]{0,20}〕|\[[^\]\n]{0,20}\]"
 )
-LEAD_WORDS = re.compile(
-    r"^(?:[、和及与或以]|力争|争取|到\d{4}年|全市|全省|其中|同时|并|且|使|实现|确保|推动|推进|加快|进一步|累计|\s)+"
-)
 TRAIL_WORDS = re.compile(
     r"(?:年均)?(?:增长|提高|提升|下降|降低|减少)$|(?:均|分别)?(?:达到|达|为|保持在|稳定在|保持|稳定|提高到|提升到|提高至|提升至|增至|控制在|超过|突破|不低于|不少于|不超过|高于|低于|至少|力争)$|(?:均|分别)$"
+    r"|(?:≥|≤|>=|<=|>|<)$"
 )
+# A phrase that is only a verb of action names no indicator: the noun after the number does
+# (带动10000名以上一线职工参与…).
+ACTION_ONLY = re.compile(r"(?:推动|带动|引导|组织|支持|吸引|帮助|指导|鼓励|促进|开展|服务|惠及|覆盖|吸纳|辐射|培训)+")
+# The label before a colon that ends right where the number's clause starts.
+LABEL = re.compile(r"(?:\d{1,2}[.、](?!\d)|[(]\d{1,2}[)])?(?P<name>[^,;。:|\t\n]{1,40}[\u4e00-\u9fff)]):$")
+PHRASE_STOP = "、，,；;。|\t"
 
 
 @dataclass
 class Candidate:
-    """One candidate target, in the extractor's output columns."""
+    """One candidate target, in the extractor's output columns.
+
+    ``mentions`` lists the offsets of every place the same target is stated (the first is
+    ``char_offset``); ``doubts`` says what lowered ``confidence``.
+    """
 
     indicator_phrase: str
     indicator_id: str
@@ -89,12 +82,27 @@ class Candidate:
     quote: str
     change: str = ""
     section: str = ""
+    baseline_value: float | None = None
+    obligation: str = ""
+    confidence: float = 1.0
+    doubts: tuple[str, ...] = ()
+    mentions: tuple[int, ...] = ()
+    quotes: tuple[str, ...] = field(default=(), repr=False)
+    year_source: str = field(default="", repr=False)
+    cues: tuple[str, ...] = field(default=(), repr=False)
+    _view_span: tuple[int, int] = field(default=(0, 0), repr=False)
     _plain_years: tuple[int, ...] = field(default=(), repr=False)
 
     def row(self) -> dict:
+        """The candidate in the extractor's output columns (COLUMNS)."""
         d = asdict(self)
-        d.pop("_plain_years")
-        return d
+        d["doubts"] = "; ".join(self.doubts)
+        d["mentions"] = ";".join(str(m) for m in self.mentions)
+        return {k: d[k] for k in COLUMNS}
+
+    def occurrences(self) -> list[tuple[int, str]]:
+        """(offset, quote) of every mention, the first being the candidate's own."""
+        return list(zip(self.mentions, self.quotes, strict=True)) or [(self.char_offset, self.quote)]
 
 
 COLUMNS = [
@@ -110,54 +118,31 @@ COLUMNS = [
     "quote",
     "change",
     "section",
+    "baseline_value",
+    "obligation",
+    "confidence",
+    "doubts",
+    "mentions",
 ]
 
 
-def _num(token: str) -> float | None:
-    if token is None:
-        return None
-    if token[0].isdigit():
-        return float(token)
-    return chinese_numeral_value(token)
+@dataclass
+class Rejected:
+    """A number the rules left out: which rule, where, and the candidate it would have made."""
 
-
-def _five_year_end(name: str) -> int | None:
-    return FIVE_YEAR_PLAN_END.get(name)
-
-
-def _governing_years(text: str) -> list[tuple[int, int]]:
-    """(position, year) of every phrase that sets a target year: 到2025年, 2025年前, “十三五”时期."""
-    out = []
-    for m in YEAR_GOVERN.finditer(text):
-        year = int(m.group(1) or m.group(2)) if (m.group(1) or m.group(2)) else _five_year_end(m.group(3))
-        if year:
-            out.append((m.start(), year))
-    return out
-
-
-def horizon_year(text: str) -> int | None:
-    """The plan's main target year: the commonest governing year (ties: the earliest)."""
-    years = Counter(y for _, y in _governing_years(text))
-    if not years:
-        return None
-    top = max(years.values())
-    return min(y for y, n in years.items() if n == top)
+    rule: str
+    number: str
+    char_offset: int
+    context: str
+    candidate: Candidate | None
 
 
 @dataclass
-class _Paragraph:
-    start: int
-    end: int
-    text: str
-    is_heading: bool
+class Extraction:
+    """What the extractor found in one text: the candidates, and every rejected number."""
 
-
-def _paragraphs(s: str) -> list[_Paragraph]:
-    out, pos = [], 0
-    for line in s.split("\n"):
-        out.append(_Paragraph(pos, pos + len(line), line, bool(HEADING.match(line))))
-        pos += len(line) + 1
-    return out
+    candidates: list[Candidate]
+    rejected: list[Rejected]
 
 
 class _Catalogue:
@@ -181,209 +166,284 @@ def catalogue_aliases(indicators) -> dict[str, list[str]]:
 
 def extract(text: str, aliases: dict[str, list[str]] | None = None) -> list[Candidate]:
     """Candidate targets in ``text`` (already decoded), in order of position."""
-    s = to_simplified(text)
-    if len(s) != len(text):  # OpenCC phrase conversions can change length: convert per character
-        s = "".join(to_simplified(c) for c in text)
-    s = fold_width(s)
-    catalogue = _Catalogue(aliases)
-    horizon = horizon_year(s)
-    quoted = [(m.start() + 1, m.end() - 1) for m in QUOTES.finditer(s)]
-    governing = _governing_years(s)
-    governing_at = [p for p, _ in governing]
-    candidates: list[Candidate] = []
-    section_year: int | None = None
-    headings: list[str] = []
-    q_index = 0
-    for para in _paragraphs(s):
-        if para.is_heading:
-            section_year = None
-            headings = _heading_path(headings, text[para.start : para.end])
-        lo, hi = bisect.bisect_left(governing_at, para.start), bisect.bisect_left(governing_at, para.end)
-        para_years = governing[lo:hi]
-        found = []
+    return extract_all(text, aliases).candidates
+
+
+def extract_all(text: str, aliases: dict[str, list[str]] | None = None) -> Extraction:
+    """Candidates in ``text`` (repeats merged, with confidence) and every rejected number with its rule."""
+    reader = _Reader(text, _Catalogue(aliases))
+    reader.read()
+    candidates = merge_repeats(sorted(reader.candidates, key=lambda c: c.char_offset))
+    for c in candidates:
+        c.confidence, c.doubts = score(c)
+    return Extraction(candidates, sorted(reader.rejected, key=lambda r: r.char_offset))
+
+
+class _Reader:
+    """One pass over a text's paragraphs, tracking headings and the year that governs them."""
+
+    def __init__(self, text: str, catalogue: _Catalogue):
+        self.text, self.catalogue = text, catalogue
+        self.view: View = matching_view(text)
+        s = self.s = self.view.text
+        self.plan_year, self.horizon = plan_year(s), horizon_year(s)
+        self.quoted = [(m.start() + 1, m.end() - 1) for m in QUOTES.finditer(s)]
+        self.quoted_starts = [a for a, _ in self.quoted]
+        self.governing = governing_years(s)
+        self.governing_at = [p for p, _ in self.governing]
+        self.deadlines = {p for p, _ in self.governing} - {p for p, _ in governing_years(s, deadlines=False)}
+        self.outline = Outline()
+        self.candidates: list[Candidate] = []
+        self.rejected: list[Rejected] = []
+
+    def read(self) -> None:
+        lines = paragraphs(self.s)
+        rows = tables.indicator_rows(self.s, [(p.start, p.end) for p in lines])
+        for para in lines:
+            if para.is_heading:
+                title = self.view.original(self.text, para.start, min(para.end, para.start + HEADING_REACH))
+                self.outline.enter_heading(title)
+            lo, hi = bisect.bisect_left(self.governing_at, para.start), bisect.bisect_left(self.governing_at, para.end)
+            para_years = self.governing[lo:hi]
+            if para.start in rows:
+                self._table_row(rows[para.start])
+            else:
+                self._sentence_numbers(para, para_years)
+            self.outline.read_year(para, [(p, y) for p, y in para_years if p not in self.deadlines])
+        self._furniture_numbers()
+
+    def _sentence_numbers(self, para: Paragraph, para_years: list[tuple[int, int]]) -> None:
+        found: list[Candidate] = []
         for m in NUMBER.finditer(para.text):
-            start, end = para.start + m.start(), para.start + m.end()
-            while q_index < len(quoted) and quoted[q_index][1] <= start:
-                q_index += 1
-            if q_index < len(quoted) and quoted[q_index][0] <= start < quoted[q_index][1]:
+            mention = Mention(self.s, m, para.start + m.start(), para.start + m.end())
+            if self._in_quotes(mention.start):
+                self._reject(QUOTED_NAME.name, mention, None)
                 continue
-            cand = _candidate(s, text, para, m, start, end)
-            if cand is None:
+            rule = first_rule(mention)
+            candidate = _read_candidate(mention, self.view, self.text)
+            if candidate is None:
+                self._reject(rule.name if rule else NO_WORDS.name, mention, None)
                 continue
-            year_before = [y for p, y in para_years if p < start]
-            cand.target_year = year_before[-1] if year_before else (section_year or horizon)
-            if cand._plain_years:
-                # A bare year in the clause: before the target year it reports history
-                # (2022年,全市…达到93%); otherwise it names the target year.
-                if cand.target_year is not None and min(cand._plain_years) < cand.target_year:
-                    continue
-                cand.target_year = cand._plain_years[-1]
-            cand.section = " ".join(headings)
-            found.extend(_split_shared(cand, catalogue))
-        _pair_respectively(found, s, catalogue)
-        candidates.extend(found)
-        # A heading or a paragraph that opens with a governing year sets the year of the
-        # paragraphs that follow (到2025年,…  then ——… lines), until the next heading.
-        opening = [y for p, y in para_years if p - para.start <= 12]
-        if opening and (
-            para.is_heading or para.text.lstrip().startswith(("到", "至", "“", '"', "十")) or para.is_heading
-        ):
-            section_year = opening[0]
-        elif para.is_heading and para_years:
-            section_year = para_years[0][1]
-    return candidates
+            candidate.section = self.outline.section
+            current = self._set_year(candidate, mention, para_years)
+            if rule is None and self.outline.retrospective:
+                rule = RETROSPECTIVE_SECTION
+            if rule is not None or not current:  # kept as a draft a reviewer may overrule
+                candidate.indicator_id = self.catalogue.match(candidate.indicator_phrase)
+                self._reject(rule.name if rule else PAST_PERIOD.name, mention, candidate)
+                continue
+            found.extend(split_shared(candidate, self.catalogue.match, self.s))
+        pair_respectively(found, self.s, self.catalogue.match)
+        self.candidates.extend(found)
+
+    def _in_quotes(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.quoted_starts, pos) - 1
+        return k >= 0 and self.quoted[k][0] <= pos < self.quoted[k][1]
+
+    def _set_year(self, c: Candidate, m: Mention, para_years: list[tuple[int, int]]) -> bool:
+        """Give the candidate its target year; False if that year or a year in its sentence is past."""
+        year_before = [y for p, y in para_years if p < m.start]
+        if year_before:
+            c.target_year, c.year_source = year_before[-1], "sentence"
+        elif (relative := relative_year(m.period_head, self.plan_year)) is not None:
+            c.target_year, c.year_source = relative, "sentence"
+        elif self.outline.year:
+            c.target_year, c.year_source = self.outline.year, "section"
+        elif self.horizon:
+            c.target_year, c.year_source = self.horizon, "horizon"
+        if c._plain_years:
+            # A bare year in the sentence: before the target year it reports history
+            # (2022年,全市…达到93%); otherwise it names the target year.
+            if c.target_year is not None and min(c._plain_years) < c.target_year:
+                return False
+            c.target_year, c.year_source = c._plain_years[-1], "sentence"
+        return not (self.plan_year and c.target_year and c.target_year < self.plan_year)
+
+    def _table_row(self, row: tables.Row) -> None:
+        for column, year in row.columns.targets:
+            candidate = _table_candidate(row, column, self.view, self.text)
+            if candidate is None:
+                continue
+            if year:
+                candidate.target_year, candidate.year_source = year, "table"
+            else:
+                candidate.target_year = self.outline.year or self.horizon
+                candidate.year_source = "section" if self.outline.year else "horizon" if self.horizon else ""
+            candidate.section = self.outline.section
+            candidate.indicator_id = self.catalogue.match(candidate.indicator_phrase)
+            self.candidates.append(candidate)
+
+    def _reject(self, rule: str, m: Mention, candidate: Candidate | None) -> None:
+        a, b = self.view.stored_span(*m.clause)
+        number_at = self.view.stored(m.start)
+        self.rejected.append(Rejected(rule, m.match.group(), number_at, self.text[a:b], candidate))
+
+    def _furniture_numbers(self) -> None:
+        for a, b in self.view.furniture:
+            for m in NUMBER.finditer(self.text, a, b):
+                self.rejected.append(Rejected(PAGE_FURNITURE.name, m.group(), m.start(), self.text[a:b].strip(), None))
 
 
-def _heading_path(path: list[str], line: str) -> list[str]:
-    title = line.split("。", 1)[0].strip()[:30]
-    level = 0 if re.match(r"^\s*[一二三四五六七八九十]+、", line) else 1 if re.match(r"^\s*[(（]", line) else 2
-    return path[:level] + [title]
+def _comparator(m: Mention) -> str:
+    if m.value_high is not None:
+        return "range"
+    if m.suffix in ("以上", "及以上"):
+        return ">="
+    if m.suffix == "左右":
+        return "~"
+    if m.suffix:
+        return "<="
+    if PREFIX_LE.search(m.before):
+        return "<="
+    if PREFIX_GE.search(m.before):
+        return ">="
+    return "="
 
 
-def _sentence_start(s: str, pos: int) -> int:
-    a = pos
-    while a > 0 and s[a - 1] not in "。；;！？!?\n":
-        a -= 1
-    return a
+def _change(m: Mention) -> tuple[str, int | None]:
+    """The kind of change and its baseline year: 较2020年下降 -> (decrease, 2020), 新增 -> (new, None)."""
+    head = m.head
+    if relative := CHANGE_BEFORE.search(head):
+        return ("decrease" if relative.group("dir") in DECREASE_WORDS else "increase"), int(relative.group("base"))
+    if ANNUAL_GROWTH.search(head):
+        return "annual_growth", None
+    if m.unit == "个百分点" and (plain := CHANGE_PLAIN.search(head)):
+        return ("decrease" if plain.group("dir") in DECREASE_WORDS else "increase"), None
+    if "每年" in head:
+        return ("annual_new" if re.search(r"每年(新增|培育|认定|新建|创建)", head) else "annual"), None
+    if re.search(r"(新增|新建|新培育|新创建|新认定|再培育)", head) or (m.create and m.create.group() in NEW_CREATE):
+        return "new", None
+    return "", None
 
 
-def _clause_bounds(s: str, start: int, end: int) -> tuple[int, int]:
-    a = start
-    while a > 0 and s[a - 1] not in CLAUSE_END:
-        a -= 1
-    b = end
-    while b < len(s) and s[b] not in CLAUSE_END:
-        b += 1
-    return a, b
+def _phrase_span(m: Mention) -> tuple[int, int, int, int]:
+    """(quote start, phrase start, phrase end, quote end) in the view.
 
-
-def _candidate(s: str, text: str, para: _Paragraph, m: re.Match, start: int, end: int) -> Candidate | None:  # noqa: C901
-    token, token2 = m.group("num"), m.group("num2")
-    before, after = s[max(0, start - 12) : start], s[end : end + 12]
-    prev_char = s[start - 1] if start else ""
-    next_char = after[:1]
-    if (prev_char and prev_char.isascii() and (prev_char.isalnum() or prev_char in ".-/_:")) or (
-        next_char and next_char.isascii() and (next_char.isalpha() or next_char in "./_:-")
-    ):
-        return None  # part of a code, date, URL or name (PM2.5, 5G, 4A, B2-2011, 025-8799)
-    if token[0].isdigit() and len(token.split(".")[0]) >= 5 and not UNIT.match(after):
-        return None  # phone numbers, postal codes, licence numbers
-    if DURATION_OR_DATE.match(after) or before.endswith(("第", "〔", "[", "号")):
-        return None
-    unit_m = UNIT.match(after)
-    unit = unit_m.group() if unit_m else ""
-    if unit and after.startswith(NOT_UNIT_AFTER):
-        return None
-    value, value_high = _num(token), _num(token2)
-    if value is None:
-        return None
-    is_cn = not token[0].isdigit()
-    if token2 is not None and value_high is None:
-        return None
-    rest = after[len(unit) :]
-    suffix = SUFFIX_CMP.match(rest)
-    verb = VERB_BEFORE.search(before)
-    clause_start, clause_end = _clause_bounds(s, start, end)
-    head = s[clause_start:start]
-    create = CREATE_BEFORE.search(before.rstrip("约近"))
-    if create is None and token[0].isdigit() and before.endswith("、") and CREATE_ANYWHERE.search(head):
-        create = re.search(r"、$", before)  # the next item of a counted list: 培育50条A、30条B
-    if before.endswith("等"):
-        return None  # 等12个领域: counts what was just listed
-    if not unit and not verb:
-        return None
-    if is_cn and not (suffix or verb or create):
-        return None
-    follows_noun = (
-        bool(rest)
-        and "\u4e00" <= rest[0] <= "\u9fff"
-        and not suffix
-        and not rest.startswith(("和", "及", "或", "的", "、"))
-    )
-    at_clause_start = not LEAD_WORDS.sub("", s[_clause_bounds(s, start, end)[0] : start])
-    if follows_noun and not is_cn and at_clause_start and unit:
-        create = re.search(r"$", before)  # a counted subject opening the clause: 5到10家企业参与…
-    if follows_noun and not create and not (verb and unit):
-        return None  # a size threshold or a name: 超10亿元企业, 15分钟服务圈, 四级物流体系
-    if follows_noun and unit in ("亿元", "万元", "元") and re.search(r"(超|超过|逾|营收|收入|产值)$", before):
-        return None
-    sentence_head = s[_sentence_start(s, start) : start]
-    if HISTORY.search(sentence_head):
-        return None
-    plain_years = tuple(int(y) for y in PAST_YEAR.findall(sentence_head))
-    # Comparator.
-    if value_high is not None:
-        if value_high <= value:
-            return None
-        comparator = "range"
-    elif suffix and suffix.group() in ("以上", "及以上"):
-        comparator = ">="
-    elif suffix and suffix.group() == "左右":
-        comparator = "~"
-    elif suffix:
-        comparator = "<="
-    elif PREFIX_LE.search(before):
-        comparator = "<="
-    elif PREFIX_GE.search(before):
-        comparator = ">="
-    else:
-        comparator = "="
-    # Kind of change.
-    change, baseline = "", None
-    relative = CHANGE_BEFORE.search(head)
-    if relative:
-        change = "decrease" if relative.group("dir") in ("下降", "降低", "减少") else "increase"
-        baseline = int(relative.group("base"))
-    elif ANNUAL_GROWTH.search(head):
-        change = "annual_growth"
-    elif unit == "个百分点" and (plain := CHANGE_PLAIN.search(head)):
-        change = "decrease" if plain.group("dir") in ("下降", "降低", "减少") else "increase"
-    elif "每年" in head:
-        change = "annual_new" if re.search(r"每年(新增|培育|认定|新建|创建)", head) else "annual"
-    elif re.search(r"(新增|新建|新培育|新创建|新认定|再培育)", head) or (
-        create and create.group() in ("建成", "创建", "培育", "打造", "实施", "争创", "制定发布", "重点培育")
-    ):
-        change = "new"
-    # Indicator phrase and quote.
-    stop = end + len(unit) + (suffix.end() if suffix else 0)
-    if follows_noun and create:  # verb + count + noun: 新增1-2个国家级检验检测中心
-        q_start, phrase_start = start - len(create.group()), stop
-        while stop < clause_end and s[stop] not in "、，,；;。":
-            stop += 1
-        phrase_end = stop
-    else:  # noun + verb + number: 制造业质量竞争力指数达到86
-        prev = _previous_number_end(s, clause_start, start)
-        q_start = prev if prev is not None else clause_start
-        lead = LEAD_WORDS.match(s[q_start:start])
-        if lead:
-            q_start += lead.end()
-        phrase_start = q_start
-        phrase = TRAIL_WORDS.sub("", s[q_start:start])
-        phrase = re.sub(r"较\d{4}年.*$", "", phrase)
-        phrase_end = q_start + len(phrase.rstrip())
-    if not s[phrase_start:phrase_end].strip() and not (follows_noun and create):
-        # number first, noun after: 力争50%以上县市区达标
+    Verb + count + noun (新增1-2个国家级检验检测中心) names the indicator after the number;
+    noun + verb + number (制造业质量竞争力指数达到86) before it; a number first and the noun
+    after (力争50%以上县市区达标) when nothing stands before it.
+    """
+    s, (clause_start, clause_end) = m.s, m.clause
+    stop = m.end + len(m.unit) + len(m.suffix)
+    if m.follows_noun and m.create:
+        q_start, phrase_start = m.start - len(m.create.group()), stop
+        phrase_end = stop = _phrase_stop(s, stop, clause_end)
+        return q_start, phrase_start, phrase_end, stop
+    prev = _previous_number_end(s, clause_start, m.start)
+    q_start = prev if prev is not None else clause_start
+    if lead := LEAD_WORDS.match(s[q_start : m.start]):
+        q_start += lead.end()
+    phrase = re.sub(r"较\d{4}年.*$", "", TRAIL_WORDS.sub("", s[q_start : m.start]))
+    phrase_start, phrase_end = q_start, q_start + len(phrase.rstrip())
+    if not phrase.strip() and (label := LABEL.search(s, _line_start(s, clause_start), clause_start)):
+        # a list written as labels: 制造业产品质量合格率:95%以上
+        q_start, phrase_start, phrase_end = label.start(), label.start("name"), label.end("name")
+    if not s[phrase_start:phrase_end].strip() or ACTION_ONLY.fullmatch(s[phrase_start:phrase_end].strip()):
         phrase_start = stop
-        while stop < clause_end and s[stop] not in "、，,；;。":
-            stop += 1
-        phrase_end = stop
-    phrase = text[phrase_start:phrase_end]
-    if not text[q_start:stop].strip():
+        phrase_end = stop = _phrase_stop(s, stop, clause_end)
+    return q_start, phrase_start, phrase_end, stop
+
+
+def _line_start(s: str, pos: int) -> int:
+    return s.rfind("\n", 0, pos) + 1
+
+
+def _phrase_stop(s: str, pos: int, clause_end: int) -> int:
+    while pos < clause_end and s[pos] not in PHRASE_STOP:
+        pos += 1
+    return pos
+
+
+def _read_candidate(m: Mention, view: View, text: str) -> Candidate | None:
+    """The candidate a number makes, read from its surroundings (None if it has no words around it)."""
+    if m.value is None or not math.isfinite(m.value) or (m.is_range and m.value_high is None):
         return None
+    q_start, phrase_start, phrase_end, stop = _phrase_span(m)
+    a, b = view.stored_span(q_start, stop)
+    quote = text[a:b]
+    if not quote.strip():
+        return None
+    change, baseline = _change(m)
+    cues = tuple(
+        cue
+        for cue, present in (
+            ("verb", bool(m.verb or m.suffix or m.create)),
+            ("numeral", m.is_numeral),
+            ("noun after the number", phrase_start >= m.end and not (m.follows_noun and m.create)),
+        )
+        if present
+    )
     return Candidate(
-        indicator_phrase=phrase,
+        indicator_phrase=view.original(text, phrase_start, phrase_end),
         indicator_id="",
-        value=value,
-        value_high=value_high,
-        unit=unit or ("index" if "指数" in s[phrase_start:phrase_end] else ""),
-        comparator=comparator,
+        value=m.value,
+        value_high=m.value_high,
+        unit=m.unit or ("index" if "指数" in m.s[phrase_start:phrase_end] else ""),
+        comparator=_comparator(m),
         target_year=None,
         baseline_year=baseline,
-        char_offset=q_start,
-        quote=text[q_start:stop],
+        char_offset=a,
+        quote=quote,
         change=change,
-        _plain_years=plain_years,
+        cues=cues,
+        _view_span=(q_start, stop),
+        _plain_years=_plain_years(m.period_head),
     )
+
+
+def _plain_years(head: str) -> tuple[int, ...]:
+    """Bare years in the sentence after its last governing year (到2026年 resets: 2023年,…;到2026年,…)."""
+    governing = [g.end() for g in YEAR_GOVERN.finditer(head)]
+    return tuple(int(y) for y in PAST_YEAR.findall(head, governing[-1] if governing else 0))
+
+
+def _table_candidate(row: tables.Row, column: int, view: View, text: str) -> Candidate | None:
+    """The candidate an indicator-table row makes for one target column: name, unit, baseline, target, attribute."""
+    name_cell, target_cell = row.cell(row.columns.name), row.cell(column)
+    target = tables.read_value(target_cell.text) if target_cell else None
+    if name_cell is None or target is None:
+        return None
+    phrase = tables.indicator_name(name_cell)
+    unit_cell = row.cell(row.columns.unit)
+    unit = unit_cell.text if unit_cell and UNIT.fullmatch(unit_cell.text) else target.unit
+    if not unit and (in_name := re.search(r"[(（](%|‰|个百分点|[^()（）]{1,4})[)）]$", phrase)):
+        unit = in_name.group(1)
+    baseline_cell = row.cell(row.columns.baseline)
+    baseline = tables.read_value(baseline_cell.text) if baseline_cell else None
+    first, last = row.cells[0], row.cells[-1]
+    a, b = view.stored_span(first.start, last.end)
+    name_at = name_cell.start + name_cell.text.find(phrase) if phrase else name_cell.start
+    return Candidate(
+        indicator_phrase=view.original(text, name_at, name_at + len(phrase)),
+        indicator_id="",
+        value=target.value,
+        value_high=target.value_high,
+        unit=unit or ("index" if "指数" in phrase else ""),
+        comparator=target.comparator,
+        target_year=None,
+        baseline_year=target.baseline_year or (row.columns.baseline_year if baseline else None),
+        baseline_value=baseline.value if baseline else None,
+        obligation=tables.obligation(row),
+        char_offset=a,
+        quote=text[a:b].strip(),
+        change=_table_change(phrase) or target.change,
+        cues=("table row",),
+        _view_span=(row.start, row.end),
+    )
+
+
+def _table_change(name: str) -> str:
+    """A change stated in an indicator's name (单位GDP能耗下降, 年均增长)."""
+    name = re.sub(r"[(（][^()（）]*[)）]$", "", name)
+    if re.search(r"年均(?:增长|增速|提高)", name):
+        return "annual_growth"
+    if name.endswith(DECREASE_WORDS):
+        return "decrease"
+    if name.endswith(("提高", "提升", "增长", "增加")):
+        return "increase"
+    if "新增" in name:
+        return "new"
+    return ""
 
 
 def _previous_number_end(s: str, clause_start: int, start: int) -> int | None:
@@ -394,67 +454,3 @@ def _previous_number_end(s: str, clause_start: int, start: int) -> int | None:
     ):
         last = clause_start + m.end()
     return last
-
-
-MEASURE_NOUN = re.compile(r"(率|度|指数|量|数|营收|收入|产值|比重|比例|占比|规模|总额|增加值|分数)$")
-LIST_SEPARATOR = re.compile(r"、|和|及|与")
-
-
-def _split_shared(cand: Candidate, catalogue: _Catalogue) -> list[Candidate]:
-    """One candidate per indicator where a list shares one number.
-
-    ``A、B均达到98%`` lists indicators; so does ``A率、B率达到98%`` and ``A产业、B产业营收达1000亿元``
-    (the last item ends with a measure noun the others share). ``A产品、B产品达到13个`` is one
-    combined count, and ``A、B的覆盖率`` one rate of a list of things: those stay whole.
-    """
-    mode = _list_mode(cand)
-    if mode == "分别":  # paired with its numbers: _pair_respectively
-        cand.indicator_id = catalogue.match(cand.indicator_phrase)
-        return [cand]
-    items = _list_items(cand.indicator_phrase)
-    parallel = len(items) >= 2 and (
-        mode == "均" or (MEASURE_NOUN.search(items[-1]) and "的" not in items[-1] and all(len(i) >= 2 for i in items))
-    )
-    if not parallel:
-        cand.indicator_id = catalogue.match(cand.indicator_phrase)
-        return [cand]
-    out = []
-    for item in items:
-        c = Candidate(**{**cand.__dict__, "indicator_phrase": item})
-        c.indicator_id = _match_item(catalogue, item, items[-1])
-        out.append(c)
-    return out
-
-
-def _list_mode(cand: Candidate) -> str:
-    """均 (each of a list reaches the number) or 分别 (respectively) before the number, or ''."""
-    head = to_simplified(cand.quote)[: len(cand.quote)]
-    m = re.search(
-        r"(均|分别)(?:达到|达|为|保持在|稳定在|不低于|超过)?[^\d一二两三四五六七八九十]*$",
-        head.split(str(int(cand.value)) if cand.value.is_integer() else str(cand.value))[0],
-    )
-    return m.group(1) if m else ""
-
-
-def _list_items(phrase: str) -> list[str]:
-    return [p.strip() for p in LIST_SEPARATOR.split(phrase) if p.strip()]
-
-
-def _match_item(catalogue: _Catalogue, item: str, last: str) -> str:
-    """Catalogue id of a list item, trying it with the measure the list shares (药品 + 评价性抽检合格率)."""
-    return catalogue.match(item) or next(
-        (m for k in range(1, len(last)) if (m := catalogue.match(item + last[k:]))), ""
-    )
-
-
-def _pair_respectively(found: list[Candidate], s: str, catalogue: _Catalogue) -> None:
-    """``A、B分别达到1600家、2000家``: give the k-th number the k-th item of the list."""
-    for k, cand in enumerate(found):
-        if _list_mode(cand) != "分别":
-            continue
-        items = _list_items(cand.indicator_phrase)
-        clause_end = _clause_bounds(s, cand.char_offset, cand.char_offset + len(cand.quote))[1]
-        group = [cand] + [c for c in found[k + 1 :] if c.char_offset < clause_end][: len(items) - 1]
-        if len(group) == len(items):
-            for c, item in zip(group, items, strict=True):
-                c.indicator_phrase, c.indicator_id = item, _match_item(catalogue, item, items[-1])

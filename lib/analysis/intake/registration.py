@@ -1,8 +1,11 @@
-"""Adding a plan to the corpus: copy its text, register it, and propose targets for review.
+"""Adding a plan to the corpus: store its text, register it, and propose targets for review.
 
-Nothing is appended to ``targets.csv`` here: the candidates go to a separate CSV in the
-targets.csv format, a reviewer accepts or rejects them (``notebooks/extraction_review.ipynb``)
-and appends the accepted rows by hand. Nothing existing is overwritten.
+The plan may arrive as text, a saved web page, a PDF or a Word document (:mod:`.formats`);
+what is stored in ``sources/`` is the text read from it, and ``documents.csv`` records the
+original's name, format and checksum. Nothing is appended to ``targets.csv`` here: the
+candidates go to a separate CSV in the targets.csv format, marked unreviewed; a reviewer
+accepts or rejects them (``notebooks/extraction_review.ipynb``) and appends the accepted rows
+by hand. Nothing existing is overwritten.
 """
 
 from __future__ import annotations
@@ -19,8 +22,8 @@ from ..data.fields import ID_PATTERN
 from ..data.schema import TABLES
 from ..errors import IntakeError
 from .extraction import catalogue_aliases, extract
+from .formats import read_original
 from .review import TARGET_COLUMNS, target_rows, write_rows
-from .textio import read_plan
 
 
 @dataclass
@@ -56,13 +59,15 @@ def add_document(
     data_dir: Path | None = None,
     candidates_path: Path | None = None,
 ) -> Added:
-    """Copy a plan into ``data/sources/``, add its row to ``documents.csv``, write candidates.
+    """Store a plan's text in ``data/sources/``, add its row to ``documents.csv``, write candidates.
+
+    ``path`` is the file as received: .txt, .html/.htm, .pdf or .docx.
 
     Raises
     ------
     IntakeError
-        If an argument is invalid (with the valid choices), the text does not decode, or a
-        file it would write exists already.
+        If an argument is invalid (with the valid choices), the file cannot be read in its
+        format (no text layer, no article body, not text), or a file it would write exists.
     """
     data_dir = Path(data_dir or paths.DATA_DIR)
     if not re.fullmatch(ID_PATTERN, doc_id):
@@ -80,7 +85,8 @@ def add_document(
         raise IntakeError(f"issue date {issued!r} must be YYYY-MM-DD or YYYY-MM")
     if issued > date.today().isoformat():
         raise IntakeError(f"issue date {issued} is in the future")
-    text = read_plan(path, encoding)
+    original = read_original(path, encoding)
+    text = original.text
     source = data_dir / "sources" / f"{doc_id}.txt"
     candidates_path = Path(candidates_path or paths.REPORTS_DIR / "candidates" / f"{doc_id}.csv")
     for target in (source, candidates_path):
@@ -106,9 +112,9 @@ def add_document(
             "coverage": "full",
             "source_file": f"sources/{doc_id}.txt",
             "sha256": digest,
-            "original_name": Path(path).name,
-            "original_format": "txt",
-            "original_sha256": files.sha256_file(path),
+            "original_name": original.name,
+            "original_format": original.format,
+            "original_sha256": files.sha256_bytes(original.data),
             "source_url": source_url,
             "notes": "added with python -m analysis add-document; targets not yet reviewed",
         }

@@ -12,58 +12,130 @@ import pandas as pd
 from .. import files
 from ..data.chinese import format_number, to_simplified
 from ..data.schema import TABLES
-from ..data.vocabularies import UNIT_BY_CODE
 from ..errors import IntakeError
-from .extraction import COLUMNS, Candidate
+from .extraction import COLUMNS, Candidate, Rejected
+from .rejections import ALL_RULES
 
 TARGET_COLUMNS = list(TABLES["targets"].columns)
 
 
-def candidates_table(candidates: list[Candidate], text: str, context: int = 25):
-    """One row per candidate, numbered from 1, with its context and the quote in 【】.
+REVIEWED = "candidate from the extractor, reviewed"
+UNREVIEWED = "candidate from the extractor, unreviewed"
 
-    ``flag`` says what a reviewer must decide: an indicator phrase with no catalogue match,
-    or a unit outside the vocabulary.
+
+def target_text(c: Candidate) -> str:
+    """The target as read: comparator, value (a range low–high) and unit (≥ 94%)."""
+    return (
+        ("" if c.comparator in ("=", "range") else c.comparator + " ")
+        + format_number(c.value)
+        + (f"–{format_number(c.value_high)}" if c.value_high is not None else "")
+        + (c.unit if c.unit != "index" else "")
+    )
+
+
+def in_context(text: str, offset: int, quote: str, context: int = 25) -> str:
+    """The quote in 【】 with ``context`` characters of the text on each side, on one line."""
+    end = offset + len(quote)
+    return (
+        text[max(0, offset - context) : offset].replace("\n", " ")
+        + "【"
+        + quote.replace("\n", " ")
+        + "】"
+        + text[end : end + context].replace("\n", " ")
+    )
+
+
+def candidates_table(candidates: list[Candidate], text: str, context: int = 25):
+    """One row per candidate, numbered from 1 in the order of the text, doubtful ones first.
+
+    ``confidence`` and ``doubts`` say what a reviewer must check (no year found, an indicator
+    phrase with no catalogue match, a year taken from the plan's horizon ...); ``mentions``
+    counts the places the same target is stated, each shown in ``context``.
     """
     rows = []
     for n, c in enumerate(candidates, 1):
-        a, b = c.char_offset, c.char_offset + len(c.quote)
-        flags = []
-        if not c.indicator_id:
-            flags.append("indicator not in catalogue")
-        if c.unit and to_simplified(c.unit) not in UNIT_BY_CODE:
-            flags.append(f"unit {c.unit} not in vocabulary")
         rows.append(
             {
                 "n": n,
+                "confidence": c.confidence,
                 "indicator_phrase": c.indicator_phrase,
                 "indicator_id": c.indicator_id,
-                "target": ("" if c.comparator in ("=", "range") else c.comparator + " ")
-                + format_number(c.value)
-                + (f"–{format_number(c.value_high)}" if c.value_high is not None else "")
-                + (c.unit if c.unit != "index" else ""),
+                "target": target_text(c),
                 "target_year": c.target_year,
                 "change": c.change,
-                "context": text[max(0, a - context) : a].replace("\n", " ")
-                + "【"
-                + c.quote
-                + "】"
-                + text[b : b + context].replace("\n", " "),
-                "flag": "; ".join(flags),
+                "obligation": c.obligation,
+                "doubts": "; ".join(c.doubts),
+                "mentions": len(c.occurrences()),
+                "context": " ‖ ".join(in_context(text, o, q, context) for o, q in c.occurrences()),
             }
         )
-    return pd.DataFrame(rows).set_index("n")
+    table = pd.DataFrame(rows, columns=CANDIDATE_TABLE_COLUMNS).set_index("n")
+    return table.sort_values("confidence", kind="stable")
 
 
-def target_rows(candidates: list[Candidate], doc_id: str, reject: set[int] | None = None) -> list[dict]:
-    """Accepted candidates (all but the numbers in ``reject``) as rows in targets.csv format."""
+CANDIDATE_TABLE_COLUMNS = [
+    "n",
+    "confidence",
+    "indicator_phrase",
+    "indicator_id",
+    "target",
+    "target_year",
+    "change",
+    "obligation",
+    "doubts",
+    "mentions",
+    "context",
+]
+
+
+def rejected_table(rejected: list[Rejected], text: str, context: int = 15):
+    """Every number the rules left out, numbered from 1, with the rule's name and what it means."""
+    rows = [
+        {
+            "n": n,
+            "number": r.number,
+            "rule": r.rule,
+            "why": ALL_RULES[r.rule].description,
+            "context": in_context(text, r.char_offset, r.number, context),
+        }
+        for n, r in enumerate(rejected, 1)
+    ]
+    return pd.DataFrame(rows, columns=["n", "number", "rule", "why", "context"]).set_index("n")
+
+
+def overruled(rejected: list[Rejected], numbers: set[int]) -> list[Candidate]:
+    """The candidates that rejected numbers (numbered as in :func:`rejected_table`) would make.
+
+    Raises
+    ------
+    IntakeError
+        If a number is not in the list, or its rejection leaves nothing to propose (a page
+        number, a number inside quotation marks).
+    """
+    out = []
+    for n in sorted(numbers):
+        if not 1 <= n <= len(rejected):
+            raise IntakeError(f"no rejected number {n}: the rejected numbers run from 1 to {len(rejected)}")
+        r = rejected[n - 1]
+        if r.candidate is None:
+            raise IntakeError(f"rejected number {n} ({r.number}, {r.rule}) has no words around it to make a target of")
+        r.candidate.doubts = (f"overruled rejection: {r.rule}", *r.candidate.doubts)
+        out.append(r.candidate)
+    return out
+
+
+def target_rows(
+    candidates: list[Candidate], doc_id: str, reject: set[int] | None = None, reviewed: bool = False
+) -> list[dict]:
+    """Candidates (all but the numbers in ``reject``) as rows in targets.csv format.
+
+    Rows say "unreviewed" in their notes until a reviewer has read them (``reviewed``); the
+    notes also carry the confidence, its doubts and the other places the target is stated.
+    """
     rows: list[dict[str, str]] = []
     for n, c in enumerate(candidates, 1):
         if reject and n in reject:
             continue
-        notes = ["candidate from the extractor, reviewed"]
-        if not c.indicator_id:
-            notes.append(f"indicator not in catalogue: {c.indicator_phrase}")
         rows.append(
             {
                 "target_id": f"{doc_id}-{len(rows) + 1:03d}",
@@ -75,14 +147,27 @@ def target_rows(candidates: list[Candidate], doc_id: str, reject: set[int] | Non
                 "value_high": "" if c.value_high is None else format_number(c.value_high),
                 "unit": to_simplified(c.unit),
                 "baseline_year": "" if c.baseline_year is None else str(c.baseline_year),
+                "baseline_value": "" if c.baseline_value is None else format_number(c.baseline_value),
                 "change": c.change,
+                "obligation": c.obligation,
                 "section": c.section,
                 "char_offset": str(c.char_offset),
                 "quote": c.quote,
-                "notes": "; ".join(notes),
+                "notes": "; ".join(_notes(c, reviewed)),
             }
         )
     return rows
+
+
+def _notes(c: Candidate, reviewed: bool) -> list[str]:
+    notes = [REVIEWED if reviewed else f"{UNREVIEWED} (confidence {c.confidence:.2f})"]
+    if not reviewed and c.doubts:
+        notes.append("doubts: " + ", ".join(c.doubts))
+    if not c.indicator_id:
+        notes.append(f"indicator not in catalogue: {c.indicator_phrase}")
+    if len(c.occurrences()) > 1:
+        notes.append("also stated at offsets " + ", ".join(str(o) for o, _ in c.occurrences()[1:]))
+    return notes
 
 
 def write_rows(path: Path, rows: list[dict], columns: list[str], overwrite: bool = False) -> None:
@@ -106,4 +191,16 @@ def format_rows(candidates: list[Candidate], fmt: str) -> str:
     writer.writeheader()
     for c in candidates:
         writer.writerow({k: cell(v) for k, v in c.row().items()})
+    return out.getvalue()
+
+
+def format_rejected(rejected: list[Rejected], fmt: str) -> str:
+    """Rejected numbers as CSV or JSON text: the number, its offset, the rule and its clause."""
+    rows = [{"number": r.number, "char_offset": r.char_offset, "rule": r.rule, "context": r.context} for r in rejected]
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
+    out = io.StringIO()
+    writer = csv.DictWriter(out, ["number", "char_offset", "rule", "context"], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
     return out.getvalue()

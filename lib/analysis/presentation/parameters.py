@@ -70,11 +70,27 @@ def check_doc_id(doc_id: str) -> str:
 
 def check_reject(reject: str) -> set[int]:
     """Candidate numbers to leave out: "" or a comma-separated list such as "3, 7, 12"."""
-    items = [r.strip() for r in reject.split(",") if r.strip()]
+    return _numbers("reject", "candidate", reject)
+
+
+def check_overrule(overrule: str) -> set[int]:
+    """Rejected numbers to take as candidates after all: "" or a comma-separated list."""
+    return _numbers("overrule", "rejected", overrule)
+
+
+def _numbers(name: str, what: str, value: str) -> set[int]:
+    items = [r.strip() for r in value.split(",") if r.strip()]
     bad = [r for r in items if not r.isdigit()]
     if bad:
-        raise ParameterError(f"reject must list candidate numbers separated by commas; not numbers: {', '.join(bad)}")
+        raise ParameterError(f"{name} must list {what} numbers separated by commas; not numbers: {', '.join(bad)}")
     return {int(r) for r in items}
+
+
+def check_reviewed(reviewed: bool) -> bool:
+    """Whether a reviewer has read every candidate: True or False, nothing else."""
+    if not isinstance(reviewed, bool):
+        raise ParameterError(f"reviewed must be True or False, got {reviewed!r}")
+    return reviewed
 
 
 def resolve_path(path: str) -> Path:

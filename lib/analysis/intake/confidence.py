@@ -1,0 +1,59 @@
+"""How sure the extractor is of a candidate, from which rules fired, so a reviewer reads the
+doubtful ones first.
+
+Confidence starts at 1 and each doubt takes off its weight; the doubts are listed with the
+candidate, in words a reviewer can check against the text.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..data.chinese import to_simplified
+from ..data.vocabularies import UNIT_BY_CODE
+
+if TYPE_CHECKING:
+    from .extraction import Candidate
+
+WEIGHTS = {
+    "year not found": 0.45,
+    "indicator not in catalogue": 0.2,
+    "indicator phrase short or missing": 0.2,
+    "year from the plan's horizon": 0.15,
+    "no verb or comparator": 0.15,
+    "noun after the number": 0.1,
+    "Chinese numeral": 0.1,
+    "unit outside the vocabulary": 0.1,
+    "year from a heading or an opening paragraph": 0.05,
+}
+FLOOR = 0.05
+
+
+def doubts(c: Candidate) -> list[str]:
+    """What makes a candidate doubtful, most serious first."""
+    found = []
+    if c.target_year is None:
+        found.append("year not found")
+    if not c.indicator_id:
+        found.append("indicator not in catalogue")
+    if len(c.indicator_phrase.strip()) < 3:
+        found.append("indicator phrase short or missing")
+    if c.year_source == "horizon":
+        found.append("year from the plan's horizon")
+    elif c.year_source == "section":
+        found.append("year from a heading or an opening paragraph")
+    if "table row" not in c.cues and "verb" not in c.cues:
+        found.append("no verb or comparator")
+    if "noun after the number" in c.cues:
+        found.append("noun after the number")
+    if "numeral" in c.cues:
+        found.append("Chinese numeral")
+    if c.unit and to_simplified(c.unit) not in UNIT_BY_CODE:
+        found.append("unit outside the vocabulary")
+    return sorted(found, key=lambda d: -WEIGHTS[d])
+
+
+def score(c: Candidate) -> tuple[float, tuple[str, ...]]:
+    """(confidence between 0.05 and 1, the doubts that lowered it)."""
+    found = doubts(c)
+    return round(max(FLOOR, 1 - sum(WEIGHTS[d] for d in found)), 2), tuple(found)
