@@ -318,7 +318,7 @@ def synth(out: Path, cities: int, provinces: int, seed: int) -> None:
 @cli.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
 @click.argument("lab_args", nargs=-1, type=click.UNPROCESSED)
 def lab(lab_args: tuple[str, ...]) -> None:
-    """Open JupyterLab on the notebooks (CJK fonts configured); other arguments go to JupyterLab."""
+    """Open JupyterLab on the explorer notebook (CJK fonts configured); other arguments go to JupyterLab."""
     from .workbench.lab import lab_command
 
     command, env = lab_command(list(lab_args))

@@ -53,6 +53,8 @@ CHECKS = {
     "jurisdiction_id": "check_jurisdiction",
     "doc_id": "check_doc_id",
     "reject": "check_reject",
+    "province": "check_province",
+    "tiers": "check_tiers",
     "source_path": "resolve_path",
     "output_path": "resolve_output",
     "data_scope": "load",  # analysis.load(..., scope=data_scope) refuses an unknown indicator
