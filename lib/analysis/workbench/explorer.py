@@ -101,14 +101,15 @@ class Controls:
 
     @classmethod
     def new(cls) -> Controls:
-        wide = widgets.Layout(width="36em")
+        wide = widgets.Layout(width="38em")
         style = {"description_width": "9em"}
+        buttons = {"description_width": "6em", "button_width": "6.5em"}
         controls = cls(
             indicator=widgets.Dropdown(layout=wide, style=style),
             province=widgets.Dropdown(layout=wide, style=style),
             jurisdictions=widgets.SelectMultiple(rows=8, layout=wide, style=style),
-            tiers=widgets.ToggleButtons(style=style),
-            lang=widgets.ToggleButtons(options=language_options(), style=style),
+            tiers=widgets.ToggleButtons(style=buttons),
+            lang=widgets.ToggleButtons(options=language_options(), style=buttons),
             hint=widgets.HTML(),
         )
         for name in ("indicator", "province", "jurisdictions", "tiers", "lang"):
