@@ -106,6 +106,23 @@ def datapackage(obj: Context, check: bool) -> None:
 @click.option(
     "--out",
     type=output_dir,
+    default=paths.REPORTS_DIR / "downloads",
+    show_default="the repository's reports/downloads/",
+    help="Folder to write the zip into.",
+)
+@click.pass_obj
+def bundle(obj: Context, out: Path) -> None:
+    """Write the dataset as a zip: tables, texts, datapackage.json, a README of every column, licence, citation."""
+    from .data.bundle import BUNDLE_NAME, write_bundle
+
+    path = write_bundle(out=out / BUNDLE_NAME, data_dir=obj.data_dir)
+    click.echo(f"wrote {path} ({path.stat().st_size // 1024} KB)")
+
+
+@cli.command()
+@click.option(
+    "--out",
+    type=output_dir,
     default=paths.REPORTS_DIR,
     show_default="the repository's reports/",
     help="Folder to write the reports into.",
