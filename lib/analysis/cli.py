@@ -103,6 +103,16 @@ def datapackage(obj: Context, check: bool) -> None:
 
 
 @cli.command()
+@click.argument("old_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("new_dir", type=click.Path(file_okay=False, path_type=Path))
+def changelog(old_dir: Path, new_dir: Path) -> None:
+    """Print (Markdown) what changed between two data folders: targets added, changed, removed; counts per table."""
+    from .data.changelog import changelog as data_changelog
+
+    click.echo(data_changelog(old_dir=old_dir, new_dir=new_dir), nl=False)
+
+
+@cli.command()
 @click.option(
     "--out",
     type=output_dir,
