@@ -211,7 +211,7 @@ def test_a_chart_that_cannot_be_drawn_is_named_and_the_others_still_draw(dataset
 
     monkeypatch.setattr("analysis.presentation.charts.vertical_view", broken)
     views = render(dataset, Selection(FARM))
-    assert views["vertical"].data == "此选择下无法绘制图表“vertical”:TypeError: boolean value of NA is ambiguous"
+    assert views["vertical"].data == "此选择下无法绘制“市、省、全国对照”图:TypeError: boolean value of NA is ambiguous"
     assert isinstance(views["spread"], FigureImage) and isinstance(views["ranking"], FigureImage)
 
 

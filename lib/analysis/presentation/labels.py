@@ -151,9 +151,12 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "No target for this indicator in this selection: choose other jurisdictions or plans.",
     },
     "explorer_failed": {
-        "zh": "此选择下无法绘制图表“{view}”:{error}",
-        "en": "The {view} chart cannot be drawn for this selection: {error}",
+        "zh": "此选择下无法绘制“{view}”图:{error}",
+        "en": "The chart “{view}” cannot be drawn for this selection: {error}",
     },
+    "explorer_chart_spread": {"zh": "各地目标", "en": "targets side by side"},
+    "explorer_chart_vertical": {"zh": "市、省、全国对照", "en": "city, province and nation"},
+    "explorer_chart_ranking": {"zh": "排名", "en": "ranking"},
 }
 
 # The language control's choices, each named in its own language.

@@ -76,7 +76,8 @@ def _chart(chosen: Dataset, selection: Selection, name: str) -> object:
         return FigureImage.of(draw(chosen, selection.indicator_id, selection.lang), name)
     except Exception as e:
         logger.exception("the explorer's %s chart failed for %s", name, selection)
-        return Markdown(labels.text("explorer_failed", selection.lang, view=name, error=f"{type(e).__name__}: {e}"))
+        view = labels.text(f"explorer_chart_{name}", selection.lang)
+        return Markdown(labels.text("explorer_failed", selection.lang, view=view, error=f"{type(e).__name__}: {e}"))
 
 
 def render(dataset: Dataset, selection: Selection) -> dict[str, object]:
