@@ -47,7 +47,7 @@ reports: $(STAMP) ## build every report into reports/ (open reports/index.html)
 validate: $(STAMP) ## check the curated data and print a summary, or every problem
 	$(BIN)/python -m analysis validate
 
-lab: $(STAMP) ## open JupyterLab on the notebooks, with the project installed
+lab: $(STAMP) ## open JupyterLab on the explorer notebook (pick an indicator, jurisdictions, plans; charts redraw)
 	$(BIN)/python -m analysis lab $(ARGS)
 
 notebooks: $(STAMP) ## re-execute and re-save the committed notebooks (after a deliberate data change)

@@ -23,6 +23,29 @@ def write_rows(path: Path, rows: list[dict[str, str]]) -> None:
         writer.writerows(rows)
 
 
+def update_row(path: Path, changes: dict[str, str], **match: str) -> dict[str, str]:
+    """Set cells of the first row matching every ``column=value``; return the row as it was."""
+    rows = read_rows(path)
+    row = rows[line_of(rows, **match) - 2]
+    before = dict(row)
+    row.update(changes)
+    write_rows(path, rows)
+    return before
+
+
+def append_row(path: Path, row: dict[str, str]) -> None:
+    """Add a row at the end of a table."""
+    write_rows(path, [*read_rows(path), row])
+
+
+def remove_row(path: Path, **match: str) -> dict[str, str]:
+    """Remove the first row matching every ``column=value``; return it."""
+    rows = read_rows(path)
+    removed = rows.pop(line_of(rows, **match) - 2)
+    write_rows(path, rows)
+    return removed
+
+
 def line_of(rows: list[dict[str, str]], **match: str) -> int:
     """The file line of the first row matching every ``column=value`` (the header is line 1)."""
     return next(i for i, r in enumerate(rows) if all(r[k] == v for k, v in match.items())) + 2

@@ -103,6 +103,33 @@ def datapackage(obj: Context, check: bool) -> None:
 
 
 @cli.command()
+@click.argument("old_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("new_dir", type=click.Path(file_okay=False, path_type=Path))
+def changelog(old_dir: Path, new_dir: Path) -> None:
+    """Print (Markdown) what changed between two data folders: targets added, changed, removed; counts per table."""
+    from .data.changelog import changelog as data_changelog
+
+    click.echo(data_changelog(old_dir=old_dir, new_dir=new_dir), nl=False)
+
+
+@cli.command()
+@click.option(
+    "--out",
+    type=output_dir,
+    default=paths.REPORTS_DIR / "downloads",
+    show_default="the repository's reports/downloads/",
+    help="Folder to write the zip into.",
+)
+@click.pass_obj
+def bundle(obj: Context, out: Path) -> None:
+    """Write the dataset as a zip: tables, texts, datapackage.json, a README of every column, licence, citation."""
+    from .data.bundle import BUNDLE_NAME, write_bundle
+
+    path = write_bundle(out=out / BUNDLE_NAME, data_dir=obj.data_dir)
+    click.echo(f"wrote {path} ({path.stat().st_size // 1024} KB)")
+
+
+@cli.command()
 @click.option(
     "--out",
     type=output_dir,
@@ -336,7 +363,7 @@ def synth(out: Path, cities: int, provinces: int, seed: int) -> None:
 @cli.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
 @click.argument("lab_args", nargs=-1, type=click.UNPROCESSED)
 def lab(lab_args: tuple[str, ...]) -> None:
-    """Open JupyterLab on the notebooks (CJK fonts configured); other arguments go to JupyterLab."""
+    """Open JupyterLab on the explorer notebook (CJK fonts configured); other arguments go to JupyterLab."""
     from .workbench.lab import lab_command
 
     command, env = lab_command(list(lab_args))

@@ -18,15 +18,16 @@ class AnalysisError(Exception):
 
 
 class DataValidationError(AnalysisError):
-    """The data failed validation; ``problems`` lists every problem found."""
+    """The data failed validation; ``problems`` lists every problem found, ``where`` says in
+    which data (a caller reading two folders names the one at fault)."""
 
     SHOWN = 50
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], where: str = "the data"):
         self.problems = problems
         shown = "\n".join(str(p) for p in problems[: self.SHOWN])
         more = f"\n... and {len(problems) - self.SHOWN} more" if len(problems) > self.SHOWN else ""
-        super().__init__(f"{len(problems)} problem(s) in the data:\n{shown}{more}")
+        super().__init__(f"{len(problems)} problem(s) in {where}:\n{shown}{more}")
 
 
 class ParameterError(AnalysisError, ValueError):
@@ -39,3 +40,7 @@ class IntakeError(AnalysisError):
 
 class ReportError(AnalysisError):
     """The report batch cannot run (for example, the output or the scheduler is unusable)."""
+
+
+class OutputError(AnalysisError):
+    """A file cannot be written where asked: the path is a folder, or lies under a file."""

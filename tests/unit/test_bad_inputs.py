@@ -16,8 +16,9 @@ import pytest
 
 from analysis import files, load, paths, validate
 from analysis.cli import main
+from analysis.data.bundle import BUNDLE_NAME, write_bundle
 from analysis.data.schema import TABLES
-from analysis.errors import IntakeError, ParameterError, ReportError
+from analysis.errors import IntakeError, OutputError, ParameterError, ReportError
 from analysis.intake.formats import read_original
 from analysis.intake.textio import read_plan
 from analysis.presentation.parameters import (
@@ -26,8 +27,10 @@ from analysis.presentation.parameters import (
     check_jurisdictions,
     check_lang,
     check_overrule,
+    check_province,
     check_reject,
     check_reviewed,
+    check_tiers,
 )
 from analysis.report.batch import build_reports
 from analysis.report.kernel import JobResult
@@ -350,6 +353,15 @@ def test_plan_in_big5_read_as_gb18030(tmp_path):
         (lambda d: check_reject("1;2"), "reject must list candidate numbers separated by commas; not numbers: 1;2"),
         (lambda d: check_overrule("a"), "overrule must list rejected numbers separated by commas; not numbers: a"),
         (lambda d: check_reviewed("yes"), "reviewed must be True or False, got 'yes'"),
+        (
+            lambda d: check_province(d, "yichang"),
+            "unknown province 'yichang'; valid values (provinces with a plan of their own or of a city): anhui, ",
+        ),
+        (
+            lambda d: check_province(d, "hubei", ["jian"]),
+            "give either a province ('hubei') or jurisdictions (jian), not both",
+        ),
+        (lambda d: check_tiers("all"), "unknown tiers 'all'; valid values: both, quoted, cited"),
     ],
     ids=[
         "unknown indicator",
@@ -359,6 +371,9 @@ def test_plan_in_big5_read_as_gb18030(tmp_path):
         "reject list not numbers",
         "overrule list not numbers",
         "reviewed not a truth value",
+        "a city as the province",
+        "province and jurisdictions",
+        "unknown tiers",
     ],
 )
 def test_bad_notebook_parameter(dataset, check, message):
@@ -528,6 +543,52 @@ def test_synthetic_data_never_goes_into_the_curated_folder(capsys):
         f"error: refusing to write synthetic data into the curated data folder {paths.DATA_DIR}\n",
     )
     assert snapshot(paths.DATA_DIR) == before
+
+
+def test_changelog_on_a_folder_that_does_not_exist(tmp_path, capsys):
+    assert cli(capsys, "changelog", str(paths.DATA_DIR), str(tmp_path / "v2")) == (
+        2,
+        "",
+        f"error: no such new data folder: {tmp_path / 'v2'}\n",
+    )
+
+
+def test_changelog_on_a_broken_folder_names_it(data_copy, capsys):
+    line = set_cell("targets", "value", "x", **MQCI_JIAN)(data_copy)
+    code, out, err = cli(capsys, "changelog", str(data_copy), str(paths.DATA_DIR))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"error: 1 problem(s) in the old data folder {data_copy}:\ntargets.csv:{line}: value: ")
+
+
+def test_bundle_into_a_file_not_a_folder(tmp_path, capsys):
+    out = tmp_path / "downloads"
+    out.write_text("not a folder")
+    code, _, err = cli(capsys, "bundle", "--out", str(out))
+    assert (code, err.splitlines()[-1]) == (2, f"Error: Invalid value for '--out': Directory '{out}' is a file.")
+    with pytest.raises(OutputError) as e:  # the library says so too, whichever path it is given
+        write_bundle(out / BUNDLE_NAME)
+    assert str(e.value) == f"cannot write {out / BUNDLE_NAME}: {out} is a file, not a folder"
+    with pytest.raises(OutputError) as e:
+        write_bundle(tmp_path)
+    assert str(e.value) == f"the output {tmp_path} is a folder; give the path of the zip file to write"
+    assert snapshot(tmp_path) == {"downloads": hashlib.sha256(b"not a folder").hexdigest()}
+
+
+def test_bundle_of_a_broken_folder_leaves_the_previous_zip(data_copy, tmp_path, capsys):
+    out = tmp_path / "downloads"
+    out.mkdir()
+    (out / BUNDLE_NAME).write_bytes(b"previous zip")
+    set_cell("targets", "value", "x", **MQCI_JIAN)(data_copy)
+    code, _, err = cli(capsys, "--data-dir", str(data_copy), "bundle", "--out", str(out))
+    assert code == 2
+    assert err.startswith(f"error: 1 problem(s) in the data folder {data_copy}:\ntargets.csv:")
+    assert snapshot(out) == {BUNDLE_NAME: hashlib.sha256(b"previous zip").hexdigest()}
+
+
+def test_bundle_of_a_folder_that_does_not_exist(tmp_path, capsys):
+    code, _, err = cli(capsys, "--data-dir", str(tmp_path / "nope"), "bundle", "--out", str(tmp_path / "out"))
+    assert (code, err) == (2, f"error: no such data folder: {tmp_path / 'nope'}\n")
+    assert not (tmp_path / "out").exists()
 
 
 def test_an_unknown_command_lists_the_commands(capsys):

@@ -55,6 +55,8 @@ CHECKS = {
     "reject": "check_reject",
     "overrule": "check_overrule",
     "reviewed": "check_reviewed",
+    "province": "check_province",
+    "tiers": "check_tiers",
     "source_path": "resolve_path",
     "output_path": "resolve_output",
     "data_scope": "load",  # analysis.load(..., scope=data_scope) refuses an unknown indicator

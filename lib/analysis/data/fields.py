@@ -174,6 +174,7 @@ FIELDS: dict[str, Field] = {
             " for a cited target whose copy states no year.",
             minimum=1949,
             maximum=2100,
+            unit="year",
         ),
         Field(
             "comparator",
@@ -181,8 +182,13 @@ FIELDS: dict[str, Field] = {
             "Kind of commitment: >= (以上/不低于/超过), <= (以下/以内), = (plain 达到), ~ (左右), range (1-2个).",
             enum=tuple(codes(COMPARATORS)),
         ),
-        Field("value", "number", "The number as the text gives it (for a range, the low end); in the row's unit."),
-        Field("value_high", "number", "High end of a range; empty otherwise."),
+        Field(
+            "value",
+            "number",
+            "The number as the text gives it (for a range, the low end); in the row's unit.",
+            unit="the row's unit (column unit)",
+        ),
+        Field("value_high", "number", "High end of a range; empty otherwise.", unit="the row's unit (column unit)"),
         Field(
             "baseline_year",
             "integer",
@@ -190,8 +196,14 @@ FIELDS: dict[str, Field] = {
             " (十四五期间新增 -> 2020), or the year of a stated baseline value.",
             minimum=1949,
             maximum=2100,
+            unit="year",
         ),
-        Field("baseline_value", "number", "The baseline value a plan states (基期值), in the row's unit."),
+        Field(
+            "baseline_value",
+            "number",
+            "The baseline value a plan states (基期值), in the row's unit.",
+            unit="the row's unit (column unit)",
+        ),
         Field(
             "change",
             "string",
@@ -211,11 +223,12 @@ FIELDS: dict[str, Field] = {
             "integer",
             "Offset of the quote in the stored source text, in characters (Python string index; quoted plans).",
             minimum=0,
+            unit="characters",
         ),
         Field("quote", "string", "Exact substring of the stored source text that contains the number (quoted plans)."),
         Field("notes", "string", "Judgement calls, ambiguity and how the year was read."),
         Field("observation_id", "string", "Stable id of an observed value.", pattern=ID_PATTERN),
-        Field("year", "integer", "Year the observed value refers to.", minimum=1949, maximum=2100),
+        Field("year", "integer", "Year the observed value refers to.", minimum=1949, maximum=2100, unit="year"),
         Field("publisher", "string", "Who published the figure, and where."),
         Field(
             "basis",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import paths
-from ..errors import DataValidationError
+from ..errors import AnalysisError, DataValidationError
 from ..files import sha256_parts
 from .dataset import Dataset, validate
 from .schema import TABLE_ORDER
@@ -57,3 +57,23 @@ def load(data_dir: Path | str | None = None, scope: str | Scope = "") -> Dataset
         **{name: base.table(name).copy(deep=False) for name in TABLE_ORDER},
     )
     return restrict(copy, scope if isinstance(scope, Scope) else Scope.parse(scope))
+
+
+def load_folder(data_dir: Path | str, what: str = "data folder") -> Dataset:
+    """:func:`load` a folder a command was given, with errors that name it (``what`` says
+    which it is, for a command that reads two).
+
+    Raises
+    ------
+    AnalysisError
+        If there is no such folder.
+    DataValidationError
+        With every problem found, and the folder they were found in.
+    """
+    path = Path(data_dir)
+    if not path.is_dir():
+        raise AnalysisError(f"no such {what}: {path}")
+    try:
+        return load(path)
+    except DataValidationError as e:
+        raise DataValidationError(e.problems, where=f"the {what} {path}") from None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -29,6 +30,45 @@ def _show(data: dict[str, str], metadata: dict | None = None) -> None:
     display(data, raw=True, metadata=metadata or {})
 
 
+def _display(shown: object) -> None:
+    from IPython.display import display
+
+    display(shown)
+
+
+@dataclass(frozen=True)
+class InlineFigure:
+    """A chart drawn to PNG for a notebook, shown with its alt text; its ``text/plain`` names the
+    chart and describes it, so nbval compares the numbers it shows without comparing image bytes."""
+
+    name: str
+    png: bytes
+    alt: str
+    width: int
+
+    @classmethod
+    def of(cls, fig, name: str) -> InlineFigure:
+        png = io.BytesIO()
+        fig.savefig(png, format="png", dpi=DISPLAY_DPI)
+        return cls(name, png.getvalue(), getattr(fig, "alt_text", "") or name, int(fig.get_figwidth() * DISPLAY_DPI))
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> tuple[dict, dict]:
+        data = {"image/png": base64.b64encode(self.png).decode(), "text/plain": f"<Figure '{self.name}': {self.alt}>"}
+        return data, {"image/png": {"alt": self.alt, "width": self.width}}
+
+
+@dataclass(frozen=True)
+class InlineTable:
+    """A table for a notebook, without the row index (a meaningless 0, 1, 2 to a reader)."""
+
+    frame: pd.DataFrame
+    links: str = ""
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        html = self.frame.to_html(index=False, border=0, classes="data", na_rep="") + self.links
+        return {"text/html": html, "text/plain": self.frame.to_string(index=False)}
+
+
 class ReportDisplay:
     """Shows charts and tables; with ``output_dir`` set, also writes their files there."""
 
@@ -42,10 +82,7 @@ class ReportDisplay:
         width = int(fig.get_figwidth() * DISPLAY_DPI)
         plain = f"<Figure '{name}': {alt}>"
         if self.output_dir is None:
-            png = io.BytesIO()
-            fig.savefig(png, format="png", dpi=DISPLAY_DPI)
-            encoded = base64.b64encode(png.getvalue()).decode()
-            _show({"image/png": encoded, "text/plain": plain}, {"image/png": {"alt": alt, "width": width}})
+            _display(InlineFigure.of(fig, name))
             return
         files.write_bytes(self.output_dir / "figures" / f"{name}.png", exports.chart_png(fig, FILE_DPI))
         src = html.escape(f"figures/{name}.png", quote=True)
@@ -54,7 +91,6 @@ class ReportDisplay:
 
     def table(self, frame: pd.DataFrame, name: str) -> None:
         """Show a table without its row index; in the batch, also write it as CSV and Excel."""
-        table_html = frame.to_html(index=False, border=0, classes="data", na_rep="")
         links = ""
         if self.output_dir is not None:
             tables = self.output_dir / "tables"
@@ -65,4 +101,4 @@ class ReportDisplay:
                 f'<p class="downloads">{caption}: <a href="tables/{name}.csv" download>CSV</a>'
                 f' · <a href="tables/{name}.xlsx" download>XLSX</a></p>'
             )
-        _show({"text/html": table_html + links, "text/plain": frame.to_string(index=False)})
+        _display(InlineTable(frame, links))

@@ -220,6 +220,39 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "{targets} 个目标 · {indicators} 个指标 · {categories} 个类别 · {first}–{last} 年",
         "en": "{targets} targets · {indicators} indicators · {categories} categories · years {first}–{last}",
     },
+    # The explorer (notebooks/explorer.ipynb): its controls and what it says about a selection.
+    "explorer_indicator": {"zh": "指标", "en": "Indicator"},
+    "explorer_province": {"zh": "省及其城市", "en": "Province + cities"},
+    "explorer_jurisdictions": {"zh": "地区", "en": "Jurisdictions"},
+    "explorer_tiers": {"zh": "规划", "en": "Plans"},
+    "explorer_lang": {"zh": "语言", "en": "Language"},
+    "explorer_no_province": {"zh": "(不按省选)", "en": "(none)"},
+    "explorer_both_tiers": {"zh": "两者", "en": "both"},
+    "explorer_hint": {
+        "zh": "地区不选即为全部;按住 Ctrl 或 Shift 可多选。全国目标与路径始终作为参照。",
+        "en": "No jurisdiction selected means all; Ctrl- or Shift-click to choose several."
+        " The national target and path are always drawn as the yardstick.",
+    },
+    "explorer_controls": {
+        "zh": "<探索器控件:指标、省及其城市、地区、规划、语言(在 JupyterLab 中可操作)>",
+        "en": "<explorer controls: indicator, province + cities, jurisdictions, plans, language"
+        " (interactive in JupyterLab)>",
+    },
+    "explorer_summary": {
+        "zh": "**{indicator}**:{jurisdictions}个地区的{targets}个目标({tiers})",
+        "en": "**{indicator}**: {targets} target(s) of {jurisdictions} jurisdiction(s) ({tiers})",
+    },
+    "explorer_empty": {
+        "zh": "所选地区和规划中没有这一指标的目标:请换选地区或规划。",
+        "en": "No target for this indicator in this selection: choose other jurisdictions or plans.",
+    },
+    "explorer_failed": {
+        "zh": "此选择下无法绘制“{view}”图:{error}",
+        "en": "The chart “{view}” cannot be drawn for this selection: {error}",
+    },
+    "explorer_chart_spread": {"zh": "各地目标", "en": "targets side by side"},
+    "explorer_chart_vertical": {"zh": "市、省、全国对照", "en": "city, province and nation"},
+    "explorer_chart_ranking": {"zh": "排名", "en": "ranking"},
 }
 
 # The status bands of progress against the published record.
@@ -232,6 +265,8 @@ PROGRESS_STATUS: dict[str, dict[str, str]] = {
     "met": {"zh": "如期实现", "en": "met"},
     "missed": {"zh": "未实现", "en": "missed"},
 }
+# The language control's choices, each named in its own language.
+LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
 
 # How the coverage chart names each state of a jurisdiction and an indicator.
 COVERAGE_STATUS: dict[str, dict[str, str]] = {

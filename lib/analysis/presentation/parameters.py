@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pandas as pd
+
 from .. import measures, paths
 from ..data import Dataset
 from ..data.fields import ID_PATTERN
+from ..data.vocabularies import TIERS, codes
 from ..errors import ParameterError
 from .labels import check_lang
 
@@ -60,6 +63,53 @@ def check_jurisdictions(dataset: Dataset, jurisdictions: str | list[str]) -> lis
             f" valid values: all, or a comma-separated list of: {_choices(valid)}"
         )
     return ids
+
+
+def province_members(dataset: Dataset) -> dict[str, list[str]]:
+    """Each province with the jurisdictions a "province with its cities" comparison holds: the
+    province and every city and district under it that has a plan (jurisdictions.csv order).
+    Provinces with none of these are left out."""
+    j = dataset.jurisdictions
+    parent = dict(zip(j["jurisdiction_id"], j["parent_id"], strict=True))
+    members: dict[str, list[str]] = {p: [] for p in j.loc[j["level"] == "province", "jurisdiction_id"]}
+    for jurisdiction in measures.plan_jurisdictions(dataset):
+        ancestor: str | None = jurisdiction
+        while ancestor is not None and ancestor not in members:
+            ancestor = None if pd.isna(parent[ancestor]) else parent[ancestor]
+        if ancestor in members:
+            members[ancestor].append(jurisdiction)
+    return {p: m for p, m in members.items() if m}
+
+
+def check_province(dataset: Dataset, province: str, jurisdictions: list[str] | None = None) -> list[str] | None:
+    """``""`` -> None (no province chosen); a province id -> it and its cities with a plan.
+
+    A province and a list of jurisdictions are two ways of choosing whom to compare, so
+    giving both (``jurisdictions`` not None) is refused rather than one silently winning.
+    """
+    if not province:
+        return None
+    choices = province_members(dataset)
+    if province not in choices:
+        raise ParameterError(
+            f"unknown province {province!r}; valid values (provinces with a plan of their own or of a city):"
+            f" {_choices(sorted(choices))}"
+        )
+    if jurisdictions is not None:
+        raise ParameterError(
+            f"give either a province ({province!r}) or jurisdictions ({', '.join(jurisdictions)}), not both"
+        )
+    return choices[province]
+
+
+TIER_CHOICES = {"both": tuple(codes(TIERS)), **{t: (t,) for t in codes(TIERS)}}
+
+
+def check_tiers(tiers: str) -> tuple[str, ...]:
+    """The plans' tiers to compare: "quoted", "cited" or "both" -> the tier codes."""
+    if tiers not in TIER_CHOICES:
+        raise ParameterError(f"unknown tiers {tiers!r}; valid values: {', '.join(TIER_CHOICES)}")
+    return TIER_CHOICES[tiers]
 
 
 def check_doc_id(doc_id: str) -> str:

@@ -11,11 +11,13 @@ PROSE_KEY = "prose"  # markdown cell metadata: the key of the cell's text in lab
 
 
 def tidy(nb, output_dir: str = "") -> None:
-    """Drop what papermill and the kernel record of a particular run: timings and timestamps, the
+    """Drop what papermill and the kernel record of a particular run: timings and timestamps, widget
+    state, the
     random id of the cell papermill injects the parameters in, the temporary folder the files
     were written to (they sit in the report's own folder, "."), and execution counts that go on
     from the previous report in a warm kernel (renumbered as a fresh kernel would count)."""
     nb.metadata.pop("papermill", None)
+    nb.metadata.pop("widgets", None)  # widget state with random model ids (the explorer's)
     count = 0
     for cell in nb.cells:
         cell.metadata.pop("papermill", None)

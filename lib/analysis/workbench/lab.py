@@ -1,5 +1,5 @@
-"""JupyterLab for analysts: started on the notebooks with a fontconfig file that adds the
-pip-installed CJK font, so Chinese renders in the browser on machines without CJK fonts."""
+"""JupyterLab for analysts: started on the explorer notebook, with a fontconfig file that adds
+the pip-installed CJK font, so Chinese renders in the browser on machines without CJK fonts."""
 
 from __future__ import annotations
 
@@ -26,8 +26,14 @@ def fontconfig_file() -> Path:
     return path
 
 
+EXPLORER = paths.NOTEBOOKS_DIR / "explorer.ipynb"
+
+
 def lab_command(extra_args: list[str]) -> tuple[list[str], dict[str, str]]:
-    """The command and environment that start JupyterLab on the notebooks folder."""
+    """The command and environment that start JupyterLab in the notebooks folder, open on the
+    explorer: the browser Lab starts opens it, and so does the URL Lab prints (for a browser
+    started by hand, or with ``--no-browser``)."""
     env = dict(os.environ, FONTCONFIG_FILE=str(fontconfig_file()))
     allow_root = ["--allow-root"] if os.geteuid() == 0 else []  # containers often run as root; Lab refuses otherwise
-    return [sys.executable, "-m", "jupyterlab", str(paths.NOTEBOOKS_DIR), *allow_root, *extra_args], env
+    opens = [str(EXPLORER), f"--LabApp.default_url=/lab/tree/{EXPLORER.name}"]
+    return [sys.executable, "-m", "jupyterlab", *opens, *allow_root, *extra_args], env
