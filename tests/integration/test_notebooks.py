@@ -61,6 +61,23 @@ def test_smoke_every_parameter_set(param_file, warm_kernel):
         ),
         ("overview.ipynb", {"lang": "fr"}, "ParameterError: unknown lang 'fr'; valid values: zh, en"),
         (
+            "province_report.ipynb",
+            {"province_id": "wuhan"},  # a city
+            "ParameterError: unknown province 'wuhan'; valid values (provinces with a plan of their own or of a"
+            " city): ",
+        ),
+        (
+            "province_report.ipynb",
+            {"max_charts": -1},
+            "ParameterError: max_charts must be a whole number, 0 or more, not -1",
+        ),
+        (
+            "progress_report.ipynb",
+            {"on_track_ratio": 0.5},  # below the default acceleration threshold, 0.6
+            "ParameterError: progress thresholds must satisfy on_track_ratio >= acceleration_ratio > 0,"
+            " not 0.5 and 0.6",
+        ),
+        (
             "explorer.ipynb",
             {"province": "hubei", "jurisdictions": "jian"},
             "ParameterError: give either a province ('hubei') or jurisdictions (jian), not both",

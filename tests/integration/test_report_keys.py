@@ -6,7 +6,7 @@ The clean build runs every notebook on all of the data (no scope), as an analyst
 JupyterLab; the incremental build is the batch's own, which hands each report its data scope
 and skips the reports whose key is unchanged. So the test checks two things at once: a report
 reads nothing outside the slice it is keyed by, and its key changes whenever that slice does.
-Notebooks run in this process here (their code cells, each figure recorded by its alt text
+Notebooks run in worker processes here (their code cells, each figure recorded by its alt text
 and each table by its CSV instead of drawn), so that 50 rounds stay cheap: the keys and the
 cache are under test; kernels, papermill and the HTML are tested in test_report_batch.py.
 """
@@ -18,6 +18,7 @@ import contextlib
 import io
 import json
 import multiprocessing
+import multiprocessing.pool
 import random
 from pathlib import Path
 from unittest import mock
@@ -66,10 +67,15 @@ def report_content(notebook: str, parameters: dict) -> bytes:
     return json.dumps(shown, ensure_ascii=False, indent=0).encode()
 
 
-def inline_executor(jobs: list[Job], sources: dict[str, str]):
-    """The batch's executor for this test: each report's content, computed in this process."""
-    for job in jobs:
-        yield JobResult(job, True, "", 0.0, {CONTENT: report_content(sources[job.notebook], job.parameters)})
+def pool_executor(pool: multiprocessing.pool.Pool):
+    """The batch's executor for this test: each report's content, computed in ``pool``."""
+
+    def run(jobs: list[Job], sources: dict[str, str]):
+        contents = pool.starmap(report_content, [(sources[j.notebook], j.parameters) for j in jobs])
+        for job, content in zip(jobs, contents, strict=True):
+            yield JobResult(job, True, "", 0.0, {CONTENT: content})
+
+    return run
 
 
 # --- edits that keep the data valid -----------------------------------------------------------
@@ -200,18 +206,25 @@ def workspace(tmp_path_factory):
     return data, root / "reports", sources
 
 
-def clean_build(jobs: list[Job], sources: dict[str, str]) -> dict[str, bytes]:
-    """Every report's content on all of the data (no scope), on both cores (forked workers
-    inherit the data validated in this process)."""
+def clean_build(pool: multiprocessing.pool.Pool, jobs: list[Job], sources: dict[str, str]) -> dict[str, bytes]:
+    """Every report's content on all of the data (no scope)."""
     arguments = [(sources[j.notebook], {**j.parameters, "data_scope": ""}) for j in jobs]
-    with multiprocessing.get_context("fork").Pool(2) as pool:
-        contents = pool.starmap(report_content, arguments)
+    contents = pool.starmap(report_content, arguments)
     return {j.folder: c for j, c in zip(jobs, contents, strict=True)}
 
 
-def test_after_each_random_edit_the_incremental_build_equals_a_clean_build(workspace):
+@pytest.fixture(scope="module")
+def pool():
+    """Both cores, for the two builds of each round (workers load the edited data afresh: the
+    load cache is keyed by the folder's content)."""
+    with multiprocessing.get_context("fork").Pool(2) as workers:
+        yield workers
+
+
+def test_after_each_random_edit_the_incremental_build_equals_a_clean_build(workspace, pool):
     data, reports, sources = workspace
-    build = dict(data_dir=data, reports_dir=reports, progress=False, executor=inline_executor)
+    # one language: the language is a parameter of the page, not part of its data slice
+    build = dict(data_dir=data, reports_dir=reports, langs=("zh",), progress=False, executor=pool_executor(pool))
     first = build_reports(**build)
     assert all(o.ok and not o.cached for o in first)
     rng = random.Random(20261125)
@@ -223,7 +236,7 @@ def test_after_each_random_edit_the_incremental_build_equals_a_clean_build(works
         assert problems == [], (step, what, problems[:3])
         outcomes = build_reports(**build)
         skipped += sum(o.cached for o in outcomes)
-        clean = clean_build([o.job for o in outcomes], sources)
+        clean = clean_build(pool, [o.job for o in outcomes], sources)
         for o in outcomes:
             served = (reports / o.job.folder / CONTENT).read_bytes()
             how = "served from cache" if o.cached else "rebuilt"

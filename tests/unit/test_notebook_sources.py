@@ -14,6 +14,8 @@ import papermill
 import pytest
 
 from analysis import paths
+from analysis.presentation import prose
+from analysis.report.plan import NOTEBOOKS as NOTEBOOKS_OF_REPORTS
 
 NOTEBOOKS = sorted(paths.NOTEBOOKS_DIR.glob("*.ipynb"))
 SANITISER = Path(__file__).parents[1] / "notebooks" / "sanitize.cfg"
@@ -56,6 +58,10 @@ CHECKS = {
     "overrule": "check_overrule",
     "reviewed": "check_reviewed",
     "province": "check_province",
+    "province_id": "check_province_id",
+    "max_charts": "check_count",
+    "on_track_ratio": "check_thresholds",
+    "acceleration_ratio": "check_thresholds",
     "tiers": "check_tiers",
     "source_path": "resolve_path",
     "output_path": "resolve_output",
@@ -117,16 +123,15 @@ def test_sanitiser_keeps_the_numbers_nbval_must_compare():
         assert number in text
 
 
-@pytest.mark.parametrize("name", ["overview.ipynb", "indicator_comparison.ipynb", "jurisdiction_profile.ipynb"])
-def test_report_prose_comes_from_the_label_catalogue_in_both_languages(name):
+@pytest.mark.parametrize("name", sorted(NOTEBOOKS_OF_REPORTS.values()))
+def test_report_prose_comes_from_the_prose_catalogue_in_both_languages(name):
     """Each markdown cell of a report notebook names its text in the catalogue, which holds it in
     both languages; the notebook shows the English (so a report's page can be in one language)."""
-    from analysis.presentation import labels
 
     cells = [c for c in nbformat.read(paths.NOTEBOOKS_DIR / name, as_version=4).cells if c.cell_type == "markdown"]
     assert cells
     for cell in cells:
         key = cell.metadata.get("prose")
-        assert key in labels.PROSE, (name, cell.source[:40])
-        assert cell.source == labels.PROSE[key]["en"], "run `make notebooks` (the catalogue is where prose is edited)"
-        assert re.search("[\u4e00-\u9fff]", labels.PROSE[key]["zh"]), key  # written in Chinese
+        assert key in prose.PROSE, (name, cell.source[:40])
+        assert cell.source == prose.PROSE[key]["en"], "run `make notebooks` (the catalogue is where prose is edited)"
+        assert re.search("[\u4e00-\u9fff]", prose.PROSE[key]["zh"]), key  # written in Chinese

@@ -253,3 +253,9 @@ def test_growth_rate_compounds_back_to_the_end_value(start, growth, years):
 )
 def test_meets_by_comparator_and_direction(value, comparator, low, high, higher_is_better, met):
     assert measures.meets(value, comparator, low, high, higher_is_better) is met
+
+
+def test_with_no_published_series_the_result_is_empty_with_every_column(dataset):
+    with_record = measures.progress_against_record(dataset)
+    none = measures.progress_against_record(dataclasses.replace(dataset, observations=dataset.observations.iloc[:0]))
+    assert none.empty and list(none.columns) == list(with_record.columns)

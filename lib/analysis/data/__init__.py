@@ -5,5 +5,6 @@
 
 from .dataset import Dataset, validate
 from .loading import load
+from .tiers import keep_tiers
 
-__all__ = ["Dataset", "load", "validate"]
+__all__ = ["Dataset", "keep_tiers", "load", "validate"]

@@ -71,34 +71,42 @@ def restrict(dataset: Dataset, scope: Scope) -> Dataset:
     """
     if scope.indicators is None:
         return dataset
-    unknown = sorted(scope.indicators - set(dataset.indicators["indicator_id"]))
-    if unknown:
-        raise ParameterError(f"unknown indicators in the data scope: {', '.join(unknown)}")
-    wanted = scope.indicators
-    targets = _outline(dataset.targets, dataset.targets["indicator_id"].isin(wanted), OUTLINE_COLUMNS["targets"])
-    indicators = _outline(
-        dataset.indicators, dataset.indicators["indicator_id"].isin(wanted), OUTLINE_COLUMNS["indicators"]
-    )
-    observations = dataset.observations[dataset.observations["indicator_id"].isin(wanted)]
-    frames = {
-        "jurisdictions": dataset.jurisdictions,
-        "documents": dataset.documents,
-        "indicators": indicators,
-        "targets": targets,
-        "observations": observations,
-    }
-    quoted_docs = set(targets.loc[targets["quote"].notna(), "doc_id"])
+    frames = _restricted_tables(dataset, scope.indicators)
+    quoted_docs = set(frames["targets"].loc[frames["targets"]["quote"].notna(), "doc_id"])
     texts = {doc: text for doc, text in dataset.texts.items() if doc in quoted_docs}
     return dataclasses.replace(dataset, texts=texts, targets_long=long_targets(frames), **frames)
 
 
-def digest(dataset: Dataset) -> str:
-    """SHA-256 of every table of a (restricted) dataset: its columns and each row's values.
+def _restricted_tables(dataset: Dataset, wanted: frozenset[str]) -> dict[str, pd.DataFrame]:
+    unknown = sorted(wanted - set(dataset.indicators["indicator_id"]))
+    if unknown:
+        raise ParameterError(f"unknown indicators in the data scope: {', '.join(unknown)}")
+    targets = _outline(dataset.targets, dataset.targets["indicator_id"].isin(wanted), OUTLINE_COLUMNS["targets"])
+    indicators = _outline(
+        dataset.indicators, dataset.indicators["indicator_id"].isin(wanted), OUTLINE_COLUMNS["indicators"]
+    )
+    return {
+        "jurisdictions": dataset.jurisdictions,
+        "documents": dataset.documents,
+        "indicators": indicators,
+        "targets": targets,
+        "observations": dataset.observations[dataset.observations["indicator_id"].isin(wanted)],
+    }
+
+
+def digest(dataset: Dataset, scope: Scope) -> str:
+    """SHA-256 of every table of the dataset as ``scope`` restricts it: its columns and each
+    row's values (what :func:`restrict` hands a report, without building its joined table).
 
     The source texts are covered by the documents' checksums; the joined table is derived."""
+    frames = (
+        {name: dataset.table(name) for name in TABLE_ORDER}
+        if scope.indicators is None
+        else _restricted_tables(dataset, scope.indicators)
+    )
     parts: list[bytes | str] = []
     for name in TABLE_ORDER:
-        frame = dataset.table(name)
+        frame = frames[name]
         parts.append(name + ":" + ",".join(frame.columns))
         parts.append(pd.util.hash_pandas_object(frame.astype("string"), index=False).to_numpy().tobytes())
     return sha256_parts(parts)

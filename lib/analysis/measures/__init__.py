@@ -8,9 +8,16 @@ ambitious, whatever the indicator's direction.
 from .change import implied_annual_change
 from .coverage import COVERAGE_STATES, breadth, coverage
 from .generations import plan_generations, plan_order
-from .national import NationalPath, gap_to_national, headroom, national_path
+from .national import NationalPath, gap_to_national, headroom, national_path, national_paths
 from .peers import peer_standing
-from .progress import PROGRESS_STATUSES, growth_rate, meets, progress_against_record, progress_band
+from .progress import (
+    PROGRESS_STATUSES,
+    growth_rate,
+    indicators_with_record,
+    meets,
+    progress_against_record,
+    progress_band,
+)
 from .selection import (
     HEADLINE_INDICATOR,
     local_targets,
@@ -19,8 +26,8 @@ from .selection import (
     shared_indicators,
     target_source,
 )
-from .series import published_series
-from .vertical import province_levels, vertical_gap
+from .series import published_series, record_indicators
+from .vertical import province_indicators, province_levels, vertical_gap
 
 __all__ = [
     "COVERAGE_STATES",
@@ -33,9 +40,11 @@ __all__ = [
     "growth_rate",
     "headroom",
     "implied_annual_change",
+    "indicators_with_record",
     "local_targets",
     "meets",
     "national_path",
+    "national_paths",
     "national_targets",
     "peer_standing",
     "plan_generations",
@@ -43,8 +52,10 @@ __all__ = [
     "plan_order",
     "progress_against_record",
     "progress_band",
+    "province_indicators",
     "province_levels",
     "published_series",
+    "record_indicators",
     "shared_indicators",
     "target_source",
     "vertical_gap",

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..data import Dataset
+from .memo import once_per_dataset
 from .selection import target_source
 
 NO_FIGURE = "none"
@@ -82,6 +83,7 @@ def _implied(r, observed: dict) -> Implied:
     return _from_level(r, observed)
 
 
+@once_per_dataset
 def implied_annual_change(dataset: Dataset) -> pd.DataFrame:
     """The yearly change a target implies, where the plan states or implies a baseline.
 

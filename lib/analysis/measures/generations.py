@@ -10,6 +10,7 @@ import pandas as pd
 
 from ..data import Dataset
 from .coverage import COVERAGE_STATES
+from .memo import once_per_dataset
 from .selection import target_source
 
 TARGET, NO_TARGET, NOT_KNOWN = COVERAGE_STATES
@@ -19,6 +20,7 @@ PLAN_FIELDS = ("generation", "doc_id", "issued", "order_basis", "coverage", "tie
 COMPARED = ("doc_id", "is_relative", "change", "higher_is_better")
 
 
+@once_per_dataset
 def plan_order(dataset: Dataset) -> pd.DataFrame:
     """Each jurisdiction's plans in the order they were issued.
 
@@ -151,6 +153,7 @@ COLUMNS = [
 ]
 
 
+@once_per_dataset
 def plan_generations(dataset: Dataset) -> pd.DataFrame:
     """Successive plans of one jurisdiction compared, indicator by indicator.
 

@@ -24,9 +24,11 @@ import pandas as pd
 
 from ..data import Dataset
 from ..data.vocabularies import UNIT_BY_CODE
+from .memo import once_per_dataset
 from .selection import NATION, direction, local_targets, national_targets, target_source
 
 
+@once_per_dataset
 def gap_to_national(dataset: Dataset) -> pd.DataFrame:
     """Local target minus the national target for the same indicator.
 
@@ -101,28 +103,35 @@ class NationalPath:
         return float(np.interp(year, x, y))
 
 
-def national_path(dataset: Dataset, indicator_id: str, nat: pd.DataFrame | None = None) -> NationalPath | None:
-    """The national path of an indicator, or None without a national target.
+@once_per_dataset
+def national_paths(dataset: Dataset) -> dict[str, NationalPath]:
+    """The national path of every indicator with a national target.
 
     Points: every national observation of the indicator (converted to the indicator's unit)
-    and the national target (its ``value``; a ``>=`` floor counts as its value). ``nat`` is
-    :func:`national_targets`, when the caller has it already.
+    and the national target (its ``value``; a ``>=`` floor counts as its value).
     """
-    nat = national_targets(dataset) if nat is None else nat
-    if indicator_id not in nat.index:
-        return None
-    target = nat.loc[indicator_id]
-    obs = dataset.observations
+    nat = national_targets(dataset)
     china = dataset.jurisdictions.loc[dataset.jurisdictions["level"] == NATION, "jurisdiction_id"]
-    obs = obs[(obs["indicator_id"] == indicator_id) & obs["jurisdiction_id"].isin(china)]
-    unit = dataset.indicators.set_index("indicator_id").loc[indicator_id, "unit"]
-    points = {int(target["target_year"]): float(target["value_std"])}
-    for row in obs.itertuples():  # observations after the target: fact over plan
-        points[int(row.year)] = float(row.value) * UNIT_BY_CODE[row.unit].factor / UNIT_BY_CODE[unit].factor
-    years = tuple(sorted(points))
-    return NationalPath(indicator_id, years, tuple(points[y] for y in years))
+    obs = dataset.observations
+    obs = obs[obs["indicator_id"].isin(nat.index) & obs["jurisdiction_id"].isin(china)]
+    unit_of = dataset.indicators.set_index("indicator_id")["unit"]
+    points: dict[str, dict[int, float]] = {
+        i: {int(year): float(value)}
+        for i, year, value in zip(nat.index, nat["target_year"], nat["value_std"], strict=True)
+    }
+    for i, year, value, unit in zip(obs["indicator_id"], obs["year"], obs["value"], obs["unit"], strict=True):
+        factor = UNIT_BY_CODE[unit].factor / UNIT_BY_CODE[unit_of[i]].factor
+        points[i][int(year)] = float(value) * factor  # an observation in the target's year: fact over plan
+    return {i: NationalPath(i, tuple(sorted(p)), tuple(p[y] for y in sorted(p))) for i, p in points.items()}
 
 
+def national_path(dataset: Dataset, indicator_id: str) -> NationalPath | None:
+    """The national path of one indicator (see :func:`national_paths`), or None without a
+    national target."""
+    return national_paths(dataset).get(indicator_id)
+
+
+@once_per_dataset
 def headroom(dataset: Dataset) -> pd.DataFrame:
     """Local target minus the national path's value at the local target year.
 
@@ -152,11 +161,10 @@ def headroom(dataset: Dataset) -> pd.DataFrame:
             "gap_note",
         ]
     ]
-    nat = national_targets(dataset)
-    paths = {i: national_path(dataset, i, nat) for i in out["indicator_id"].unique()}
+    paths = national_paths(dataset)
     out["path_value"] = pd.array(
         [
-            path.value_at(y) if (path := paths[i]) is not None else np.nan
+            path.value_at(y) if (path := paths.get(i)) is not None else np.nan
             for i, y in zip(out["indicator_id"], out["target_year"], strict=True)
         ],
         dtype="Float64",

@@ -7,12 +7,14 @@ import numpy as np
 import pandas as pd
 
 from ..data import Dataset
+from .memo import once_per_dataset
 from .national import headroom
 from .selection import direction
 
 TIE_DECIMALS = 9  # scores equal to this many decimals are ties (float arithmetic, not ambition)
 
 
+@once_per_dataset
 def peer_standing(dataset: Dataset) -> pd.DataFrame:
     """Rank and percentile of each jurisdiction's target among all setting the same indicator.
 

@@ -162,6 +162,36 @@ TARGET_COLUMNS = [
 ]
 
 
+def check_thresholds(on_track_ratio: float, acceleration_ratio: float) -> None:
+    """Raise ParameterError unless ``on_track_ratio >= acceleration_ratio > 0``: the bands
+    must be ordered, and a ratio at or below 0 is deterioration whatever the thresholds."""
+    if not on_track_ratio >= acceleration_ratio > 0:
+        raise ParameterError(
+            f"progress thresholds must satisfy on_track_ratio >= acceleration_ratio > 0, "
+            f"not {on_track_ratio} and {acceleration_ratio}"
+        )
+
+
+ASSESSMENT_COLUMNS = [
+    "first_year",
+    "first_value",
+    "first_basis",
+    "first_observation_id",
+    "latest_year",
+    "latest_value",
+    "latest_basis",
+    "latest_observation_id",
+    "n_points",
+    "n_derived",
+    "target_year_value",
+    "required_growth",
+    "observed_growth",
+    "ratio",
+    "status",
+    "status_note",
+]
+
+
 def progress_against_record(
     dataset: Dataset, on_track_ratio: float = ON_TRACK_RATIO, acceleration_ratio: float = ACCELERATION_RATIO
 ) -> pd.DataFrame:
@@ -208,11 +238,7 @@ def progress_against_record(
     ParameterError
         If the thresholds are not ``on_track_ratio >= acceleration_ratio > 0``.
     """
-    if not on_track_ratio >= acceleration_ratio > 0:
-        raise ParameterError(
-            f"progress thresholds must satisfy on_track_ratio >= acceleration_ratio > 0, "
-            f"not {on_track_ratio} and {acceleration_ratio}"
-        )
+    check_thresholds(on_track_ratio, acceleration_ratio)
     series = _series_by_key(dataset)
     t = dataset.targets_long
     t = t[[k in series for k in zip(t["jurisdiction_id"], t["indicator_id"], strict=True)]]
@@ -242,7 +268,8 @@ def progress_against_record(
                 status_note=a.note,
             )
         )
-    out = pd.concat([t[TARGET_COLUMNS].reset_index(drop=True), pd.DataFrame(rows, index=range(len(t)))], axis=1)
+    assessed = pd.DataFrame(rows, index=range(len(t)), columns=ASSESSMENT_COLUMNS)  # columns even with no rows
+    out = pd.concat([t[TARGET_COLUMNS].reset_index(drop=True), assessed], axis=1)
     for column in ("target_year_value", "required_growth", "observed_growth", "ratio"):
         out[column] = out[column].astype("Float64")
     for column in ("first_basis", "latest_basis"):
@@ -251,3 +278,11 @@ def progress_against_record(
     out.insert(out.columns.get_loc("status"), "acceleration_ratio", acceleration_ratio)
     out["status"] = pd.Categorical(out["status"], categories=list(PROGRESS_STATUSES), ordered=True)
     return out
+
+
+def indicators_with_record(dataset: Dataset) -> list[str]:
+    """Indicators with a target set against its jurisdiction's published series (those with the
+    most such targets first): what the progress report draws, one chart each."""
+    p = progress_against_record(dataset)
+    n = p.groupby("indicator_id")["target_id"].count()
+    return sorted(n.index, key=lambda i: (-n[i], i))

@@ -7,17 +7,20 @@ from __future__ import annotations
 import pandas as pd
 
 from ..data import Dataset
+from .memo import once_per_dataset
 
 HEADLINE_INDICATOR = "mfg_quality_competitiveness_index"
 NATION = "nation"
 
 
+@once_per_dataset
 def local_targets(dataset: Dataset) -> pd.DataFrame:
     """Targets set by provinces and cities (not the nation), joined long."""
     t = dataset.targets_long
     return t[t["level"] != NATION]
 
 
+@once_per_dataset
 def national_targets(dataset: Dataset) -> pd.DataFrame:
     """The national targets, one per indicator (the latest target year where several exist):
     levels with a year and a value in the indicator's unit, the yardstick the measures use."""
@@ -26,9 +29,13 @@ def national_targets(dataset: Dataset) -> pd.DataFrame:
     return national.sort_values("target_year").groupby("indicator_id", observed=True).tail(1).set_index("indicator_id")
 
 
-def shared_indicators(dataset: Dataset, min_jurisdictions: int = 2) -> list[str]:
-    """Indicators set by at least ``min_jurisdictions`` jurisdictions, most widely set first."""
-    n = dataset.targets_long.groupby("indicator_id")["jurisdiction_id"].nunique()
+def shared_indicators(dataset: Dataset, min_jurisdictions: int = 2, among: list[str] | None = None) -> list[str]:
+    """Indicators set by at least ``min_jurisdictions`` jurisdictions (of ``among``, default
+    all), most widely set first."""
+    t = dataset.targets_long
+    if among is not None:
+        t = t[t["jurisdiction_id"].isin(among)]
+    n = t.groupby("indicator_id")["jurisdiction_id"].nunique()
     n = n[n >= min_jurisdictions]
     order = dataset.indicators["indicator_id"].tolist()
     return sorted(n.index, key=lambda i: (-n[i], order.index(i)))

@@ -7,6 +7,7 @@ import pandas as pd
 
 from ..data import Dataset
 from ..data.vocabularies import UNIT_BY_CODE
+from .memo import once_per_dataset
 
 DERIVED = "derived"
 COLUMNS = [
@@ -47,6 +48,7 @@ def _complements(obs: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+@once_per_dataset
 def published_series(dataset: Dataset) -> pd.DataFrame:
     """Every published point, one row per (jurisdiction or region, indicator, year).
 
@@ -76,3 +78,10 @@ def published_series(dataset: Dataset) -> pd.DataFrame:
     points["basis"] = points["basis"].astype(dataset.observations["basis"].dtype)
     points["derived_from"] = points["derived_from"].astype("string")
     return points[COLUMNS].reset_index(drop=True)
+
+
+def record_indicators(dataset: Dataset, indicator_ids: frozenset[str]) -> frozenset[str]:
+    """The indicators whose published figures make up the record of ``indicator_ids``: the
+    indicators themselves and the failure rates their pass rates are derived from."""
+    complement = dataset.indicators.dropna(subset=["complement_of"])
+    return indicator_ids | frozenset(complement.loc[complement["complement_of"].isin(indicator_ids), "indicator_id"])

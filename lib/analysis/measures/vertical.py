@@ -9,7 +9,8 @@ import pandas as pd
 from ..data import Dataset
 from ..data.vocabularies import UNIT_BY_CODE
 from .coverage import NOT_KNOWN_WHY, coverage
-from .national import NationalPath, national_path
+from .memo import once_per_dataset
+from .national import NationalPath, national_paths
 from .selection import direction, national_targets, target_source
 
 PROVINCE = "province"
@@ -78,10 +79,10 @@ def _province_target(local: pd.DataFrame, provinces: pd.DataFrame) -> pd.DataFra
     return chosen.drop(columns=keys + ["unusable", "distance"])
 
 
-def _path_values(paths: dict[str, NationalPath | None], indicator_ids: pd.Series, years: pd.Series) -> pd.Series:
+def _path_values(paths: dict[str, NationalPath], indicator_ids: pd.Series, years: pd.Series) -> pd.Series:
     """The national path of each row's indicator in the row's year (missing without a path)."""
     values = [
-        path.value_at(y) if (path := paths[i]) is not None and pd.notna(y) else np.nan
+        path.value_at(y) if (path := paths.get(i)) is not None and pd.notna(y) else np.nan
         for i, y in zip(indicator_ids, years, strict=True)
     ]
     return pd.Series(values, index=indicator_ids.index, dtype="Float64")
@@ -106,6 +107,7 @@ def _notes(out: pd.DataFrame) -> pd.Series:
     return note
 
 
+@once_per_dataset
 def vertical_gap(dataset: Dataset) -> pd.DataFrame:
     """Each city or district target against its province's target for the same indicator.
 
@@ -165,7 +167,7 @@ def vertical_gap(dataset: Dataset) -> pd.DataFrame:
     out["national_target_year"] = out["indicator_id"].map(nat["target_year"]).astype("Int64")
     out["national_comparator"] = out["indicator_id"].map(nat["comparator"].astype("string"))
     out["national_value"] = out["indicator_id"].map(nat["value_std"]).astype("Float64")
-    paths = {i: national_path(dataset, i, nat) for i in out["indicator_id"].unique()}
+    paths = national_paths(dataset)
     out["path_at_target_year"] = _path_values(paths, out["indicator_id"], out["target_year"])
     out["path_at_province_year"] = _path_values(paths, out["indicator_id"], out["province_target_year"])
     out["year_gap"] = out["target_year"] - out["province_target_year"]
@@ -221,3 +223,12 @@ def province_levels(dataset: Dataset, province_id: str, indicator_id: str) -> pd
     out = pd.concat([nation, province.sort_values("target_year"), cities], ignore_index=True)
     out["order"] = range(len(out))
     return out
+
+
+def province_indicators(dataset: Dataset, province_id: str) -> list[str]:
+    """Indicators on which a province and at least one of its cities set comparable levels
+    (a vertical gap exists), those most of its cities set first: what its report draws."""
+    g = vertical_gap(dataset)
+    g = g[(g["province_id"] == province_id) & g["vertical_gap"].notna()]
+    n = g.groupby("indicator_id")["jurisdiction_id"].nunique()
+    return sorted(n.index, key=lambda i: (-n[i], i))

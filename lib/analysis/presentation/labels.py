@@ -4,6 +4,7 @@ the report batch read from here; nothing else holds zh/en strings."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pandas as pd
@@ -176,6 +177,10 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "相对同行中位数(%,方向已统一:正值 = 更进取)",
         "en": "% above the peer median (direction-adjusted: positive = more ambitious)",
     },
+    "no_coverage": {
+        "zh": "没有为其中两个及以上地区共同设定的指标",
+        "en": "No indicator is set by two or more of these jurisdictions",
+    },
     "no_shared": {"zh": "没有与其他规划共有的指标", "en": "No indicator shared with another plan"},
     "other_jurisdictions": {"zh": "其他地区", "en": "Other jurisdictions"},
     "breadth_title": {"zh": "各规划的指标广度(按类别)", "en": "Breadth of each plan's commitments, by category"},
@@ -215,6 +220,16 @@ TEXT: dict[str, dict[str, str]] = {
     "index_overview_headline": {
         "zh": "{plans} 份规划 · {targets} 个目标 · {indicators} 个指标",
         "en": "{plans} plans · {targets} targets · {indicators} indicators",
+    },
+    "index_progress_title": {"zh": "进展:目标与公布值", "en": "Progress against the published record"},
+    "index_progress_headline": {
+        "zh": "{targets} 个目标可对照公布值:{counts}",
+        "en": "{targets} targets with a published record: {counts}",
+    },
+    "index_province_report_title": {"zh": "{province} · 省市对照", "en": "{province}: province and cities"},
+    "index_province_headline": {
+        "zh": "{plans} 个地区有规划 · {indicators} 个指标可与省级目标对照",
+        "en": "{plans} jurisdictions with plans · {indicators} indicators set against the province's",
     },
     "index_jurisdiction_headline": {
         "zh": "{targets} 个目标 · {indicators} 个指标 · {categories} 个类别 · {first}–{last} 年",
@@ -292,8 +307,28 @@ COLUMNS = {
     "basis": {"zh": "排名依据", "en": "Ranked on"},
     "annual": {"zh": "隐含年变化", "en": "Implied annual change"},
     "note": {"zh": "说明", "en": "Note"},
-    "quote": {"zh": "原文", "en": "Quote"},
-    "where": {"zh": "出处(文档:字符位置)", "en": "Source (document:character offset)"},
+    "quote": {"zh": "原文(转引:转载本中的指标名)", "en": "Quote (cited: the indicator as the copy names it)"},
+    "source": {
+        "zh": "出处(原文引用:文档:字符位置;转引:转载本网址)",
+        "en": "Source (quoted: document:character offset; cited: the copy's URL)",
+    },
+    "tier": {"zh": "出处层级", "en": "Tier"},
+    "coverage": {"zh": "覆盖", "en": "Coverage"},
+    "province": {"zh": "所在省份", "en": "Province"},
+    "province_target": {"zh": "省份目标", "en": "Province's target"},
+    "adjustment": {"zh": "年份换算", "en": "Years"},
+    "vertical_gap": {"zh": "与省份之差", "en": "Gap to province"},
+    "raised": {"zh": "提高幅度", "en": "Raised by"},
+    "horizon_moved": {"zh": "期限后移(年)", "en": "Horizon moved (years)"},
+    "per_year": {"zh": "每年提高", "en": "Raised per year"},
+    "presence": {"zh": "设定情况", "en": "Set in"},
+    "first": {"zh": "最早公布值", "en": "First published"},
+    "latest": {"zh": "最新公布值", "en": "Latest published"},
+    "required": {"zh": "所需年均增速(%)", "en": "Required growth (%/year)"},
+    "observed": {"zh": "实际年均增速(%)", "en": "Observed growth (%/year)"},
+    "ratio": {"zh": "比值", "en": "Ratio"},
+    "thresholds": {"zh": "阈值(顺利/需加快)", "en": "Thresholds (on track / acceleration)"},
+    "status": {"zh": "状态", "en": "Status"},
     "title": {"zh": "标题", "en": "Title"},
     "issued": {"zh": "发布日期", "en": "Issued"},
     "script": {"zh": "字体", "en": "Script"},
@@ -361,132 +396,85 @@ def format_value(value: float, value_high: float | None, comparator: str, unit: 
     return f"{sign}{number}{u}"
 
 
-# The notebooks' prose, in both languages: what each section answers and how to read it. A
-# notebook's markdown cell names its key in its metadata ("prose"); the notebooks hold the
-# English text (what an analyst reads in JupyterLab, kept equal to this by `make notebooks` and
-# checked by a test), and each report's page carries the text of the report's language.
-PROSE: dict[str, dict[str, str]] = {
-    "overview.title": {
-        "en": "# The corpus at a glance\n\n"
-        "Which plans are in the data, how broadly each commits, which indicators several of them share, and how "
-        "the headline indicator, the manufacturing quality competitiveness index, compares across them.",
-        "zh": "# 规划总览\n\n收录了哪些规划,各自承诺的范围有多广,哪些指标为多个规划共有,"
-        "以及核心指标“制造业质量竞争力指数”在各地之间如何比较。",
-    },
-    "overview.plans": {
-        "en": "## The plans\n\n"
-        "One row per plan: who issued it, when, how it is known (quoted: its text is held and every target is "
-        "quoted at an offset; cited: known from a published copy, often an excerpt), how many targets it sets "
-        "and for which years.",
-        "zh": "## 规划一览\n\n每行一份规划:发布机关、日期、出处层级(原文引用:持有原文,每个目标都附原文引文与位置;"
-        "转引:据公开转载本,多为节选)、目标个数及目标年份。",
-    },
-    "overview.breadth": {
-        "en": "## Breadth: what each plan commits to\n\n"
-        "The number of catalogue indicators each plan sets a target for, stacked by policy area. A long bar is "
-        "a broad plan, not necessarily an ambitious one; a plan known only from an excerpt may set more than it "
-        "shows (its total reads ≥).",
-        "zh": "## 广度:各规划承诺了什么\n\n各规划设定目标的指标个数,"
-        "按政策领域堆叠。条形长说明覆盖面广,不等于目标更进取;"
-        "仅见节选的规划实际可能更多(以 ≥ 标示)。",
-    },
-    "overview.coverage": {
-        "en": "## Coverage of the shared indicators\n\n"
-        "Indicators that two or more jurisdictions set. A green cell holds the target and its year; grey means "
-        "a plan of that jurisdiction was read in full and sets no target for the indicator; white means nothing "
-        "is known (its plans are known only from excerpts, or none is in the data).",
-        "zh": "## 共有指标的覆盖情况\n\n两个及以上地区设定的指标。"
-        "绿色格内为目标值与目标年份;灰色表示该地区有规划全文已读、"
-        "未设此目标;白色表示情况未知(仅见节选,或未收录规划)。",
-    },
-    "overview.headline": {
-        "en": "## The headline comparison\n\n"
-        "The manufacturing quality competitiveness index: each jurisdiction's target at its target year, the "
-        "national published series, the national target for 2025 and the national path through them.",
-        "zh": "## 核心指标对照\n\n制造业质量竞争力指数:各地目标(横轴为目标年份)、"
-        "全国公布值、2025年全国目标及其连线构成的全国路径。",
-    },
-    "overview.targets": {
-        "en": "## The table behind the charts\n\n"
-        "Every target of the shared indicators with its source: for a quoted plan the sentence it comes from "
-        "and where it sits (document and character offset); for a cited plan the copy it was read in.",
-        "zh": "## 图表背后的数据\n\n共有指标的全部目标及出处:原文引用的规划给出原句及其位置(文档与字符偏移),"
-        "转引的规划给出所据转载本的网址。",
-    },
-    "indicator.title": {
-        "en": "# Comparing one indicator across plans\n\n"
-        "How ambitious is each jurisdiction's target for one indicator: against the national target, against "
-        "the national path, and against its peers?",
-        "zh": "# 单项指标比较\n\n各地对同一指标设定的目标有多进取:与全国目标相比、与全国路径相比、与其他地区相比。",
-    },
-    "indicator.spread": {
-        "en": "## The targets side by side\n\n"
-        "Each point is one plan's target, placed at its target year. Targets for different years are not "
-        "directly comparable, so the national published values and the national target are drawn in, joined by "
-        "the national path (dashed): a target above the path in its own year asks for more than the national "
-        "trajectory. Marker shape shows the kind of commitment (floor, value to reach, approximate value, range).",
-        "zh": "## 各地目标并列\n\n每个点是一份规划的目标,置于其目标年份。"
-        "不同年份的目标不能直接比较,因此图中画出全国公布值与全国目标,"
-        "二者连成全国路径(虚线):目标高于同年的全国路径,即比全国轨迹要求更高。"
-        "标记形状表示承诺类型(下限、达到值、约数、区间)。",
-    },
-    "indicator.vertical": {
-        "en": "## City against province\n\n"
-        "Does a city ask more than its own province? Each row sets a city's target against its province's for "
-        "the same indicator; where their target years differ, the province's target is moved to the city's year "
-        "along the national path. Positive gaps mean the city asks more.",
-        "zh": "## 城市与省份对照\n\n城市的目标是否高于所在省份?每行将城市目标与其所在省份对同一指标的目标对照;"
-        "目标年份不同时,省份目标沿全国路径移至城市的目标年份。差值为正表示城市要求更高。",
-    },
-    "indicator.ranking": {
-        "en": "## Ranking by headroom\n\n"
-        "Headroom is the target minus the national path's value in the target year (sign flipped where lower "
-        "is better), so positive means more ambitious than the national trajectory. Without a national path, "
-        "jurisdictions are ranked by the target value itself, and target years then differ.",
-        "zh": "## 按余量排名\n\n余量 = 目标 − 目标年份的全国路径值(越低越好的指标取反号),正值表示比全国轨迹更进取。"
-        "没有全国路径时按目标值本身排名,此时各地目标年份不同。",
-    },
-    "indicator.measures": {
-        "en": "## The measures\n\n"
-        "Gap to the national target (with the difference in target years beside it), the national path's value "
-        "in the target year, headroom, rank among the jurisdictions setting this indicator, and the annual change "
-        "the target implies where the plan states a baseline or a published value gives one. An empty cell means "
-        "the measure does not apply; the note says why.",
-        "zh": "## 各项度量\n\n与全国目标之差(旁附目标年份之差)、目标年份的全国路径值、余量、在设定该指标的地区中的排名,"
-        "以及规划给出基期或有公布值可作基期时目标隐含的年变化。空格表示该度量不适用,说明栏给出原因。",
-    },
-    "indicator.targets": {
-        "en": "## The table behind the charts\n\n"
-        "Every target for this indicator, with its source: the sentence and where it sits for a quoted plan, the "
-        "copy it was read in for a cited one.",
-        "zh": "## 图表背后的数据\n\n该指标的全部目标及出处:原文引用的规划给出原句及位置,转引的规划给出所据转载本。",
-    },
-    "jurisdiction.title": {
-        "en": "# One jurisdiction's plans against its peers\n\n"
-        "What do this jurisdiction's plans commit to, in which policy areas, and where they set the same "
-        "indicator as other plans, how ambitious are they by comparison?",
-        "zh": "# 地区概况\n\n该地区的规划承诺了什么、涉及哪些政策领域;在与其他规划共有的指标上,其目标相对有多进取。",
-    },
-    "jurisdiction.profile": {
-        "en": "## Profile\n\n"
-        "Left: how many indicators its plans commit to in each policy area, beside the average of the other "
-        "plans read in full. Right: for each indicator it shares with other plans, every jurisdiction's target as "
-        "a percentage above the median target (direction-adjusted, so right is more ambitious); this jurisdiction "
-        "is highlighted and the national target is a star.",
-        "zh": "## 概况\n\n左:其规划在各政策领域承诺的指标个数,"
-        "旁为其他全文已读规划的平均。右:在与其他规划共有的每个指标上,"
-        "各地目标相对中位数高出的百分比(方向已统一,越靠右越进取);本地区突出显示,星号为全国目标。",
-    },
-    "jurisdiction.targets": {
-        "en": "## The table behind the chart\n\n"
-        "Every target of its plans by category, with its rank among the jurisdictions that set the same "
-        "indicator (where there are any) and its source.",
-        "zh": "## 图表背后的数据\n\n其规划的全部目标(按类别),在设定同一指标的地区中的排名(如有)及出处。",
-    },
+# What the measures write in their method, note and status columns, in Chinese (the measures
+# write English; a zh table shows these). Templated notes (with a year or a code) are matched
+# by pattern in :func:`note`.
+NOTES_ZH: dict[str, str] = {
+    "": "",
+    "no national target": "无全国目标",
+    "no national path": "无全国路径",
+    "relative target: not a level": "相对目标,不是水平值",
+    "no target year": "无目标年份",
+    "no target year: not placed on the national path": "无目标年份,无法置于全国路径",
+    "national path has one point (a target, no observations)": "全国路径只有一个点(有目标、无公布值)",
+    "headroom": "余量",
+    "value": "目标值",
+    "compound rate from a stated baseline": "按规划给出的基期复合计算",
+    "linear from a stated baseline": "按规划给出的基期线性计算",
+    "linear from the latest observation": "按最新公布值线性计算",
+    "stated annual growth": "规划给出的年均增长",
+    "stated each year": "规划给出的每年数量",
+    "new over the plan period, per year": "期内新增,折合每年",
+    "none": "无",
+    "new over the plan period, but the period's start is unknown or not before the year": (
+        "期内新增,但起始年份未知或不早于目标年"
+    ),
+    "a level with no stated or published baseline": "水平值,无规划基期或公布值可作基期",
+    "a change with no stated baseline year": "变化量,未给出基期年份",
+    "a yearly quota, not a change": "每年指标,不是变化量",
+    "not comparable in the indicator's unit": "无法换算为指标单位",
+    "same target year": "目标年份相同",
+    "moved along the national path": "沿全国路径移至同一年份",
+    "the province's target is relative: not a level": "省份目标为相对目标,不是水平值",
+    "the province's target has no year": "省份目标无年份",
+    "target years differ and no national path to adjust along": "目标年份不同,且无全国路径可用于换算",
+    "the province sets no target (a plan read in full)": "省份未设此目标(规划全文已读)",
+    "not known: the province's plans are known only in excerpt": "未知:省份规划仅见节选",
+    "not known: no plan of the province in the data": "未知:未收录该省规划",
+    "set in every plan": "各版规划均设定",
+    "set only in the earlier plan": "仅前一版规划设定",
+    "set only in the later plan": "仅后一版规划设定",
+    "earliest plan": "最早的一版规划",
+    "not known in an earlier plan (excerpt)": "前一版规划情况未知(仅见节选)",
+    "not set in the earlier plans (read in full)": "前几版规划未设(全文已读)",
+    "not known: the plan is known only in excerpt": "未知:该规划仅见节选",
+    "read in full, sets none": "全文已读,未设此目标",
+    "dropped: read in full, sets none": "已取消:全文已读,未设此目标",
+    "an interim target: plans are compared at their horizon": "中期目标:规划之间按期末目标比较",
+    "not a level (a relative target, or a count or rate over the period)": "不是水平值(相对目标,或期内数量、速率)",
+    "the earlier plan's target is not a level": "前一版规划的目标不是水平值",
+    "no target year: the horizon's move is not known": "无目标年份,期限的变化未知",
+    "the horizon did not move forward: no change per year": "期限没有后移,无法折算每年变化",
+    "a value at or below zero: no compound growth": "有零或负值,无法计算复合增速",
+    "the target is not beyond the latest value in the better direction": "目标并未超过最新公布值",
+    "issue date": "发布日期",
+    "undated: placed at its horizon year": "未注明日期:按其目标年份排序",
+    "undated, no target year: last": "未注明日期、无目标年份:排在最后",
+    "target": "有目标",
+    "no target": "无此目标",
+    "not known": "未知",
 }
+NOTE_PATTERNS_ZH: tuple[tuple[str, str], ...] = (
+    (r"^target year past: no value published for (\d{4})$", "目标年份已过:{0}年无公布值"),
+    (r"^one published value \((\d{4})\): no observed growth$", "只有一个公布值({0}年),无法计算实际增速"),
+    (r"^not a level \((\w+)\): a count or rate over the plan period$", "不是水平值({0}):期内数量或速率"),
+    (r"^set in (\d+) of (\d+) plans$", "{1}份规划中{0}份设定"),
+)
 
 
-def prose(key: str, lang: str) -> str:
-    """A notebook section's prose in the chosen language."""
-    check_lang(lang)
-    return PROSE[key][lang]
+def note(text: object, lang: str) -> str:
+    """A measure's method, note or status in the chosen language ("" for a missing one)."""
+    if text is None or (not isinstance(text, str) and pd.isna(text)):
+        return ""
+    text = str(text)
+    if lang == "en":
+        return text
+    if text in PROGRESS_STATUS:
+        return PROGRESS_STATUS[text]["zh"]
+    if text in NOTES_ZH:
+        return NOTES_ZH[text]
+    for pattern, template in NOTE_PATTERNS_ZH:
+        found = re.match(pattern, text)
+        if found:
+            return template.format(*found.groups())
+    return text

@@ -15,7 +15,7 @@ import pandas as pd
 from .. import measures, paths
 from ..data import Dataset
 from ..data.fields import ID_PATTERN
-from ..data.vocabularies import TIERS, codes
+from ..data.tiers import ALL_TIERS
 from ..errors import ParameterError
 from .labels import check_lang
 
@@ -89,20 +89,26 @@ def check_province(dataset: Dataset, province: str, jurisdictions: list[str] | N
     """
     if not province:
         return None
-    choices = province_members(dataset)
-    if province not in choices:
-        raise ParameterError(
-            f"unknown province {province!r}; valid values (provinces with a plan of their own or of a city):"
-            f" {_choices(sorted(choices))}"
-        )
+    members = check_province_id(dataset, province)
     if jurisdictions is not None:
         raise ParameterError(
             f"give either a province ({province!r}) or jurisdictions ({', '.join(jurisdictions)}), not both"
         )
-    return choices[province]
+    return members
 
 
-TIER_CHOICES = {"both": tuple(codes(TIERS)), **{t: (t,) for t in codes(TIERS)}}
+def check_province_id(dataset: Dataset, province_id: str) -> list[str]:
+    """The province and its cities with a plan (:func:`province_members`), for a known province."""
+    choices = province_members(dataset)
+    if province_id not in choices:
+        raise ParameterError(
+            f"unknown province {province_id!r}; valid values (provinces with a plan of their own or of a city):"
+            f" {_choices(sorted(choices))}"
+        )
+    return choices[province_id]
+
+
+TIER_CHOICES = {"both": ALL_TIERS, **{t: (t,) for t in ALL_TIERS}}
 
 
 def check_tiers(tiers: str) -> tuple[str, ...]:
@@ -110,6 +116,22 @@ def check_tiers(tiers: str) -> tuple[str, ...]:
     if tiers not in TIER_CHOICES:
         raise ParameterError(f"unknown tiers {tiers!r}; valid values: {', '.join(TIER_CHOICES)}")
     return TIER_CHOICES[tiers]
+
+
+def check_thresholds(on_track_ratio: float, acceleration_ratio: float) -> tuple[float, float]:
+    """The progress bands' thresholds: numbers with ``on_track_ratio >= acceleration_ratio > 0``."""
+    for name, value in (("on_track_ratio", on_track_ratio), ("acceleration_ratio", acceleration_ratio)):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ParameterError(f"{name} must be a number, not {value!r}")
+    measures.progress.check_thresholds(on_track_ratio, acceleration_ratio)
+    return float(on_track_ratio), float(acceleration_ratio)
+
+
+def check_count(name: str, value: int) -> int:
+    """A number of things to show: a whole number, 0 or more."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ParameterError(f"{name} must be a whole number, 0 or more, not {value!r}")
+    return value
 
 
 def check_doc_id(doc_id: str) -> str:

@@ -1,4 +1,6 @@
-"""Tables for reading: the data behind each chart, with column names in the chart's language.
+"""Tables for reading: the data behind each chart, in one language, each row with its tier of
+provenance and its source (a quoted target's document and character offset, a cited target's
+copy), so any number can be checked.
 
 Values are formatted as text (≥98%, 2–3家) so a notebook's printed table is stable and the
 comparator stays visible; numbers for computing stay in :mod:`analysis.measures`.
@@ -10,61 +12,93 @@ import pandas as pd
 
 from .. import measures
 from ..data import Dataset
-from ..data.vocabularies import CATEGORIES, CHANGES
+from ..data.vocabularies import CATEGORIES, CHANGES, COVERAGES, TIERS
 from . import labels
 
 
-def _fmt(x: float, digits: int = 2) -> str:
-    return "" if pd.isna(x) else f"{x:+.{digits}f}"
+def _signed(x: object, digits: int = 2) -> str:
+    return "" if x is None or pd.isna(x) else f"{float(x):+.{digits}f}"  # type: ignore[arg-type]
 
 
-def plans_table(dataset: Dataset, lang: str) -> pd.DataFrame:
-    """One row per plan: who, title, date, script, how many targets, which target years."""
+def _year(x: object) -> str:
+    return "" if x is None or pd.isna(x) else str(int(x))  # type: ignore[call-overload]
+
+
+def _frame(rows: list[dict], keys: list[str], lang: str) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=keys).rename(columns=labels.columns(keys, lang))
+
+
+def _name(dataset: Dataset, jurisdiction_id: str, lang: str) -> str:
+    return labels.display_name(dataset, "jurisdiction", jurisdiction_id, lang)
+
+
+def _indicator(dataset: Dataset, indicator_id: str, lang: str) -> str:
+    return labels.display_name(dataset, "indicator", indicator_id, lang)
+
+
+def plans_table(dataset: Dataset, lang: str, jurisdictions: list[str] | None = None) -> pd.DataFrame:
+    """One row per plan (of ``jurisdictions``, default all): who, title, date, tier and
+    coverage, how many targets, which years."""
     t = dataset.targets_long
+    docs = dataset.documents
+    if jurisdictions is not None:
+        docs = docs[docs["jurisdiction_id"].isin(jurisdictions)]
     rows = []
-    for d in dataset.documents.itertuples():
+    for d in docs.itertuples():
         mine = t[t["doc_id"] == d.doc_id]
-        years = sorted(mine["target_year"].unique())
+        years = sorted(int(y) for y in mine["target_year"].dropna().unique())
         rows.append(
             {
                 "doc": d.doc_id,
-                "jurisdiction": labels.display_name(dataset, "jurisdiction", d.jurisdiction_id, lang),
+                "jurisdiction": _name(dataset, d.jurisdiction_id, lang),
                 "title": d.title_zh if lang == "zh" else d.title_en,
-                "issued": d.issued,
-                "script": d.script,
+                "issued": "" if pd.isna(d.issued) else d.issued,
+                "tier": labels.term(TIERS, d.tier, lang),
+                "coverage": labels.term(COVERAGES, d.coverage, lang),
                 "targets": len(mine),
                 "indicators": mine["indicator_id"].nunique(),
                 "years": ", ".join(str(y) for y in years),
             }
         )
-    return pd.DataFrame(rows).rename(columns=labels.columns(list(rows[0]), lang)).set_index(labels.column("doc", lang))
+    keys = ["doc", "jurisdiction", "title", "issued", "tier", "coverage", "targets", "indicators", "years"]
+    return _frame(rows, keys, lang)
 
 
 def targets_table(
     dataset: Dataset, lang: str, indicators: list[str] | None = None, jurisdictions: list[str] | None = None
 ) -> pd.DataFrame:
-    """Targets with their exact quote and where it sits: what a reader checks a chart against."""
+    """Targets with their source: a quoted target's exact quote and where it sits, a cited
+    target's indicator as the copy names it and the copy's URL."""
     t = dataset.targets_long
     if indicators is not None:
         t = t[t["indicator_id"].isin(indicators)]
     if jurisdictions is not None:
         t = t[t["jurisdiction_id"].isin(jurisdictions) | (t["level"] == "nation")]
+    t = t.assign(source=measures.target_source(t))
     rows = [
         {
-            "jurisdiction": labels.display_name(dataset, "jurisdiction", r.jurisdiction_id, lang),
+            "jurisdiction": _name(dataset, r.jurisdiction_id, lang),
             "indicator": r.indicator_zh if lang == "zh" else r.indicator_en,
             "target": labels.target_text(r, lang),
-            "target_year": r.target_year,
+            "target_year": _year(r.target_year),
             "change": ""
             if pd.isna(r.change)
             else labels.term(CHANGES, r.change, lang) + (f" ({r.baseline_year})" if pd.notna(r.baseline_year) else ""),
-            "quote": r.quote,
-            "where": f"{r.doc_id}:{r.char_offset}",
+            "tier": labels.term(TIERS, r.tier, lang),
+            "quote": r.quote if pd.notna(r.quote) else r.indicator_text,
+            "source": r.source,
         }
         for r in t.itertuples()
     ]
-    keys = ["jurisdiction", "indicator", "target", "target_year", "change", "quote", "where"]
-    return pd.DataFrame(rows, columns=keys).rename(columns=labels.columns(keys, lang))
+    keys = ["jurisdiction", "indicator", "target", "target_year", "change", "tier", "quote", "source"]
+    return _frame(rows, keys, lang)
+
+
+def _national_text(r, lang: str) -> str:
+    if pd.isna(r.national_value):
+        return ""
+    value = labels.format_value(r.national_value, None, r.national_comparator, r.indicator_unit, lang)
+    return f"{value} ({r.national_target_year})"
 
 
 def indicator_measures(
@@ -75,7 +109,7 @@ def indicator_measures(
     g = measures.gap_to_national(dataset)[
         ["target_id", "gap", "year_gap", "national_value", "national_comparator", "national_target_year", "gap_note"]
     ]
-    s = measures.peer_standing(dataset)[["target_id", "rank", "n_peers", "percentile", "basis"]]
+    s = measures.peer_standing(dataset)[["target_id", "rank", "n_peers", "n_tied", "percentile", "basis"]]
     a = measures.implied_annual_change(dataset)[["target_id", "annual_change", "annual_change_unit", "method"]]
     m = (
         h[h["indicator_id"] == indicator_id]
@@ -88,67 +122,174 @@ def indicator_measures(
     m = m.sort_values(["rank", "target_year", "jurisdiction_id"], na_position="last")
     rows = []
     for r in m.itertuples():
-        national = (
-            ""
-            if pd.isna(r.national_value)
-            else labels.format_value(r.national_value, None, r.national_comparator, r.indicator_unit, lang)
-            + f" ({r.national_target_year})"
-        )
+        tied = "=" if pd.notna(r.n_tied) and r.n_tied > 1 else ""
         rows.append(
             {
-                "jurisdiction": labels.display_name(dataset, "jurisdiction", r.jurisdiction_id, lang),
+                "jurisdiction": _name(dataset, r.jurisdiction_id, lang),
                 "target": labels.target_text(r, lang),
-                "target_year": r.target_year,
-                "national": national,
-                "gap": _fmt(r.gap),
+                "target_year": _year(r.target_year),
+                "national": _national_text(r, lang),
+                "gap": _signed(r.gap),
                 "year_gap": "" if pd.isna(r.year_gap) else f"{int(r.year_gap):+d}",
                 "path_value": "" if pd.isna(r.path_value) else f"{r.path_value:.2f}",
-                "headroom": _fmt(r.headroom),
-                "rank": "" if pd.isna(r.rank) else f"{int(r.rank)}/{int(r.n_peers)}",
+                "headroom": _signed(r.headroom),
+                "rank": "" if pd.isna(r.rank) else f"{tied}{int(r.rank)}/{int(r.n_peers)}",
                 "percentile": "" if pd.isna(r.percentile) else f"{r.percentile:.0f}",
-                "basis": "" if pd.isna(r.basis) else r.basis,
+                "basis": labels.note(r.basis, lang),
                 "annual": "" if pd.isna(r.annual_change) else f"{r.annual_change:+.2f} {r.annual_change_unit}",
-                "note": r.headroom_note,
+                "note": labels.note(r.headroom_note, lang),
+                "tier": labels.term(TIERS, r.tier, lang),
+                "source": r.source,
             }
         )
-    keys = [
-        "jurisdiction",
-        "target",
-        "target_year",
-        "national",
-        "gap",
-        "year_gap",
-        "path_value",
-        "headroom",
-        "rank",
-        "percentile",
-        "basis",
-        "annual",
-        "note",
-    ]
-    return pd.DataFrame(rows, columns=keys).rename(columns=labels.columns(keys, lang))
+    keys = ["jurisdiction", "target", "target_year", "national", "gap", "year_gap", "path_value", "headroom"]
+    keys += ["rank", "percentile", "basis", "annual", "note", "tier", "source"]
+    return _frame(rows, keys, lang)
 
 
 def profile_table(dataset: Dataset, jurisdiction_id: str, lang: str) -> pd.DataFrame:
     """A jurisdiction's targets by category, with its standing where peers exist."""
     t = dataset.targets_long
     t = t[t["jurisdiction_id"] == jurisdiction_id]
+    t = t.assign(source=measures.target_source(t))
     s = measures.peer_standing(dataset).set_index("target_id")
     rows = []
-    for r in t.sort_values(["category", "target_id"]).itertuples():
-        standing = s.loc[r.target_id] if r.target_id in s.index else pd.Series({"n_peers": 0, "rank": 0, "basis": ""})
-        ranked = standing["n_peers"] > 1
+    for r in t.sort_values(["category", "doc_id", "target_id"]).itertuples():
+        ranked = r.target_id in s.index and s.loc[r.target_id, "n_peers"] > 1
+        rank = ""
+        if ranked:
+            tied = "=" if s.loc[r.target_id, "n_tied"] > 1 else ""
+            rank = f"{tied}{int(s.loc[r.target_id, 'rank'])}/{int(s.loc[r.target_id, 'n_peers'])}"
         rows.append(
             {
                 "category": labels.term(CATEGORIES, r.category, lang),
                 "indicator": r.indicator_zh if lang == "zh" else r.indicator_en,
                 "target": labels.target_text(r, lang),
-                "target_year": r.target_year,
+                "target_year": _year(r.target_year),
                 "change": "" if pd.isna(r.change) else labels.term(CHANGES, r.change, lang),
-                "rank": f"{int(standing['rank'])}/{int(standing['n_peers'])}" if ranked else "",
-                "basis": standing["basis"] if ranked else "",
-                "where": f"{r.doc_id}:{r.char_offset}",
+                "rank": rank,
+                "basis": labels.note(s.loc[r.target_id, "basis"], lang) if ranked else "",
+                "doc": r.doc_id,
+                "tier": labels.term(TIERS, r.tier, lang),
+                "source": r.source,
             }
         )
-    keys = ["category", "indicator", "target", "target_year", "change", "rank", "basis", "where"]
-    return pd.DataFrame(rows, columns=keys).rename(columns=labels.columns(keys, lang))
+    keys = ["category", "indicator", "target", "target_year", "change", "rank", "basis", "doc", "tier", "source"]
+    return _frame(rows, keys, lang)
+
+
+def vertical_table(
+    dataset: Dataset,
+    lang: str,
+    indicator_id: str | None = None,
+    province_id: str | None = None,
+    jurisdiction_id: str | None = None,
+) -> pd.DataFrame:
+    """Each city's target against its province's (the vertical gap), or why it cannot be set
+    against it. Rows: of one indicator; of one province's cities (all their targets); or of
+    one jurisdiction (a city's own targets; for a province, its cities' targets on the
+    indicators the province sets)."""
+    v = measures.vertical_gap(dataset)
+    if indicator_id is not None:
+        v = v[v["indicator_id"] == indicator_id]
+    if province_id is not None:
+        v = v[v["province_id"] == province_id]
+    if jurisdiction_id is not None:
+        t = dataset.targets_long
+        own = set(t.loc[t["jurisdiction_id"] == jurisdiction_id, "indicator_id"])
+        as_province = (v["province_id"] == jurisdiction_id) & v["indicator_id"].isin(own)
+        v = v[(v["jurisdiction_id"] == jurisdiction_id) | as_province]
+    v = v.sort_values(["indicator_id", "vertical_gap"], ascending=[True, False], na_position="last")
+    rows = []
+    for r in v.itertuples():
+        province_target = (
+            ""
+            if pd.isna(r.province_value_std)
+            else labels.format_value(r.province_value_std, None, r.province_comparator, r.indicator_unit, lang)
+            + f" ({_year(r.province_target_year)})"
+        )
+        rows.append(
+            {
+                "jurisdiction": _name(dataset, r.jurisdiction_id, lang),
+                "indicator": _indicator(dataset, r.indicator_id, lang),
+                "target": f"{labels.target_text(r, lang)} ({_year(r.target_year)})",
+                "province": _name(dataset, r.province_id, lang) if pd.notna(r.province_id) else "",
+                "province_target": province_target,
+                "adjustment": labels.note(r.year_adjustment, lang),
+                "vertical_gap": _signed(r.vertical_gap),
+                "note": labels.note(r.vertical_gap_note, lang),
+                "tier": labels.term(TIERS, r.tier, lang),
+                "source": r.source,
+            }
+        )
+    keys = ["jurisdiction", "indicator", "target", "province", "province_target", "adjustment", "vertical_gap"]
+    keys += ["note", "tier", "source"]
+    return _frame(rows, keys, lang)
+
+
+def generations_table(dataset: Dataset, jurisdiction_id: str, lang: str) -> pd.DataFrame:
+    """Each indicator of a jurisdiction's successive plans: its target in each plan, how much it
+    was raised (direction-adjusted) and how far the horizon moved, or why it cannot be compared."""
+    g = measures.plan_generations(dataset)
+    g = g[g["jurisdiction_id"] == jurisdiction_id].sort_values(["indicator_id", "generation"])
+    rows = []
+    for r in g.itertuples():
+        target = "" if pd.isna(r.value) else f"{labels.target_text(r, lang)} ({_year(r.target_year)})"
+        rows.append(
+            {
+                "indicator": _indicator(dataset, r.indicator_id, lang),
+                "doc": r.doc_id,
+                "issued": "" if pd.isna(r.issued) else r.issued,
+                "target": target or labels.note(r.status, lang),
+                "raised": _signed(r.raised),
+                "horizon_moved": "" if pd.isna(r.horizon_moved) else f"{int(r.horizon_moved):+d}",
+                "per_year": _signed(r.raised_per_year, 3),
+                "presence": labels.note(r.presence, lang),
+                "note": labels.note(r.generation_note, lang),
+                "tier": labels.term(TIERS, r.tier, lang),
+                "source": "" if pd.isna(r.source) else r.source,
+            }
+        )
+    keys = ["indicator", "doc", "issued", "target", "raised", "horizon_moved", "per_year", "presence", "note"]
+    keys += ["tier", "source"]
+    return _frame(rows, keys, lang)
+
+
+def progress_table(
+    dataset: Dataset,
+    lang: str,
+    indicator_id: str | None = None,
+    jurisdiction_id: str | None = None,
+    on_track_ratio: float = measures.progress.ON_TRACK_RATIO,
+    acceleration_ratio: float = measures.progress.ACCELERATION_RATIO,
+) -> pd.DataFrame:
+    """Each target with a published series of its jurisdiction: the first and latest published
+    values, the annual growth the target requires and the growth observed, their ratio, the
+    thresholds used, and the status (or why there is none)."""
+    p = measures.progress_against_record(dataset, on_track_ratio, acceleration_ratio)
+    if indicator_id is not None:
+        p = p[p["indicator_id"] == indicator_id]
+    if jurisdiction_id is not None:
+        p = p[p["jurisdiction_id"] == jurisdiction_id]
+    rows = []
+    for r in p.itertuples():
+        rows.append(
+            {
+                "jurisdiction": _name(dataset, r.jurisdiction_id, lang),
+                "indicator": _indicator(dataset, r.indicator_id, lang),
+                "target": f"{labels.target_text(r, lang)} ({_year(r.target_year)})",
+                "first": "" if pd.isna(r.first_value) else f"{r.first_value:g} ({_year(r.first_year)})",
+                "latest": "" if pd.isna(r.latest_value) else f"{r.latest_value:g} ({_year(r.latest_year)})",
+                "required": _signed(r.required_growth, 3),
+                "observed": _signed(r.observed_growth, 3),
+                "ratio": "" if pd.isna(r.ratio) else f"{r.ratio:.2f}",
+                "thresholds": f"{r.on_track_ratio:g} / {r.acceleration_ratio:g}",
+                "status": labels.note(r.status, lang),
+                "note": labels.note(r.status_note, lang),
+                "tier": labels.term(TIERS, r.tier, lang),
+                "source": r.source,
+            }
+        )
+    keys = ["jurisdiction", "indicator", "target", "first", "latest", "required", "observed", "ratio", "thresholds"]
+    keys += ["status", "note", "tier", "source"]
+    return _frame(rows, keys, lang)

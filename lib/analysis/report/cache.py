@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .. import files, paths
 from ..data import Dataset
-from ..data.scope import Scope, digest, restrict
+from ..data.scope import Scope, digest
 from .plan import Job
 
 MANIFEST = ".report.json"
@@ -49,7 +49,7 @@ def report_keys(dataset: Dataset, jobs: list[Job], sources: dict[str, str]) -> d
     for job in jobs:
         scope = job.parameters.get("data_scope", "")
         if scope not in slices:
-            slices[scope] = digest(restrict(dataset, Scope.parse(scope)))
+            slices[scope] = digest(dataset, Scope.parse(scope))
         parameters = json.dumps(job.parameters, sort_keys=True)
         keys[job] = _sha(common, notebook_digest[job.notebook], parameters, job.kind, job.key, slices[scope])
     return keys

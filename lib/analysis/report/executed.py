@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import json
 
-from ..presentation import labels
+from ..presentation import prose
 
-PROSE_KEY = "prose"  # markdown cell metadata: the key of the cell's text in labels.PROSE
+PROSE_KEY = "prose"  # markdown cell metadata: the key of the cell's text in prose.PROSE
 
 
 def tidy(nb, output_dir: str = "") -> None:
@@ -39,4 +39,4 @@ def localise(nb, lang: str) -> None:
     for cell in nb.cells:
         key = cell.metadata.get(PROSE_KEY)
         if cell.cell_type == "markdown" and key:
-            cell.source = labels.prose(key, lang)
+            cell.source = prose.prose(key, lang)

@@ -11,10 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import files
+from .. import files, measures
 from ..data import Dataset
 from ..presentation import labels
 from ..presentation.charts.elements import MAX_LABELS
+from ..presentation.parameters import province_members
 from .html import TEMPLATES
 from .plan import HTML_LANG, Job
 
@@ -72,6 +73,14 @@ def headline(dataset: Dataset, job: Job) -> str:
             targets=len(t),
             indicators=t["indicator_id"].nunique(),
         )
+    if job.kind == "progress":
+        status = measures.progress_against_record(dataset)["status"].dropna()
+        counts = " · ".join(f"{labels.note(s, lang)} {n}" for s, n in status.value_counts(sort=False).items() if n)
+        return labels.text("index_progress_headline", lang, targets=len(status), counts=counts)
+    if job.kind == "province":
+        members = province_members(dataset)[job.key]
+        compared = measures.province_indicators(dataset, job.key)
+        return labels.text("index_province_headline", lang, plans=len(members), indicators=len(compared))
     if job.kind == "indicator":
         rows = t[(t["indicator_id"] == job.key) & ~t["is_relative"]].sort_values(["level", "target_year"])
         parts = [labels.jurisdiction_target(dataset, r, lang) for r in rows.itertuples()]
@@ -98,6 +107,10 @@ def _facets(dataset: Dataset, job: Job) -> dict[str, str]:
         category = str(dataset.indicators.set_index("indicator_id").loc[job.key, "category"])
         tiers = t.loc[t["indicator_id"] == job.key, "tier"]
         return {"level": "indicator", "province": "", "category": category, "tiers": " ".join(sorted(set(tiers)))}
+    if job.kind == "province":
+        members = province_members(dataset)[job.key]
+        tiers = dataset.documents.loc[dataset.documents["jurisdiction_id"].isin(members), "tier"]
+        return {"level": "province", "province": job.key, "category": "", "tiers": " ".join(sorted(set(tiers)))}
     if job.kind == "jurisdiction":
         level = str(jurisdictions.loc[job.key, "level"])
         province = job.key if level == "province" else province_of(dataset, job.key)

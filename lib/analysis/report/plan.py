@@ -10,22 +10,27 @@ from .. import measures
 from ..data import Dataset
 from ..data.scope import Scope
 from ..presentation import labels
+from ..presentation.parameters import province_members
 from .html import Page
 
 NOTEBOOKS = {
     "overview": "overview.ipynb",
+    "progress": "progress_report.ipynb",
     "indicator": "indicator_comparison.ipynb",
+    "province": "province_report.ipynb",
     "jurisdiction": "jurisdiction_profile.ipynb",
 }
+SINGLE = ("overview", "progress")  # kinds with one report per language
 HTML_LANG = {"zh": "zh-CN", "en": "en"}
 
 
 @dataclass(frozen=True)
 class Job:
     """One report: a notebook run with one parameter set in one language, written to
-    ``reports/<lang>/<kind>/<key>/`` (the overview to ``reports/<lang>/overview/``)."""
+    ``reports/<lang>/<kind>/<key>/`` (the overview and the progress report to
+    ``reports/<lang>/<kind>/``)."""
 
-    kind: str  # "overview", "indicator" or "jurisdiction"
+    kind: str  # a key of NOTEBOOKS
     key: str
     notebook: str
     parameters: dict = field(hash=False)
@@ -34,7 +39,7 @@ class Job:
 
     @property
     def folder(self) -> str:
-        return f"{self.lang}/{self.kind}" if self.kind == "overview" else f"{self.lang}/{self.kind}/{self.key}"
+        return f"{self.lang}/{self.kind}" if self.kind in SINGLE else f"{self.lang}/{self.kind}/{self.key}"
 
     @property
     def page(self) -> str:
@@ -56,26 +61,41 @@ def page_of(job: Job) -> Page:
 
 
 def _title(dataset: Dataset, kind: str, key: str, lang: str) -> str:
-    if kind == "overview":
-        return labels.text("index_overview_title", lang)
+    if kind in SINGLE:
+        return labels.text(f"index_{kind}_title", lang)
+    if kind == "province":
+        return labels.text(
+            "index_province_report_title", lang, province=labels.display_name(dataset, "jurisdiction", key, lang)
+        )
     return labels.display_name(dataset, kind, key, lang)
 
 
 def report_jobs(dataset: Dataset, langs: tuple[str, ...] = ("zh",), data_dir: str = "") -> list[Job]:
-    """The batch, in each language: the overview, every indicator set by two or more
-    jurisdictions, every jurisdiction with a plan; each job handed the data scope it reads."""
+    """The batch, in each language: the overview, the progress report, every indicator set by
+    two or more jurisdictions, every province with plans of its own or of its cities, every
+    jurisdiction with a plan; each job handed the data scope it reads (the indicators it
+    shows, with the indicators their published record is derived from)."""
     for lang in langs:
         labels.check_lang(lang)
     indicators_of = dataset.targets_long.groupby("jurisdiction_id")["indicator_id"].agg(lambda s: frozenset(s))
+
+    def scope(jurisdictions: list[str]) -> Scope:
+        shown = frozenset().union(*(indicators_of.get(j, frozenset()) for j in jurisdictions))
+        return Scope(measures.record_indicators(dataset, shown))
+
     planned: list[tuple[str, str, dict, Scope]] = [("overview", "overview", {}, Scope())]
+    planned.append(("progress", "progress", {}, Scope()))
     planned += [
-        ("indicator", i, {"indicator_id": i, "jurisdictions": "all"}, Scope(frozenset({i})))
+        (
+            "indicator",
+            i,
+            {"indicator_id": i, "jurisdictions": "all"},
+            Scope(measures.record_indicators(dataset, frozenset({i}))),
+        )
         for i in measures.shared_indicators(dataset)
     ]
-    planned += [
-        ("jurisdiction", j, {"jurisdiction_id": j}, Scope(indicators_of.get(j, frozenset())))
-        for j in measures.plan_jurisdictions(dataset)
-    ]
+    planned += [("province", p, {"province_id": p}, scope(members)) for p, members in province_members(dataset).items()]
+    planned += [("jurisdiction", j, {"jurisdiction_id": j}, scope([j])) for j in measures.plan_jurisdictions(dataset)]
     return [
         Job(
             kind,

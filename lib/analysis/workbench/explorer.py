@@ -23,12 +23,13 @@ import ipywidgets as widgets
 
 from .. import measures
 from ..data import Dataset
+from ..data.tiers import ALL_TIERS
 from ..data.vocabularies import TIERS
 from ..errors import ParameterError
 from ..measures.selection import NATION
 from ..presentation import labels, parameters
 from . import views
-from .selection import ALL_TIERS, Selection
+from .selection import Selection
 from .views import VIEWS
 
 Options = list[tuple[str, str]]

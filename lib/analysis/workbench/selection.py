@@ -8,10 +8,8 @@ import dataclasses
 from dataclasses import dataclass
 
 from ..data import Dataset
-from ..data.vocabularies import TIERS, codes
+from ..data.tiers import ALL_TIERS, keep_tiers
 from ..measures.selection import NATION
-
-ALL_TIERS = tuple(codes(TIERS))
 
 
 @dataclass(frozen=True)
@@ -31,20 +29,21 @@ class Selection:
 
 
 def select(dataset: Dataset, selection: Selection) -> Dataset:
-    """The dataset with only the targets of the selected jurisdictions' plans of the selected
-    tiers; the nation's targets always stay, as the yardstick every measure compares with.
+    """The dataset with the plans of the selected tiers only (:func:`~analysis.data.keep_tiers`),
+    and of those only the targets of the selected jurisdictions; the nation's targets always
+    stay, as the yardstick every measure compares with.
 
-    Catalogue, documents and observations are kept whole: a target left out is out of the
-    comparison, not out of the data (the national series and provincial figures still draw).
+    Catalogue and observations are kept whole: a target left out is out of the comparison,
+    not out of the data (the national series and provincial figures still draw).
     """
-    t = dataset.targets_long
-    chosen = t["tier"].isin(selection.tiers)
-    if selection.jurisdictions:
-        chosen &= t["jurisdiction_id"].isin(selection.jurisdictions)
-    keep = chosen | (t["level"] == NATION)
+    kept = keep_tiers(dataset, selection.tiers)
+    if not selection.jurisdictions:
+        return kept
+    t = kept.targets_long
+    keep = t["jurisdiction_id"].isin(selection.jurisdictions) | (t["level"] == NATION)
     kept_ids = set(t.loc[keep, "target_id"])
     return dataclasses.replace(
-        dataset,
-        targets=dataset.targets[dataset.targets["target_id"].isin(kept_ids)].reset_index(drop=True),
+        kept,
+        targets=kept.targets[kept.targets["target_id"].isin(kept_ids)].reset_index(drop=True),
         targets_long=t[keep].reset_index(drop=True),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import matplotlib
 import numpy as np
+import pandas as pd
 from matplotlib.patches import Patch
 
 from ... import measures
@@ -11,7 +12,7 @@ from ...data import Dataset
 from ...data.vocabularies import CATEGORIES, codes
 from .. import labels
 from ..style import ReportFigure, new_figure
-from .elements import MAX_COLUMNS, source_line
+from .elements import MAX_COLUMNS, empty_chart, source_line
 
 COVERAGE_COLOURS = {"target": "#4c9f70", "no target": "#c8c8c8", "not known": "#ffffff"}
 
@@ -40,8 +41,12 @@ def coverage_heatmap(
     rows = sorted(chosen, key=lambda i: (cat_order.index(cat_of[i]), chosen.index(i)))
     state_codes = {s: k for k, s in enumerate(measures.COVERAGE_STATES)}
     grid = np.full((len(rows), len(jids)), np.nan)
-    fig = new_figure(max(7, 1.3 * len(jids) + 4.5), 1.4 + 0.42 * len(rows) + 1.2)
+    fig = new_figure(max(7, 1.3 * len(jids) + 4.5), 1.4 + 0.42 * max(len(rows), 2) + 1.2)
     ax = fig.add_axes((0.36, 0.14, 0.62, 0.72))
+    if not rows:
+        fig.suptitle(labels.text("coverage_title", lang), x=0.02, ha="left", fontsize=13)
+        source_line(fig, lang)
+        return empty_chart(fig, ax, labels.text("no_coverage", lang), labels.text("coverage_title", lang))
     cmap = matplotlib.colors.ListedColormap([COVERAGE_COLOURS[s] for s in measures.COVERAGE_STATES])
     for r in cov.itertuples():
         i, j = rows.index(r.indicator_id), jids.index(r.jurisdiction_id)
@@ -50,7 +55,7 @@ def coverage_heatmap(
             ax.text(
                 j,
                 i,
-                f"{labels.target_text(r, lang)}\n{int(r.target_year)}",
+                labels.target_text(r, lang) + ("" if pd.isna(r.target_year) else f"\n{int(r.target_year)}"),
                 ha="center",
                 va="center",
                 fontsize=7.5,

@@ -14,7 +14,7 @@ from ... import measures
 from ...data import Dataset
 from ...data.vocabularies import COMPARATORS, codes
 from .. import labels
-from ..style import MARKERS, NATION_COLOUR
+from ..style import MARKERS, NATION_COLOUR, ReportFigure
 
 # Caps that keep a chart readable when hundreds of jurisdictions set an indicator.
 MAX_LABELS = 12  # labelled points in a spread (the highest and lowest); all are drawn
@@ -57,6 +57,15 @@ def bottom_legend(fig: Figure, handles: list, ncol: int) -> None:
 
 def source_line(fig: Figure, lang: str) -> None:
     fig.text(0.01, 0.01, labels.text("source", lang), fontsize=7, color="#555555", ha="left", va="bottom", wrap=True)
+
+
+def empty_chart(fig: ReportFigure, ax, message: str, title: str) -> ReportFigure:
+    """A chart with nothing to draw says so in its middle (and in its alt text) instead of
+    showing empty axes."""
+    ax.axis("off")
+    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=11, transform=ax.transAxes)
+    fig.alt_text = f"{title}: {message}"
+    return fig
 
 
 def spread_positions(positions: list[float], min_gap: float) -> list[float]:

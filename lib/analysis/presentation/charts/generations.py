@@ -11,7 +11,7 @@ from ... import measures
 from ...data import Dataset
 from .. import labels
 from ..style import ReportFigure, new_figure
-from .elements import axes_rect, bottom_legend, source_line, subtitle
+from .elements import axes_rect, bottom_legend, empty_chart, source_line, subtitle
 
 MAX_ROWS = 24  # indicators in one chart (those compared across plans first)
 RAISED, LOWERED, SAME = "#2e7d32", "#b00020", "#777777"
@@ -47,11 +47,8 @@ def plan_generations_chart(dataset: Dataset, jurisdiction_id: str, lang: str = "
         notes.append(labels.text("capped_bars", lang, n=len(heads), k=len(shown)))
     subtitle(fig, "; ".join(notes), 0.5)
     if shown.empty:
-        ax.axis("off")
-        ax.text(0.5, 0.5, labels.text("no_generations", lang), ha="center", va="center", transform=ax.transAxes)
-        fig.alt_text = f"{jname}: {labels.text('no_generations', lang)}"
         source_line(fig, lang)
-        return fig
+        return empty_chart(fig, ax, labels.text("no_generations", lang), jname)
     direction = np.where(shown["higher_is_better"].astype(bool), 1.0, -1.0)
     earlier = shown["previous_value_std"].astype(float).to_numpy()
     later = shown["value_std"].astype(float).to_numpy()

@@ -33,12 +33,9 @@ def jurisdiction_profile(dataset: Dataset, jurisdiction_id: str, lang: str = "zh
         & ~by_jurisdiction["lower_bound"].to_numpy()
         & (level.reindex(b.index) != "nation").to_numpy()
     ]
-    shared = [
-        i
-        for i in measures.shared_indicators(dataset)
-        if i
-        in set(dataset.targets_long.loc[dataset.targets_long["jurisdiction_id"] == jurisdiction_id, "indicator_id"])
-    ]
+    levels = dataset.targets_long[~dataset.targets_long["is_relative"]]  # relative targets are not levels
+    own = set(levels.loc[levels["jurisdiction_id"] == jurisdiction_id, "indicator_id"])
+    shared = [i for i in measures.shared_indicators(dataset) if i in own]
     fig = new_figure(13, max(5.5, 1.6 + 0.45 * max(len(shared), len(b.columns))))
     ax1 = fig.add_axes((0.17, 0.14, 0.24, 0.72))
     ax2 = fig.add_axes((0.62, 0.14, 0.36, 0.72))

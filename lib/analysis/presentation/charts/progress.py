@@ -135,15 +135,21 @@ def _short(name: str, lang: str) -> str:
     return name if len(name) <= room else name[: room - 1] + "…"
 
 
-def record_chart(dataset: Dataset, indicator_id: str, lang: str = "zh") -> ReportFigure:
+def record_chart(
+    dataset: Dataset,
+    indicator_id: str,
+    lang: str = "zh",
+    on_track_ratio: float = ON_TRACK_RATIO,
+    acceleration_ratio: float = ACCELERATION_RATIO,
+) -> ReportFigure:
     """One indicator's published series (national and each jurisdiction's) with the targets of
     the jurisdictions that have a series: a dashed line runs from the latest published value to
     each target, the pace the target requires. Derived points (a pass rate from a failure rate)
     are hollow; a target's marker is filled if quoted, hollow if cited; its status is written
-    beside it."""
+    beside it (the thresholds of its band are parameters, as in :func:`progress_chart`)."""
     series = measures.published_series(dataset)
     series = series[(series["indicator_id"] == indicator_id) & series["jurisdiction_id"].notna()]
-    progress = measures.progress_against_record(dataset)
+    progress = measures.progress_against_record(dataset, on_track_ratio, acceleration_ratio)
     progress = progress[progress["indicator_id"] == indicator_id]
     colours = jurisdiction_colours(dataset)
     ind_name = labels.display_name(dataset, "indicator", indicator_id, lang)

@@ -11,7 +11,7 @@ from ... import measures
 from ...data import Dataset
 from .. import labels
 from ..style import MARKERS, NATION_COLOUR, ReportFigure, jurisdiction_colours, new_figure, tier_style
-from .elements import MAX_BARS, axes_rect, source_line, subtitle, tier_legend
+from .elements import MAX_BARS, axes_rect, empty_chart, source_line, subtitle, tier_legend
 
 MOVED = "moved along the national path"
 PROVINCE_COLOUR = "#555555"  # the province's marker: the cities already wear the province's colour
@@ -19,13 +19,6 @@ PROVINCE_COLOUR = "#555555"  # the province's marker: the cities already wear th
 
 def _name(dataset: Dataset, jurisdiction_id: str, lang: str) -> str:
     return labels.display_name(dataset, "jurisdiction", jurisdiction_id, lang)
-
-
-def _empty(fig, ax, message: str, title: str) -> ReportFigure:
-    ax.axis("off")
-    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=11, transform=ax.transAxes)
-    fig.alt_text = f"{title}: {message}"
-    return fig
 
 
 def vertical_gaps(dataset: Dataset, indicator_id: str, lang: str = "zh") -> ReportFigure:
@@ -53,7 +46,7 @@ def vertical_gaps(dataset: Dataset, indicator_id: str, lang: str = "zh") -> Repo
     fig.suptitle(title, x=0.02, ha="left", fontsize=13)
     if shown.empty:
         source_line(fig, lang)
-        return _empty(fig, ax, labels.text("no_vertical", lang), ind_name)
+        return empty_chart(fig, ax, labels.text("no_vertical", lang), ind_name)
     ys = np.arange(len(shown))[::-1]
     description = []
     for y, r in zip(ys, shown.itertuples(), strict=True):
@@ -137,7 +130,7 @@ def province_levels_chart(dataset: Dataset, province_id: str, indicator_id: str,
     )
     if levels.empty:
         source_line(fig, lang)
-        return _empty(fig, ax, labels.text("no_vertical", lang), ind_name)
+        return empty_chart(fig, ax, labels.text("no_vertical", lang), ind_name)
     ys = np.arange(len(levels))[::-1]
     description = []
     for y, r in zip(ys, levels.itertuples(), strict=True):
