@@ -33,7 +33,7 @@ lock: $(STAMP) ## re-resolve pyproject.toml's ranges into requirements.lock, and
 lint: $(STAMP) ## formatter, linter (with a complexity limit) and type checker
 	$(BIN)/ruff format --check lib tests bench notebooks
 	$(BIN)/ruff check lib tests bench notebooks
-	$(BIN)/mypy lib/analysis
+	$(BIN)/mypy lib/analysis bench
 
 test: lint ## run the whole test suite: lint, pytest (unit, data, integration), nbval over the notebooks
 	$(BIN)/python -m pytest --nbval --nbval-sanitize-with tests/notebooks/sanitize.cfg tests notebooks $(ARGS)

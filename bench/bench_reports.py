@@ -3,9 +3,12 @@
 Measures, in one run and on the same notebooks and parameter sets:
   1. `python -m analysis report --force` (warm kernels, one per worker, all CPUs);
   2. a plain sequential loop of `papermill` commands, one process and one kernel per report;
-  3. the floor: the same notebook code (same figures saved as PNG and SVG, same tables as
-     HTML) executed in one plain Python process, with no kernel, papermill or nbconvert;
-and prints the three times, then `speedup <loop / report> floor_ratio <report / floor>`.
+  3. the floor: the same notebook code (the same figures and tables written to the same
+     files) executed in one plain Python process, with no kernel, papermill or nbconvert;
+  4. the parallel floor: that plain work spread over all CPUs (one process each);
+and prints the four times, then
+`speedup <loop / report> floor_ratio <report / floor> parallel_floor_ratio <report / parallel floor>`.
+Every run is of the Chinese reports only (`--lang zh`), the same set in all four.
 Timings on a shared machine vary by up to 2x between runs; the ratios are measured together.
 `--loop-sample K` runs only every K-th report in the papermill loop and scales its time up
 (it says so); the default runs them all.
@@ -17,6 +20,8 @@ import argparse
 import ast
 import contextlib
 import io
+import multiprocessing
+import os
 import subprocess
 import sys
 import tempfile
@@ -27,7 +32,7 @@ import nbformat
 
 from analysis import load, paths
 from analysis.intake.synthetic import generate
-from analysis.report.plan import report_jobs
+from analysis.report.plan import Job, report_jobs
 
 
 def time_report(data_dir: Path, out: Path) -> float:
@@ -44,6 +49,8 @@ def time_report(data_dir: Path, out: Path) -> float:
             str(out),
             "--quiet",
             "--force",
+            "--lang",
+            "zh",
         ],
         check=True,
         stdout=subprocess.DEVNULL,
@@ -64,27 +71,28 @@ def time_papermill_loop(jobs, out: Path, sample: int) -> float:
             "-k",
             "python3",
         ]
-        for key, value in {**job.parameters, "figures_dir": str(out / f"{n:04d}")}.items():
+        for key, value in {**job.parameters, "output_dir": str(out / f"{n:04d}")}.items():
             args += ["-p", key, str(value)]
         subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return (time.perf_counter() - start) * len(jobs) / len(chosen)
 
 
-def time_plain_python(jobs, out: Path) -> float:
-    """Every report's code cells, executed in this process: the work without the machinery."""
+def run_plain(numbered_jobs: list[tuple[int, Job]], out: Path) -> None:
+    """Reports' code cells, executed in this process: the work without the machinery."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    notebooks = {nb: nbformat.read(paths.NOTEBOOKS_DIR / nb, as_version=4) for nb in {j.notebook for j in jobs}}
-    start = time.perf_counter()
-    for n, job in enumerate(jobs):
+    notebooks = {
+        nb: nbformat.read(paths.NOTEBOOKS_DIR / nb, as_version=4) for nb in {j.notebook for _, j in numbered_jobs}
+    }
+    for n, job in numbered_jobs:
         namespace: dict = {}
         cells = [c for c in notebooks[job.notebook].cells if c.cell_type == "code"]
         with contextlib.redirect_stdout(io.StringIO()):
             exec(cells[0].source, namespace)  # the parameters cell, then the batch's values
-            namespace.update(job.parameters, figures_dir=str(out / f"{n:04d}"))
+            namespace.update(job.parameters, output_dir=str(out / f"{n:04d}"))
             for cell in cells[1:]:
                 tree = ast.parse(cell.source)
                 last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
@@ -94,6 +102,17 @@ def time_plain_python(jobs, out: Path) -> float:
                     if hasattr(value, "to_html"):
                         value.to_html()
         plt.close("all")
+
+
+def time_plain_python(jobs: list[Job], out: Path, workers: int) -> float:
+    """:func:`run_plain` over every job, in one process or dealt out to ``workers`` forked ones."""
+    numbered = list(enumerate(jobs))
+    start = time.perf_counter()
+    if workers == 1:
+        run_plain(numbered, out)
+    else:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            pool.starmap(run_plain, [(numbered[k::workers], out) for k in range(workers)])
     return time.perf_counter() - start
 
 
@@ -106,18 +125,20 @@ def main() -> None:
         "--loop-sample", type=int, default=1, help="run every K-th report in the papermill loop and scale up"
     )
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp = Path(tmp)
+    workers = os.cpu_count() or 1
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = Path(folder)
         if args.data_dir:
             data_dir = Path(args.data_dir).resolve()
         else:
             data_dir = tmp / "synthetic"
             generate(data_dir, args.cities, args.provinces)
-        jobs = report_jobs(load(data_dir), "zh", str(data_dir))
-        for sub in ("reports", "loop", "plain"):
+        jobs = report_jobs(load(data_dir), ("zh",), str(data_dir))
+        for sub in ("reports", "loop", "plain", "parallel"):
             (tmp / sub).mkdir()
         report = time_report(data_dir, tmp / "reports")
-        plain = time_plain_python(jobs, tmp / "plain")
+        plain = time_plain_python(jobs, tmp / "plain", 1)
+        parallel = time_plain_python(jobs, tmp / "parallel", workers)
         loop = time_papermill_loop(jobs, tmp / "loop", args.loop_sample)
     corpus = str(args.data_dir) if args.data_dir else f"synthetic, {args.cities} cities and {args.provinces} provinces"
     print(f"corpus: {corpus}; {len(jobs)} reports")
@@ -127,7 +148,8 @@ def main() -> None:
         + (f" (every {args.loop_sample}th report run, time scaled up)" if args.loop_sample > 1 else "")
     )
     print(f"plain Python, one process: {plain:.1f} s")
-    print(f"speedup {loop / report:.2f} floor_ratio {report / plain:.2f}")
+    print(f"plain Python, {workers} processes (the parallel floor): {parallel:.1f} s")
+    print(f"speedup {loop / report:.2f} floor_ratio {report / plain:.2f} parallel_floor_ratio {report / parallel:.2f}")
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from analysis import files, paths
-from analysis.data.dataset import fingerprint, load, validate
+from analysis.data import load, validate
 from analysis.intake.synthetic import generate
 from analysis.report import cache
 from analysis.report.batch import build_reports
@@ -36,7 +36,7 @@ def change_one_target(data_dir: Path) -> str:
     setters: dict[str, int] = {}
     for r in rows:
         setters[r["indicator_id"]] = setters.get(r["indicator_id"], 0) + 1
-    rarest = min(setters, key=setters.get)  # the reports that depend on it are few
+    rarest = min(setters, key=lambda i: setters[i])  # the reports that depend on it are few
     row = next(r for r in rows if r["indicator_id"] == rarest)
     row["comparator"] = "~" if row["comparator"] != "~" else "="
     files.write_csv(path, rows, list(rows[0]))
@@ -54,24 +54,26 @@ def main() -> None:
         print("corpus: " + ", ".join(f"{n} {name}" for name, n in counts.items()) + " (synthetic)")
         timed("validate (full, cold)", lambda: validate(data_dir))
         dataset = timed("load (full validation)", lambda: load(data_dir))
-        jobs = report_jobs(dataset, "zh", str(data_dir))
+        jobs = report_jobs(dataset, ("zh",), str(data_dir))
         sources = {nb: (paths.NOTEBOOKS_DIR / nb).read_text(encoding="utf-8") for nb in {j.notebook for j in jobs}}
         timed(
             f"plan {len(jobs)} reports and compute their keys",
-            lambda: cache.report_keys(dataset, jobs, sources, fingerprint(data_dir)),
+            lambda: cache.report_keys(dataset, jobs, sources),
         )
         first = timed(
-            "first full report run", lambda: build_reports(data_dir=data_dir, reports_dir=out, progress=False)
+            "first full report run",
+            lambda: build_reports(data_dir=data_dir, reports_dir=out, langs=("zh",), progress=False),
         )
-        timed("write the index page", lambda: write_index(out, dataset, first, "zh"))
+        timed("write the index page", lambda: write_index(out, dataset, first, ("zh",)))
         again = timed(
-            "re-run, nothing changed", lambda: build_reports(data_dir=data_dir, reports_dir=out, progress=False)
+            "re-run, nothing changed",
+            lambda: build_reports(data_dir=data_dir, reports_dir=out, langs=("zh",), progress=False),
         )
         print(f"  executed {sum(not o.cached for o in again)} of {len(again)}")
         doc = change_one_target(data_dir)
         changed = timed(
             f"re-run after one target of {doc} changed",
-            lambda: build_reports(data_dir=data_dir, reports_dir=out, progress=False),
+            lambda: build_reports(data_dir=data_dir, reports_dir=out, langs=("zh",), progress=False),
         )
         print(
             f"  executed {sum(not o.cached for o in changed)} of {len(changed)}: "

@@ -99,7 +99,162 @@ def _tail_indicators(catalogue: dict[str, dict], targets: pd.DataFrame) -> list[
     return out
 
 
-def generate(out: Path, cities: int = 300, provinces: int = 31, seed: int = 0) -> dict[str, int]:  # noqa: C901
+def _jurisdictions(cities: int, provinces: int) -> list[dict[str, str]]:
+    """The nation, ``provinces`` provinces and ``cities`` cities shared out among them in turn."""
+    nation = dict(
+        jurisdiction_id="syn-nation",
+        name_zh="合成国家",
+        name_en="Synthetic nation",
+        level="nation",
+        parent_id="",
+        region="",
+    )
+    out = [nation]
+    for p in range(1, provinces + 1):
+        out.append(
+            dict(
+                jurisdiction_id=f"syn-p{p:02d}",
+                name_zh=f"合成省{p:02d}",
+                name_en=f"Synthetic province {p:02d}",
+                level="province",
+                parent_id="syn-nation",
+                region=REGIONS[p % 4],
+            )
+        )
+    for c in range(1, cities + 1):
+        parent = out[1 + (c - 1) % provinces]
+        out.append(
+            dict(
+                jurisdiction_id=f"syn-c{c:03d}",
+                name_zh=f"合成市{c:03d}",
+                name_en=f"Synthetic city {c:03d}",
+                level="city",
+                parent_id=parent["jurisdiction_id"],
+                region=parent["region"],
+            )
+        )
+    return out
+
+
+def _quote(rng: random.Random, phrase: str, unit: str, typical: float, spread: float, decimals: int) -> dict:
+    """One target as a plan would word it: its comparator, value(s) and the sentence."""
+    comparator = rng.choices(
+        [">=", "=", "~", "range"], [0.6, 0.3, 0.05, 0.05 if unit not in ("%", "分", "index") else 0]
+    )[0]
+    value = _value(rng, unit, typical, spread, decimals)
+    verb, suffix = VERBS[comparator]
+    value_high = None
+    if comparator == "range":
+        value_high = value + max(1, round(value * 0.2))
+        number = f"{_fmt(value, decimals)}-{_fmt(value_high, decimals)}"
+    else:
+        number = _fmt(value, decimals)
+    shown_unit = "" if unit == "index" else unit
+    quote = (
+        f"{phrase}{verb}{number}{shown_unit}{suffix}"
+        if comparator != "range"
+        else f"{verb}{phrase}{number}{shown_unit}"
+    )
+    return dict(
+        comparator=comparator,
+        value=_fmt(value, decimals),
+        value_high="" if value_high is None else _fmt(value_high, decimals),
+        quote=quote,
+    )
+
+
+def _plan(
+    rng: random.Random, j: dict[str, str], tail: list[tuple], phrase: dict[str, str], s2t
+) -> tuple[dict[str, str], list[dict[str, str]], bytes]:
+    """One jurisdiction's plan: its documents.csv row, its targets and its text."""
+    issued_year = rng.randint(2016, 2024)
+    issued = f"{issued_year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    horizon = issued_year + rng.randint(2, 5)
+    doc_id = f"{j['jurisdiction_id']}-{issued_year}"
+    traditional = j["level"] != "nation" and rng.random() < 0.1
+    chosen = [
+        p for k, p in enumerate(POOL) if (k < COMMON and rng.random() < 0.75) or (k >= COMMON and rng.random() < 0.5)
+    ]
+    chosen += rng.sample(tail, rng.randint(*TAIL_PER_PLAN))
+    if j["level"] == "nation":
+        chosen = POOL[:4]
+    pieces = [
+        BANNER,
+        f"{j['name_zh']}质量强市建设实施方案(合成)\n",
+        "一、主要目标\n",
+        f"到{horizon}年,质量整体水平进一步提高。\n",
+    ]
+    rows: list[dict[str, str]] = []
+    for ind_id, unit, typical, spread, decimals in chosen:
+        worded = _quote(rng, phrase[ind_id], unit, typical, spread, decimals)
+        quote = s2t.convert(worded["quote"]) if traditional else worded["quote"]
+        offset = sum(len(p) for p in pieces)
+        pieces.append(quote + ("," if len(rows) % 3 != 2 else "。\n"))
+        rows.append(
+            dict(
+                target_id=f"{doc_id}-{len(rows) + 1:03d}",
+                doc_id=doc_id,
+                indicator_id=ind_id,
+                target_year=str(horizon),
+                comparator=worded["comparator"],
+                value=worded["value"],
+                value_high=worded["value_high"],
+                unit=unit,
+                baseline_year="",
+                change="new" if worded["comparator"] == "range" else "",
+                section="一、主要目标",
+                char_offset=str(offset),
+                quote=quote,
+                notes=MARK,
+            )
+        )
+    pieces.append("\n二、保障措施\n加强组织领导,强化考核评价。\n")
+    data = "".join(pieces).encode("utf-8")
+    document = dict(
+        doc_id=doc_id,
+        jurisdiction_id=j["jurisdiction_id"],
+        tier="quoted",
+        coverage="full",
+        title_zh=f"【合成】{j['name_zh']}质量强市建设实施方案",
+        title_en=f"[SYNTHETIC] {j['name_en']} quality plan",
+        issuer="",
+        issued=issued,
+        doc_number="",
+        script="traditional" if traditional else "simplified",
+        source_file=f"sources/{doc_id}.txt",
+        sha256=files.sha256_bytes(data),
+        source_url="",
+        notes=MARK,
+    )
+    return document, rows, data
+
+
+def _observations(rng: random.Random) -> list[dict[str, str]]:
+    """A national series, 2015-2024, of each of the five most common indicators."""
+    out: list[dict[str, str]] = []
+    for ind_id, unit, typical, spread, decimals in POOL[:5]:
+        for year in range(2015, 2025):
+            value = _value(rng, unit, typical - spread, spread / 2, max(decimals, 1))
+            out.append(
+                dict(
+                    observation_id=f"syn-obs-{len(out) + 1:04d}",
+                    jurisdiction_id="syn-nation",
+                    region="",
+                    indicator_id=ind_id,
+                    year=str(year),
+                    value=_fmt(value, max(decimals, 1)),
+                    unit=unit,
+                    basis="published",
+                    publisher="synthetic (python -m analysis synth)",
+                    source_url="",
+                    source_site="none",
+                    notes=MARK,
+                )
+            )
+    return out
+
+
+def generate(out: Path, cities: int = 300, provinces: int = 31, seed: int = 0) -> dict[str, int]:
     """Write a synthetic dataset into ``out``; return the number of rows per table."""
     out = Path(out).resolve()
     if out == paths.DATA_DIR.resolve() or paths.DATA_DIR.resolve() in out.parents:
@@ -110,163 +265,30 @@ def generate(out: Path, cities: int = 300, provinces: int = 31, seed: int = 0) -
 
     s2t = opencc.OpenCC("s2t")
     rng = random.Random(seed)
-    jurisdictions = [
-        dict(
-            jurisdiction_id="syn-nation",
-            name_zh="合成国家",
-            name_en="Synthetic nation",
-            level="nation",
-            parent_id="",
-            region="",
-        )
-    ]
-    for p in range(1, provinces + 1):
-        jid = f"syn-p{p:02d}"
-        jurisdictions.append(
-            dict(
-                jurisdiction_id=jid,
-                name_zh=f"合成省{p:02d}",
-                name_en=f"Synthetic province {p:02d}",
-                level="province",
-                parent_id="syn-nation",
-                region=REGIONS[p % 4],
-            )
-        )
-    for c in range(1, cities + 1):
-        parent = jurisdictions[1 + (c - 1) % provinces]
-        jurisdictions.append(
-            dict(
-                jurisdiction_id=f"syn-c{c:03d}",
-                name_zh=f"合成市{c:03d}",
-                name_en=f"Synthetic city {c:03d}",
-                level="city",
-                parent_id=parent["jurisdiction_id"],
-                region=parent["region"],
-            )
-        )
-    names_zh = {j["jurisdiction_id"]: j["name_zh"] for j in jurisdictions}
-
+    jurisdictions = _jurisdictions(cities, provinces)
     curated = load(paths.DATA_DIR)
     catalogue = {r["indicator_id"]: {k: _cell(v) for k, v in r.items()} for r in curated.indicators.to_dict("records")}
     tail = _tail_indicators(catalogue, curated.targets)
-    used = [p[0] for p in POOL] + [t[0] for t in tail]
     indicators = []
-    for ind_id in used:
+    for ind_id in [p[0] for p in POOL] + [t[0] for t in tail]:
         row = dict(catalogue[ind_id])
         row["notes"] = MARK + (" | " + row["notes"] if row["notes"] else "")
         indicators.append(row)
     phrase = {r["indicator_id"]: r["aliases"].split(";")[0] for r in indicators}
-
-    (out / "sources").mkdir(parents=True, exist_ok=True)
     documents, targets = [], []
     for j in jurisdictions:
         if j["level"] == "province" and rng.random() < 0.2:
             continue  # a few provinces without a plan: "no plan read"
-        issued_year = rng.randint(2016, 2024)
-        issued = f"{issued_year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-        horizon = issued_year + rng.randint(2, 5)
-        doc_id = f"{j['jurisdiction_id']}-{issued_year}"
-        traditional = j["level"] != "nation" and rng.random() < 0.1
-        chosen = [
-            p
-            for k, p in enumerate(POOL)
-            if (k < COMMON and rng.random() < 0.75) or (k >= COMMON and rng.random() < 0.5)
-        ]
-        chosen += rng.sample(tail, rng.randint(*TAIL_PER_PLAN))
-        if j["level"] == "nation":
-            chosen = POOL[:4]
-        pieces = [
-            BANNER,
-            f"{names_zh[j['jurisdiction_id']]}质量强市建设实施方案(合成)\n",
-            "一、主要目标\n",
-            f"到{horizon}年,质量整体水平进一步提高。\n",
-        ]
-        rows: list[dict[str, str]] = []
-        for ind_id, unit, typical, spread, decimals in chosen:
-            comparator = rng.choices(
-                [">=", "=", "~", "range"], [0.6, 0.3, 0.05, 0.05 if unit not in ("%", "分", "index") else 0]
-            )[0]
-            value = _value(rng, unit, typical, spread, decimals)
-            verb, suffix = VERBS[comparator]
-            value_high = None
-            if comparator == "range":
-                value_high = value + max(1, round(value * 0.2))
-                number = f"{_fmt(value, decimals)}-{_fmt(value_high, decimals)}"
-            else:
-                number = _fmt(value, decimals)
-            shown_unit = "" if unit == "index" else unit
-            quote = (
-                f"{phrase[ind_id]}{verb}{number}{shown_unit}{suffix}"
-                if comparator != "range"
-                else f"{verb}{phrase[ind_id]}{number}{shown_unit}"
-            )
-            if traditional:
-                quote = s2t.convert(quote)
-            offset = sum(len(p) for p in pieces)
-            pieces.append(quote + ("," if len(rows) % 3 != 2 else "。\n"))
-            rows.append(
-                dict(
-                    doc_id=doc_id,
-                    indicator_id=ind_id,
-                    target_year=str(horizon),
-                    comparator=comparator,
-                    value=_fmt(value, decimals),
-                    value_high="" if value_high is None else _fmt(value_high, decimals),
-                    unit=unit,
-                    baseline_year="",
-                    change="new" if comparator == "range" else "",
-                    section="一、主要目标",
-                    char_offset=str(offset),
-                    quote=quote,
-                    notes=MARK,
-                )
-            )
-        pieces.append("\n二、保障措施\n加强组织领导,强化考核评价。\n")
-        text = "".join(pieces)
-        data = text.encode("utf-8")
-        files.write_bytes(out / "sources" / f"{doc_id}.txt", data)
-        for n, r in enumerate(rows, 1):
-            targets.append({"target_id": f"{doc_id}-{n:03d}", **r})
-        documents.append(
-            dict(
-                doc_id=doc_id,
-                jurisdiction_id=j["jurisdiction_id"],
-                title_zh=f"【合成】{names_zh[j['jurisdiction_id']]}质量强市建设实施方案",
-                title_en=f"[SYNTHETIC] {j['name_en']} quality plan",
-                issuer="",
-                issued=issued,
-                doc_number="",
-                script="traditional" if traditional else "simplified",
-                source_file=f"sources/{doc_id}.txt",
-                sha256=files.sha256_bytes(data),
-                source_url="",
-                notes=MARK,
-            )
-        )
-    observations = []
-    for ind_id, unit, typical, spread, decimals in POOL[:5]:
-        for year in range(2015, 2025):
-            observations.append(
-                dict(
-                    jurisdiction_id="syn-nation",
-                    region="",
-                    indicator_id=ind_id,
-                    year=str(year),
-                    value=_fmt(_value(rng, unit, typical - spread, spread / 2, max(decimals, 1)), max(decimals, 1)),
-                    unit=unit,
-                    publisher="synthetic (python -m analysis synth)",
-                    source_url="",
-                    notes=MARK,
-                )
-            )
-    for n, o in enumerate(observations, 1):
-        o["observation_id"] = f"syn-obs-{n:04d}"
+        document, rows, text = _plan(rng, j, tail, phrase, s2t)
+        files.write_bytes(out / document["source_file"], text)
+        documents.append(document)
+        targets += rows
     tables = {
         "jurisdictions": jurisdictions,
         "documents": documents,
         "indicators": indicators,
         "targets": targets,
-        "observations": observations,
+        "observations": _observations(rng),
     }
     for name, rows in tables.items():
         files.write_csv(out / TABLES[name].file, rows, TABLES[name].columns)
