@@ -183,10 +183,15 @@ def test_rerun_replaces_a_report_folder_whole(tmp_path):
 def test_remove_stale_only_touches_report_folders(tmp_path):
     for rel in ("zh/indicator/keep", "zh/indicator/gone", "en/jurisdiction/gone", "notes", "assets"):
         (tmp_path / rel).mkdir(parents=True)
+    for single in ("overview", "progress"):  # one report per language: its subfolders are its own
+        (tmp_path / "zh" / single / "figures").mkdir(parents=True)
     jobs = [
         Job("indicator", "keep", "indicator_comparison.ipynb", {}),
         Job("jurisdiction", "j", "jurisdiction_profile.ipynb", {}),
+        Job("overview", "overview", "overview.ipynb", {}),
+        Job("progress", "progress", "progress_report.ipynb", {}),
     ]
     removed = remove_stale(tmp_path, jobs)
     assert removed == ["en/jurisdiction/gone", "zh/indicator/gone"]
     assert (tmp_path / "zh" / "indicator" / "keep").is_dir() and (tmp_path / "notes").is_dir()
+    assert (tmp_path / "zh" / "overview" / "figures").is_dir() and (tmp_path / "zh" / "progress" / "figures").is_dir()

@@ -32,10 +32,10 @@ TEXT: dict[str, dict[str, str]] = {
     "national_path": {"zh": "全国路径(实际值与目标连线)", "en": "National path (observed to target)"},
     "province_observed": {"zh": "{name}实际值", "en": "{name}, observed"},
     "source": {
-        "zh": "资料来源:各地质量强市/强省规划原文(data/targets.csv,含原文引文与位置);"
-        "全国数据见 data/observations.csv 所列出处。",
-        "en": "Source: the plans' own texts (data/targets.csv, with quote and offset); "
-        "national figures as cited in data/observations.csv.",
+        "zh": "资料来源:各地质量强市/强省规划(据原文者附引文与位置,据公开转载本者附网址,见 data/targets.csv);"
+        "公布值见 data/observations.csv 所列出处。",
+        "en": "Source: the plans (quoted from their text with the offset, or cited from a published copy with its "
+        "URL: data/targets.csv); published values as cited in data/observations.csv.",
     },
     "spread_title": {"zh": "{indicator}:各地目标", "en": "{indicator}: targets by jurisdiction"},
     "spread_subtitle": {
@@ -460,6 +460,13 @@ NOTE_PATTERNS_ZH: tuple[tuple[str, str], ...] = (
     (r"^not a level \((\w+)\): a count or rate over the plan period$", "不是水平值({0}):期内数量或速率"),
     (r"^set in (\d+) of (\d+) plans$", "{1}份规划中{0}份设定"),
 )
+
+
+def year_text(year: object, lang: str) -> str:
+    """A target year as written beside a value: "2025", or "no year" where the plan states none."""
+    if year is None or pd.isna(year):
+        return text("no_year", lang)
+    return str(int(year))  # type: ignore[call-overload]
 
 
 def note(text: object, lang: str) -> str:

@@ -20,10 +20,6 @@ def _signed(x: object, digits: int = 2) -> str:
     return "" if x is None or pd.isna(x) else f"{float(x):+.{digits}f}"  # type: ignore[arg-type]
 
 
-def _year(x: object) -> str:
-    return "" if x is None or pd.isna(x) else str(int(x))  # type: ignore[call-overload]
-
-
 def _frame(rows: list[dict], keys: list[str], lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=keys).rename(columns=labels.columns(keys, lang))
 
@@ -80,7 +76,7 @@ def targets_table(
             "jurisdiction": _name(dataset, r.jurisdiction_id, lang),
             "indicator": r.indicator_zh if lang == "zh" else r.indicator_en,
             "target": labels.target_text(r, lang),
-            "target_year": _year(r.target_year),
+            "target_year": labels.year_text(r.target_year, lang),
             "change": ""
             if pd.isna(r.change)
             else labels.term(CHANGES, r.change, lang) + (f" ({r.baseline_year})" if pd.notna(r.baseline_year) else ""),
@@ -127,7 +123,7 @@ def indicator_measures(
             {
                 "jurisdiction": _name(dataset, r.jurisdiction_id, lang),
                 "target": labels.target_text(r, lang),
-                "target_year": _year(r.target_year),
+                "target_year": labels.year_text(r.target_year, lang),
                 "national": _national_text(r, lang),
                 "gap": _signed(r.gap),
                 "year_gap": "" if pd.isna(r.year_gap) else f"{int(r.year_gap):+d}",
@@ -165,7 +161,7 @@ def profile_table(dataset: Dataset, jurisdiction_id: str, lang: str) -> pd.DataF
                 "category": labels.term(CATEGORIES, r.category, lang),
                 "indicator": r.indicator_zh if lang == "zh" else r.indicator_en,
                 "target": labels.target_text(r, lang),
-                "target_year": _year(r.target_year),
+                "target_year": labels.year_text(r.target_year, lang),
                 "change": "" if pd.isna(r.change) else labels.term(CHANGES, r.change, lang),
                 "rank": rank,
                 "basis": labels.note(s.loc[r.target_id, "basis"], lang) if ranked else "",
@@ -206,13 +202,13 @@ def vertical_table(
             ""
             if pd.isna(r.province_value_std)
             else labels.format_value(r.province_value_std, None, r.province_comparator, r.indicator_unit, lang)
-            + f" ({_year(r.province_target_year)})"
+            + f" ({labels.year_text(r.province_target_year, lang)})"
         )
         rows.append(
             {
                 "jurisdiction": _name(dataset, r.jurisdiction_id, lang),
                 "indicator": _indicator(dataset, r.indicator_id, lang),
-                "target": f"{labels.target_text(r, lang)} ({_year(r.target_year)})",
+                "target": f"{labels.target_text(r, lang)} ({labels.year_text(r.target_year, lang)})",
                 "province": _name(dataset, r.province_id, lang) if pd.notna(r.province_id) else "",
                 "province_target": province_target,
                 "adjustment": labels.note(r.year_adjustment, lang),
@@ -234,7 +230,7 @@ def generations_table(dataset: Dataset, jurisdiction_id: str, lang: str) -> pd.D
     g = g[g["jurisdiction_id"] == jurisdiction_id].sort_values(["indicator_id", "generation"])
     rows = []
     for r in g.itertuples():
-        target = "" if pd.isna(r.value) else f"{labels.target_text(r, lang)} ({_year(r.target_year)})"
+        target = "" if pd.isna(r.value) else f"{labels.target_text(r, lang)} ({labels.year_text(r.target_year, lang)})"
         rows.append(
             {
                 "indicator": _indicator(dataset, r.indicator_id, lang),
@@ -277,9 +273,13 @@ def progress_table(
             {
                 "jurisdiction": _name(dataset, r.jurisdiction_id, lang),
                 "indicator": _indicator(dataset, r.indicator_id, lang),
-                "target": f"{labels.target_text(r, lang)} ({_year(r.target_year)})",
-                "first": "" if pd.isna(r.first_value) else f"{r.first_value:g} ({_year(r.first_year)})",
-                "latest": "" if pd.isna(r.latest_value) else f"{r.latest_value:g} ({_year(r.latest_year)})",
+                "target": f"{labels.target_text(r, lang)} ({labels.year_text(r.target_year, lang)})",
+                "first": ""
+                if pd.isna(r.first_value)
+                else f"{r.first_value:g} ({labels.year_text(r.first_year, lang)})",
+                "latest": ""
+                if pd.isna(r.latest_value)
+                else f"{r.latest_value:g} ({labels.year_text(r.latest_year, lang)})",
                 "required": _signed(r.required_growth, 3),
                 "observed": _signed(r.observed_growth, 3),
                 "ratio": "" if pd.isna(r.ratio) else f"{r.ratio:.2f}",

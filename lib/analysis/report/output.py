@@ -12,7 +12,7 @@ from pathlib import Path
 from .. import files
 from . import cache, webfonts
 from .kernel import JobResult
-from .plan import HTML_LANG, Job
+from .plan import HTML_LANG, SINGLE, Job
 
 
 def write_report(reports_dir: Path, result: JobResult, key: str = "") -> dict:
@@ -50,7 +50,7 @@ def write_report(reports_dir: Path, result: JobResult, key: str = "") -> dict:
 def remove_stale(reports_dir: Path, jobs: list[Job]) -> list[str]:
     """Delete the report folders (``<lang>/<kind>/<key>``) no longer in the batch."""
     keep = {j.folder for j in jobs}
-    kinds = {j.kind for j in jobs if j.kind != "overview"}
+    kinds = {j.kind for j in jobs if j.kind not in SINGLE}  # a single report's subfolders are its own
     removed = []
     for lang_dir in sorted(p for p in reports_dir.iterdir() if p.is_dir() and p.name in HTML_LANG):
         for kind in sorted(kinds):

@@ -84,7 +84,9 @@ def progress_chart(
         )
         who = labels.display_name(dataset, "jurisdiction", r.jurisdiction_id, lang)
         what = labels.display_name(dataset, "indicator", r.indicator_id, lang)
-        description.append(f"{who} {what} {labels.target_text(r, lang)} ({r.target_year}): {status}")
+        description.append(
+            f"{who} {what} {labels.target_text(r, lang)} ({labels.year_text(r.target_year, lang)}): {status}"
+        )
     ax.set_yticks(ys, [_row_name(dataset, r, lang) for r in shown.itertuples()], fontsize=8.5)
     for x, style in ((0, "-"), (acceleration_ratio, ":"), (on_track_ratio, "--")):
         ax.axvline(x, color="#444444", lw=0.9, ls=style)
@@ -127,7 +129,7 @@ def _label_column(fig, ax, placed: list[tuple[float, float, str, str]]) -> None:
 def _row_name(dataset: Dataset, r, lang: str) -> str:
     who = labels.display_name(dataset, "jurisdiction", r.jurisdiction_id, lang)
     what = _short(labels.display_name(dataset, "indicator", r.indicator_id, lang), lang)
-    return f"{who} · {what} {labels.target_text(r, lang)} ({r.target_year})"
+    return f"{who} · {what} {labels.target_text(r, lang)} ({labels.year_text(r.target_year, lang)})"
 
 
 def _short(name: str, lang: str) -> str:
@@ -192,7 +194,8 @@ def record_chart(
             xs, ys = [r.latest_year, r.target_year], [float(r.latest_value), level]
             ax.plot(xs, ys, ls="--", color=colour, lw=1, zorder=2)
         name = labels.display_name(dataset, "jurisdiction", r.jurisdiction_id, lang)
-        text = f"{name} {labels.target_text(r, lang)} ({r.target_year}): {_status_text(r.status, lang)}"
+        year = labels.year_text(r.target_year, lang)
+        text = f"{name} {labels.target_text(r, lang)} ({year}): {_status_text(r.status, lang)}"
         placed.append((r.target_year, level, text, colour))
         description.append(text)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))

@@ -11,7 +11,7 @@ from ... import measures
 from ...data import Dataset
 from .. import labels
 from ..style import MARKERS, NATION_COLOUR, ReportFigure, jurisdiction_colours, new_figure, tier_style
-from .elements import MAX_BARS, axes_rect, empty_chart, source_line, subtitle, tier_legend
+from .elements import MAX_BARS, axes_rect, comparator_legend, empty_chart, source_line, subtitle, tier_legend
 
 MOVED = "moved along the national path"
 PROVINCE_COLOUR = "#555555"  # the province's marker: the cities already wear the province's colour
@@ -145,7 +145,7 @@ def province_levels_chart(dataset: Dataset, province_id: str, indicator_id: str,
             **tier_style(r.tier, colour),
         )
         gap = "" if pd.isna(r.vertical_gap) else f"  {float(r.vertical_gap):+.2f}"
-        text = f"{labels.target_text(r, lang)} ({r.target_year}){gap}"
+        text = f"{labels.target_text(r, lang)} ({labels.year_text(r.target_year, lang)}){gap}"
         ax.annotate(
             text,
             (float(r.value_std), y),
@@ -157,14 +157,17 @@ def province_levels_chart(dataset: Dataset, province_id: str, indicator_id: str,
         )
         description.append(f"{_name(dataset, r.jurisdiction_id, lang)} {text.strip()}")
     ax.set_yticks(ys, [_name(dataset, r.jurisdiction_id, lang) for r in levels.itertuples()], fontsize=9)
+    ax.set_ylim(-0.6, len(levels) - 0.4)  # no row on the frame
     ax.set_xlabel(labels.unit_label(unit, lang))
     ax.margins(x=0.25)
     subtitle(fig, labels.text("province_levels_subtitle", lang), 0.5)
+    local = levels[levels["role"] != "nation"]
     fig.legend(
-        handles=tier_legend(lang, sorted(set(levels["tier"]))),
+        handles=tier_legend(lang, sorted(set(levels["tier"])))
+        + comparator_legend(lang, list(local["comparator"].astype(str).unique())),
         loc="lower left",
         bbox_to_anchor=(0.02, 0.06),
-        ncol=2,
+        ncol=4,
         fontsize=8,
         frameon=False,
     )

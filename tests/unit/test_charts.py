@@ -1,0 +1,81 @@
+"""The charts as a reader meets them: every chart in both languages names its source and is
+described by its alt text; a Chinese chart draws every character with a font that has it (no
+tofu boxes, on a machine without Chinese fonts: the font comes from a pip package); an English
+chart has no Chinese in it; and the spread chart's target labels never overlap, at the full
+national scale."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+from matplotlib import font_manager
+from matplotlib.text import Text
+
+from analysis import measures
+from analysis.presentation import charts, labels
+from analysis.presentation.charts.spread import TARGET_LABEL
+
+MQCI = measures.HEADLINE_INDICATOR
+CJK = re.compile("[\u3400-\u9fff]")
+
+CHARTS = {
+    "spread": lambda d, lang: charts.indicator_spread(d, MQCI, lang),
+    "vertical": lambda d, lang: charts.vertical_gaps(d, MQCI, lang),
+    "province_levels": lambda d, lang: charts.province_levels_chart(d, "hubei", MQCI, lang),
+    "ranking": lambda d, lang: charts.headroom_ranking(d, MQCI, lang),
+    "generations": lambda d, lang: charts.plan_generations_chart(d, "hubei", lang),
+    "progress": lambda d, lang: charts.progress_chart(d, lang),
+    "record": lambda d, lang: charts.record_chart(d, MQCI, lang),
+    "coverage": lambda d, lang: charts.coverage_heatmap(d, lang),
+    "breadth": lambda d, lang: charts.breadth_chart(d, lang),
+    "profile": lambda d, lang: charts.jurisdiction_profile(d, "hubei", lang),
+}
+
+
+def drawn_texts(fig) -> list[Text]:
+    fig.canvas.draw()
+    return [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("name", CHARTS)
+def test_every_chart_names_its_source_and_has_alt_text(dataset, name, lang):
+    fig = CHARTS[name](dataset, lang)
+    assert len(fig.alt_text) > 20
+    assert labels.text("source", lang) in [t.get_text() for t in drawn_texts(fig)]
+
+
+@pytest.mark.parametrize("name", CHARTS)
+def test_a_chinese_chart_has_a_glyph_for_every_character(dataset, name):
+    missing = set()
+    for text in drawn_texts(CHARTS[name](dataset, "zh")):
+        font = font_manager.get_font(font_manager.findfont(text.get_fontproperties(), fallback_to_default=False))
+        missing |= {c for c in text.get_text() if not c.isspace() and font.get_char_index(ord(c)) == 0}
+    assert missing == set()
+
+
+@pytest.mark.parametrize("name", CHARTS)
+def test_an_english_chart_has_no_chinese(dataset, name):
+    chinese = [t.get_text() for t in drawn_texts(CHARTS[name](dataset, "en")) if CJK.search(t.get_text())]
+    assert chinese == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_two_target_labels_of_the_spread_overlap(dataset, lang):
+    shared = measures.shared_indicators(dataset)  # the most widely set first: the most crowded charts
+    indicators = [MQCI, *(i for i in shared[:6] if i != MQCI)]
+    for indicator_id in indicators:
+        fig = charts.indicator_spread(dataset, indicator_id, lang)
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+        # the text's own box (an annotation's box would take in its connector line too)
+        boxes = [Text.get_window_extent(t, renderer) for t in fig.findobj(Text) if t.get_gid() == TARGET_LABEL]
+        local = measures.local_targets(dataset)
+        drawn = local[(local["indicator_id"] == indicator_id) & ~local["is_relative"] & local["value_std"].notna()]
+        assert len(boxes) == len(drawn), indicator_id  # every target is labelled
+        overlapping = [(a, b) for a, b in itertools.combinations(boxes, 2) if a.overlaps(b)]
+        assert overlapping == [], (indicator_id, len(overlapping))
+        figure_box = fig.bbox
+        assert all(figure_box.contains(b.x0, b.y0) and figure_box.contains(b.x1, b.y1) for b in boxes), indicator_id
