@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -16,6 +17,7 @@ import nbformat
 import pytest
 
 from analysis import paths
+from analysis.data.bundle import BUNDLE_NAME, FOLDER
 from analysis.report.kernel import JobResult
 from analysis.report.output import remove_stale, write_report
 from analysis.report.plan import Job
@@ -115,6 +117,15 @@ def test_pages_are_light_and_link_their_figures_and_tables_as_files(batch):
         assert (folder / "tables" / f"{table}.csv").read_text(encoding="utf-8").startswith("地区,")
     for page_path in report_pages(out):
         assert page_path.stat().st_size < 60_000, page_path
+
+
+def test_the_index_offers_the_dataset_as_a_zip_of_the_data_it_was_built_from(batch):
+    _, out, _, (data, _) = batch
+    assert f'href="downloads/{BUNDLE_NAME}"' in (out / "index.html").read_text(encoding="utf-8")
+    with zipfile.ZipFile(out / "downloads" / BUNDLE_NAME) as bundle:
+        names = set(bundle.namelist())
+        assert {f"{FOLDER}/{n}" for n in ("README.md", "CITATION.cff", "datapackage.json")} <= names
+        assert bundle.read(f"{FOLDER}/targets.csv") == (data / "targets.csv").read_bytes()
 
 
 def test_every_link_stays_inside_the_folder_and_resolves(batch):

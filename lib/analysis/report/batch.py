@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .. import files, paths
 from ..data import load
+from ..data.bundle import BUNDLE_NAME, write_bundle
 from ..errors import ReportError
 from . import cache, webfonts
 from .executors import Executor, LocalPool, run_dask
@@ -21,6 +22,8 @@ from .html import stylesheet
 from .index import Outcome, write_index
 from .output import remove_stale, write_report
 from .plan import Job, report_jobs
+
+DOWNLOADS = "downloads"  # the folder of reports/ holding the dataset zip
 
 
 def _check_writable(reports_dir: Path) -> None:
@@ -91,7 +94,8 @@ def build_reports(
             bar.update()
     ordered = [outcomes[j] for j in jobs]
     remove_stale(reports_dir, jobs)
-    pages = write_index(reports_dir, dataset, ordered, langs)
+    write_bundle(reports_dir / DOWNLOADS / BUNDLE_NAME, data_dir=data_dir)  # the dataset, offered by the index
+    pages = write_index(reports_dir, dataset, ordered, langs, dataset_zip=f"{DOWNLOADS}/{BUNDLE_NAME}")
     chars = set("".join(o.chars for o in ordered))
     for page in pages:
         chars |= webfonts.cjk_characters(page.read_text(encoding="utf-8"))
