@@ -106,9 +106,24 @@ def write_subset(data_dir: Path, out: Path, doc_ids: tuple[str, ...] = SMALL_COR
     return out
 
 
+def province_of(data_dir: Path) -> dict[str, str]:
+    """Each jurisdiction's province, read from the parent chain in jurisdictions.csv (a province
+    is its own; the nation has none)."""
+    rows = {r["jurisdiction_id"]: r for r in read_rows(data_dir / "jurisdictions.csv")}
+    out: dict[str, str] = {}
+    for j in rows:
+        at: str | None = j
+        while at and rows[at]["level"] != "province":
+            at = rows[at]["parent_id"] or None
+        if at:
+            out[j] = at
+    return out
+
+
 def expected_reports(data_dir: Path, langs: tuple[str, ...] = ("zh", "en")) -> set[str]:
     """The report folders a batch should write, worked out from the CSVs (not by the library):
-    in each language, the overview, each indicator set by two or more jurisdictions, and each
+    in each language, the overview, the progress report, each indicator set by two or more
+    jurisdictions, each province with a plan of its own or of a city under it, and each
     jurisdiction with a plan."""
     documents = read_rows(data_dir / "documents.csv")
     jurisdiction_of = {d["doc_id"]: d["jurisdiction_id"] for d in documents}
@@ -116,7 +131,9 @@ def expected_reports(data_dir: Path, langs: tuple[str, ...] = ("zh", "en")) -> s
     for t in read_rows(data_dir / "targets.csv"):
         setters.setdefault(t["indicator_id"], set()).add(jurisdiction_of[t["doc_id"]])
     shared = {f"indicator/{i}" for i, who in setters.items() if len(who) >= 2}
-    reports = {"overview"} | shared | {f"jurisdiction/{j}" for j in set(jurisdiction_of.values())}
+    planners = set(jurisdiction_of.values())
+    provinces = {f"province/{p}" for j, p in province_of(data_dir).items() if j in planners}
+    reports = {"overview", "progress"} | shared | provinces | {f"jurisdiction/{j}" for j in planners}
     return {f"{lang}/{report}" for lang in langs for report in reports}
 
 

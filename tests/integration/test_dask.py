@@ -6,8 +6,9 @@ import pytest
 
 from analysis import paths
 from analysis.errors import ReportError
+from analysis.report import executors
 from analysis.report.batch import build_reports
-from tests.helpers import expected_reports
+from tests.helpers import expected_reports, write_subset
 
 distributed = pytest.importorskip("distributed")
 
@@ -20,15 +21,17 @@ def cluster():
         yield c
 
 
-def test_report_batch_runs_on_the_cluster_workers(cluster, tmp_path, small_data):
+def test_report_batch_runs_on_the_cluster_workers(cluster, tmp_path):
+    # two plans are enough to spread reports over both workers
+    data = write_subset(paths.DATA_DIR, tmp_path / "data", ("national-2023", "jiangsu-2023"))
     outcomes = build_reports(
-        data_dir=small_data,
+        data_dir=data,
         reports_dir=tmp_path / "reports",
         langs=("en",),
         progress=False,
         scheduler=cluster.scheduler_address,
     )
-    assert {o.job.folder for o in outcomes} == expected_reports(small_data, ("en",))
+    assert {o.job.folder for o in outcomes} == expected_reports(data, ("en",))
     assert all(o.ok for o in outcomes), [o.error for o in outcomes if not o.ok]
     assert (
         tmp_path / "reports" / "en" / "indicator" / "mfg_quality_competitiveness_index" / "indicator_comparison.html"
@@ -39,7 +42,8 @@ def test_report_batch_runs_on_the_cluster_workers(cluster, tmp_path, small_data)
     assert len(worker_pids) == 2
 
 
-def test_unreachable_scheduler_is_a_clear_error(tmp_path):
+def test_unreachable_scheduler_is_a_clear_error(tmp_path, monkeypatch):
+    monkeypatch.setattr(executors, "DASK_CONNECT_TIMEOUT", "1s")
     with pytest.raises(ReportError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9: "):
         build_reports(
             data_dir=paths.DATA_DIR, reports_dir=tmp_path / "reports", progress=False, scheduler="tcp://127.0.0.1:9"

@@ -35,7 +35,9 @@ from analysis.report.plan import Job
 from tests.helpers import read_rows, write_rows, write_subset
 
 EDITS = 50
-CORPUS = ("national-2023", "jiangxi-2023", "nanchang-2024", "ganzhou-2024", "jian-2024")
+# a quoted plan (the nation's), a province with two successive plans and a city under it: every
+# kind of report, at the smallest number of reports per round (12)
+CORPUS = ("national-2023", "jiangxi-2017", "jiangxi-2023", "nanchang-2024")
 CONTENT = "content.json"
 
 

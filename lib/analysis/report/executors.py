@@ -90,12 +90,15 @@ class LocalPool:
                     proc.kill()
 
 
+DASK_CONNECT_TIMEOUT = "10s"  # how long to keep trying an unreachable scheduler
+
+
 def run_dask(jobs: list[Job], sources: dict[str, str], scheduler: str) -> Iterator[JobResult]:
     """Yield results from the workers of a Dask distributed cluster (one warm kernel each)."""
     from distributed import Client, as_completed
 
     try:
-        client = Client(scheduler, timeout="10s")
+        client = Client(scheduler, timeout=DASK_CONNECT_TIMEOUT)
     except OSError as e:
         raise ReportError(f"cannot reach the Dask scheduler at {scheduler}: {e}") from None
     with client:
