@@ -7,7 +7,7 @@ UV     := $(BIN)/uv
 ARGS   ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install lock test test-fast lint reports lab notebooks validate bench clean
+.PHONY: help install lock test test-fast test-browser chromium lint reports lab notebooks validate bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z.-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -36,10 +36,19 @@ lint: $(STAMP) ## formatter, linter (with a complexity limit) and type checker
 	$(BIN)/mypy lib/analysis bench
 
 test: lint ## run the whole test suite: lint, pytest (unit, data, integration), nbval over the notebooks
-	$(BIN)/python -m pytest --nbval --nbval-sanitize-with tests/notebooks/sanitize.cfg tests notebooks $(ARGS)
+	$(BIN)/python -m pytest -m "not browser" --nbval --nbval-sanitize-with tests/notebooks/sanitize.cfg tests notebooks $(ARGS)
 
 test-fast: $(STAMP) ## the fast tier for the edit-test loop: no notebook execution (well under a minute)
-	$(BIN)/python -m pytest -m "not integration" tests $(ARGS)
+	$(BIN)/python -m pytest -m "not integration and not browser" tests $(ARGS)
+
+# Debian's Chromium (Playwright drives it; no browser is downloaded). Installing it needs root and
+# apt; CHROMIUM=/path/to/chromium uses another build instead.
+CHROMIUM ?= $(shell command -v chromium)
+chromium: ## install Debian's Chromium for the browser tier, unless there is one (needs root)
+	@test -n "$(CHROMIUM)" || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test-browser: $(STAMP) chromium ## the browser tier: report pages offline and the explorer in JupyterLab, in Chromium (screenshots in reports/screenshots/)
+	$(BIN)/python -m pytest -m browser tests/browser $(ARGS)
 
 reports: $(STAMP) ## build every report into reports/ (open reports/index.html)
 	$(BIN)/python -m analysis report $(ARGS)

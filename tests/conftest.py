@@ -1,5 +1,6 @@
-"""Shared fixtures (helpers live in tests/helpers.py), and the integration marker: every test
-under tests/integration/ executes notebooks or the report batch, so the fast tier skips it."""
+"""Shared fixtures (helpers live in tests/helpers.py), and the tiers' markers: every test under
+tests/integration/ executes notebooks or the report batch, so the fast tier skips it; every test
+under tests/browser/ drives Chromium, so only `make test-browser` runs it."""
 
 from __future__ import annotations
 
@@ -11,12 +12,16 @@ import pytest
 from analysis import paths
 
 INTEGRATION = Path(__file__).parent / "integration"
+BROWSER = Path(__file__).parent / "browser"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if INTEGRATION in Path(item.fspath).parents:
+        folders = Path(item.fspath).parents
+        if INTEGRATION in folders:
             item.add_marker(pytest.mark.integration)
+        if BROWSER in folders:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")

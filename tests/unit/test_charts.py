@@ -79,3 +79,16 @@ def test_no_two_target_labels_of_the_spread_overlap(dataset, lang):
         assert overlapping == [], (indicator_id, len(overlapping))
         figure_box = fig.bbox
         assert all(figure_box.contains(b.x0, b.y0) and figure_box.contains(b.x1, b.y1) for b in boxes), indicator_id
+
+
+@pytest.mark.parametrize("chart", ["spread", "record"])
+@pytest.mark.parametrize("indicator", [MQCI, "farm_product_monitoring_pass_rate"])  # 2005-2025, 2015-2025
+def test_a_year_axis_is_ticked_in_whole_years(dataset, chart, indicator):
+    draw = charts.indicator_spread if chart == "spread" else charts.record_chart
+    fig = draw(dataset, indicator, "en")
+    fig.canvas.draw()
+    year_axes = [ax for ax in fig.axes if ax.get_xlabel() == labels.text("year", "en")]
+    assert year_axes
+    for ax in year_axes:
+        ticks = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+        assert ticks and all(re.fullmatch(r"\d{4}", t) for t in ticks), ticks

@@ -29,11 +29,11 @@ def fontconfig_file() -> Path:
 EXPLORER = paths.NOTEBOOKS_DIR / "explorer.ipynb"
 
 
-def lab_command(extra_args: list[str]) -> tuple[list[str], dict[str, str]]:
-    """The command and environment that start JupyterLab in the notebooks folder, open on the
-    explorer: the browser Lab starts opens it, and so does the URL Lab prints (for a browser
-    started by hand, or with ``--no-browser``)."""
+def lab_command(extra_args: list[str], notebook: Path = EXPLORER) -> tuple[list[str], dict[str, str]]:
+    """The command and environment that start JupyterLab in ``notebook``'s folder, open on it
+    (the explorer by default): the browser Lab starts opens it, and so does the URL Lab prints
+    (for a browser started by hand, or with ``--no-browser``)."""
     env = dict(os.environ, FONTCONFIG_FILE=str(fontconfig_file()))
     allow_root = ["--allow-root"] if os.geteuid() == 0 else []  # containers often run as root; Lab refuses otherwise
-    opens = [str(EXPLORER), f"--LabApp.default_url=/lab/tree/{EXPLORER.name}"]
+    opens = [str(notebook), f"--LabApp.default_url=/lab/tree/{notebook.name}"]
     return [sys.executable, "-m", "jupyterlab", *opens, *allow_root, *extra_args], env

@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator
 
 from ... import measures
 from ...data import Dataset
@@ -105,6 +106,7 @@ def indicator_spread(
     )
     handles = _draw_record(rec, dataset, indicator_id, lang)
     rec.set_xlabel(labels.text("year", lang))
+    rec.xaxis.set_major_locator(MaxNLocator(integer=True))  # years, never 2017.5
     rec.set_ylabel(f"{ind_name} ({labels.unit_label(unit, lang)})")
     rec.set_title(labels.text("national_record", lang), fontsize=9, loc="left")
 
