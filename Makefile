@@ -39,7 +39,7 @@ test: lint ## run the whole test suite: lint, pytest (unit, data, integration), 
 	$(BIN)/python -m pytest -m "not browser" --nbval --nbval-sanitize-with tests/notebooks/sanitize.cfg tests notebooks $(ARGS)
 
 test-fast: $(STAMP) ## the fast tier for the edit-test loop: no notebook execution (well under a minute)
-	$(BIN)/python -m pytest -m "not integration and not browser" tests $(ARGS)
+	$(BIN)/python -m pytest -n auto -m "not integration and not browser" tests $(ARGS)
 
 # Debian's Chromium (Playwright drives it; no browser is downloaded). Installing it needs root and
 # apt; CHROMIUM=/path/to/chromium uses another build instead.
@@ -62,7 +62,7 @@ lab: $(STAMP) ## open JupyterLab on the explorer notebook (pick an indicator, ju
 notebooks: $(STAMP) ## re-execute and re-save the committed notebooks (after a deliberate data change)
 	$(BIN)/python -m analysis notebooks
 
-bench: $(STAMP) ## run the benchmarks (prints ratios measured in one run; bench_reports takes about an hour)
+bench: $(STAMP) ## run the benchmarks (prints ratios measured in one run; bench_reports takes about 100 minutes)
 	$(BIN)/python bench/bench_extract.py
 	$(BIN)/python bench/bench_scale.py
 	$(BIN)/python bench/bench_reports.py
