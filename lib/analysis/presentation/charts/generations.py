@@ -11,7 +11,7 @@ from ... import measures
 from ...data import Dataset
 from .. import labels
 from ..style import ReportFigure, new_figure
-from .elements import axes_rect, bottom_legend, empty_chart, source_line, subtitle
+from .elements import axes_rect, bottom_legend, empty_chart, margin_label, source_line, subtitle
 
 MAX_ROWS = 24  # indicators in one chart (those compared across plans first)
 RAISED, LOWERED, SAME = "#2e7d32", "#b00020", "#777777"
@@ -61,15 +61,7 @@ def plan_generations_chart(dataset: Dataset, jurisdiction_id: str, lang: str = "
         ax.plot([0], [y], marker="o", color=colour, ms=4)
         before = labels.format_value(r.previous_value, None, r.previous_comparator, r.previous_unit, lang)
         text = f"{before} ({_year(r.previous_target_year)}) → {labels.target_text(r, lang)} ({_year(r.target_year)})"
-        ax.annotate(
-            text,
-            (1.0, y),
-            xycoords=("axes fraction", "data"),
-            xytext=(6, 0),
-            textcoords="offset points",
-            va="center",
-            fontsize=8.5,
-        )
+        margin_label(ax, y, text)
         description.append(f"{labels.display_name(dataset, 'indicator', r.indicator_id, lang)} {text}")
     names = [labels.display_name(dataset, "indicator", i, lang) for i in shown["indicator_id"]]
     room = 18 if lang == "zh" else 40  # characters that fit the left margin

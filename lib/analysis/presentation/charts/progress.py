@@ -14,7 +14,7 @@ from ...data import Dataset
 from ...measures.progress import ACCELERATION_RATIO, ON_TRACK_RATIO
 from .. import labels
 from ..style import MARKERS, ReportFigure, jurisdiction_colours, new_figure, tier_style
-from .elements import axes_rect, bottom_legend, source_line, subtitle
+from .elements import axes_rect, bottom_legend, margin_label, source_line, subtitle
 
 STATUS_COLOURS = {
     "achieved": "#1b7837",
@@ -72,16 +72,7 @@ def progress_chart(
         if not np.isnan(ratio):
             ax.barh(y, min(max(ratio, left), right), color=colour, height=0.6)
             status = f"{status} ({ratio:.2f})"
-        ax.annotate(
-            status,
-            (1.0, y),
-            xycoords=("axes fraction", "data"),
-            xytext=(6, 0),
-            textcoords="offset points",
-            va="center",
-            fontsize=8.5,
-            color=colour if colour != NO_STATUS else "#666666",
-        )
+        margin_label(ax, y, status, color=colour if colour != NO_STATUS else "#666666")
         who = labels.display_name(dataset, "jurisdiction", r.jurisdiction_id, lang)
         what = labels.display_name(dataset, "indicator", r.indicator_id, lang)
         description.append(
