@@ -611,8 +611,8 @@ def test_a_full_disk_leaves_the_previous_report_whole(tmp_path, monkeypatch):
             raise OSError(errno.ENOSPC, "No space left on device")
         return original(path, data)
 
-    original = files.write_bytes
-    monkeypatch.setattr(files, "write_bytes", full_disk)
+    original = Path.write_bytes
+    monkeypatch.setattr(Path, "write_bytes", full_disk)
     with pytest.raises(OSError, match="No space left on device"):
         write_report(tmp_path, JobResult(job, True, "", 1.0, {"a.html": b"<html>new</html>", "b.txt": b"new"}))
     assert snapshot(tmp_path) == before

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .. import files, paths
 from ..data import Dataset
-from ..data.scope import Scope, digest
+from ..data.scope import Scope, ScopeDigests
 from .plan import Job
 
 MANIFEST = ".report.json"
@@ -44,12 +44,13 @@ def report_keys(dataset: Dataset, jobs: list[Job], sources: dict[str, str]) -> d
     slice it is handed (see :mod:`analysis.data.scope`)."""
     common = library_fingerprint()
     notebook_digest = {nb: _sha(text) for nb, text in sources.items()}
+    digests = ScopeDigests(dataset)
     slices: dict[str, str] = {}  # jobs with the same scope share the digest of their slice
     keys = {}
     for job in jobs:
         scope = job.parameters.get("data_scope", "")
         if scope not in slices:
-            slices[scope] = digest(dataset, Scope.parse(scope))
+            slices[scope] = digests.digest(Scope.parse(scope))
         parameters = json.dumps(job.parameters, sort_keys=True)
         keys[job] = _sha(common, notebook_digest[job.notebook], parameters, job.kind, job.key, slices[scope])
     return keys

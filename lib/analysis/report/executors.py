@@ -38,7 +38,7 @@ class LocalPool:
         # whose locks a forked child would inherit held. The server is a clean process that
         # imports the library once; each worker is a cheap fork of it.
         self.ctx = multiprocessing.get_context("forkserver")
-        self.ctx.set_forkserver_preload(["analysis.report.kernel", "papermill", "nbconvert"])
+        self.ctx.set_forkserver_preload(["analysis.report.kernel", "analysis.report.engine", "nbconvert"])
         self.outbox = self.ctx.Queue()
         self.size = workers
 

@@ -9,7 +9,6 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .. import files
 from . import cache, webfonts
 from .kernel import JobResult
 from .plan import HTML_LANG, SINGLE, Job
@@ -18,8 +17,11 @@ from .plan import HTML_LANG, SINGLE, Job
 def write_report(reports_dir: Path, result: JobResult, key: str = "") -> dict:
     """Write one report's files into a fresh folder, then swap it in for the old one.
 
-    The folder's ``.report.json`` records the key, the hash of every file (for the next run's
-    cache check) and the characters its pages need from the CJK web font. Returns it.
+    The swap is what makes the write atomic, so the files in the hidden staging folder are
+    written plainly (no temporary file and fsync each); a file a crash leaves damaged fails its
+    recorded hash at the next run and the report is rebuilt. The folder's ``.report.json``
+    records the key, the hash of every file (for the next run's cache check) and the
+    characters its pages need from the CJK web font. Returns it.
     """
     final = reports_dir / result.job.folder
     final.parent.mkdir(parents=True, exist_ok=True)
@@ -31,8 +33,9 @@ def write_report(reports_dir: Path, result: JobResult, key: str = "") -> dict:
     entry = cache.manifest(key if result.ok else "", contents, result.seconds, "".join(sorted(chars)))
     try:
         for rel, data in contents.items():
-            files.write_bytes(staging / rel, data)
-        files.write_text(staging / cache.MANIFEST, json.dumps(entry, ensure_ascii=False, indent=1) + "\n")
+            (staging / rel).parent.mkdir(parents=True, exist_ok=True)
+            (staging / rel).write_bytes(data)
+        (staging / cache.MANIFEST).write_text(json.dumps(entry, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         staging.chmod(0o755)
         old = None
         if final.exists():
