@@ -4,6 +4,7 @@ that a forced re-run with unchanged inputs writes the same bytes."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -15,6 +16,7 @@ from urllib.parse import unquote
 
 import nbformat
 import pytest
+from fontTools.ttLib import TTFont
 
 from analysis import paths
 from analysis.data.bundle import BUNDLE_NAME, FOLDER
@@ -69,7 +71,7 @@ def test_the_index_lists_every_report_and_marks_the_failure(batch):
     _, out, _, _ = batch
     index = (out / "index.html").read_text(encoding="utf-8")
     assert '<html lang="zh-CN">' in index and (out / "index-en.html").is_file()
-    assert "✗ AssertionError: deliberate failure" in index
+    assert "× AssertionError: deliberate failure" in index
     for m in json.loads((out / "manifest.json").read_text()):
         if m["ok"]:
             assert f'href="{m["folder"]}/' in index
@@ -149,6 +151,18 @@ def test_images_have_alt_text_and_pages_link_the_shared_assets(batch):
             assert re.search(r'alt="[^"]+"', img), (page, img[:120])
         assert 'assets/fonts.css"' in html and 'assets/report.css"' in html
     assert (out / "assets" / "cjk.woff").stat().st_size > 10_000
+
+
+def test_the_subset_font_holds_every_character_a_page_shows(batch):
+    """Characters are read as a browser reads them (references resolved), so one the pages spell
+    as ``&#20505;`` cannot slip past the scan that picks the font's glyphs."""
+    _, out, _, _ = batch
+    font = TTFont(out / "assets" / "cjk.woff")
+    covered = set(font.getBestCmap())
+    for page in sorted(out.rglob("*.html")):
+        shown = html.unescape(re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8")))
+        missing = sorted({c for c in shown if ord(c) > 0x7F and ord(c) not in covered})
+        assert not missing, (page, "".join(missing))
 
 
 def test_failed_report_keeps_its_executed_notebook_and_is_not_cached(batch):
