@@ -4,7 +4,8 @@ Measures, in one run and on the same notebooks and parameter sets:
   1. `python -m analysis report --force` (warm kernels, one per worker, all CPUs);
   2. a plain sequential loop of `papermill` commands, one process and one kernel per report;
   3. the floor: the same notebook code (the same figures and tables written to the same
-     files) executed in one plain Python process, with no kernel, papermill or nbconvert;
+     files, and each display formatted as IPython formats it for the page) executed in one
+     plain Python process, with no kernel, papermill or nbconvert;
   4. the parallel floor: that plain work spread over all CPUs (one process each);
 and prints the four times, then
 `speedup <loop / report> floor_ratio <report / floor> parallel_floor_ratio <report / parallel floor>`.
@@ -77,11 +78,32 @@ def time_papermill_loop(jobs, out: Path, sample: int) -> float:
     return (time.perf_counter() - start) * len(jobs) / len(chosen)
 
 
+def _format_only(formatter):
+    """IPython's ``display`` as a kernel runs it, short of publishing: what is shown is formatted
+    (a table's HTML and text), raw data is taken as given."""
+
+    def display(*objs, raw=False, **kwargs):
+        if not raw:
+            for obj in objs:
+                formatter.format(obj)
+
+    return display
+
+
 def run_plain(numbered_jobs: list[tuple[int, Job]], out: Path) -> None:
     """Reports' code cells, executed in this process: the work without the machinery."""
+    from unittest import mock
+
     import matplotlib
+    from IPython.core.formatters import DisplayFormatter
 
     matplotlib.use("Agg")
+    formatter = DisplayFormatter()
+    with mock.patch("IPython.display.display", _format_only(formatter)):
+        _run_cells(numbered_jobs, out, formatter)
+
+
+def _run_cells(numbered_jobs: list[tuple[int, Job]], out: Path, formatter) -> None:
     import matplotlib.pyplot as plt
 
     notebooks = {
@@ -97,10 +119,10 @@ def run_plain(numbered_jobs: list[tuple[int, Job]], out: Path) -> None:
                 tree = ast.parse(cell.source)
                 last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
                 exec(compile(tree, "<cell>", "exec"), namespace)
-                if last is not None:
+                if last is not None:  # the cell's value, formatted as the kernel's display hook would
                     value = eval(compile(ast.Expression(last.value), "<cell>", "eval"), namespace)
-                    if hasattr(value, "to_html"):
-                        value.to_html()
+                    if value is not None:
+                        formatter.format(value)
         plt.close("all")
 
 
