@@ -1,11 +1,12 @@
 """The charts as a reader meets them: every chart in both languages names its source and is
 described by its alt text; a Chinese chart draws every character with a font that has it (no
 tofu boxes, on a machine without Chinese fonts: the font comes from a pip package); an English
-chart has no Chinese in it; and the spread chart's target labels never overlap, at the full
-national scale."""
+chart has no Chinese in it; and the spread chart's target labels and the record chart's
+series names never overlap, at the full national scale."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 
@@ -15,6 +16,7 @@ from matplotlib.text import Text
 
 from analysis import measures
 from analysis.presentation import charts, labels
+from analysis.presentation.charts.progress import SERIES_LABEL
 from analysis.presentation.charts.spread import TARGET_LABEL
 
 MQCI = measures.HEADLINE_INDICATOR
@@ -62,16 +64,21 @@ def test_an_english_chart_has_no_chinese(dataset, name):
     assert chinese == []
 
 
+def label_boxes(fig, gid: str) -> list:
+    """The boxes of a chart's texts with ``gid``, each the text's own (an annotation's box would
+    take in its connector line too)."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    return [Text.get_window_extent(t, renderer) for t in fig.findobj(Text) if t.get_gid() == gid]
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_no_two_target_labels_of_the_spread_overlap(dataset, lang):
     shared = measures.shared_indicators(dataset)  # the most widely set first: the most crowded charts
     indicators = [MQCI, *(i for i in shared[:6] if i != MQCI)]
     for indicator_id in indicators:
         fig = charts.indicator_spread(dataset, indicator_id, lang)
-        fig.canvas.draw()
-        renderer = fig.canvas.get_renderer()
-        # the text's own box (an annotation's box would take in its connector line too)
-        boxes = [Text.get_window_extent(t, renderer) for t in fig.findobj(Text) if t.get_gid() == TARGET_LABEL]
+        boxes = label_boxes(fig, TARGET_LABEL)
         local = measures.local_targets(dataset)
         drawn = local[(local["indicator_id"] == indicator_id) & ~local["is_relative"] & local["value_std"].notna()]
         assert len(boxes) == len(drawn), indicator_id  # every target is labelled
@@ -79,6 +86,33 @@ def test_no_two_target_labels_of_the_spread_overlap(dataset, lang):
         assert overlapping == [], (indicator_id, len(overlapping))
         figure_box = fig.bbox
         assert all(figure_box.contains(b.x0, b.y0) and figure_box.contains(b.x1, b.y1) for b in boxes), indicator_id
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_two_series_names_of_the_record_chart_overlap(dataset, lang):
+    """Every indicator published for two or more jurisdictions (Hubei's and Yichang's series of
+    the index end in the same year at close values)."""
+    series = measures.published_series(dataset).dropna(subset=["jurisdiction_id"])
+    counts = series.groupby("indicator_id")["jurisdiction_id"].nunique()
+    assert (counts >= 2).sum() >= 3
+    for indicator_id, n in counts[counts >= 2].items():
+        boxes = label_boxes(charts.record_chart(dataset, indicator_id, lang), SERIES_LABEL)
+        assert len(boxes) == n, indicator_id  # every series is named
+        overlapping = [(a, b) for a, b in itertools.combinations(boxes, 2) if a.overlaps(b)]
+        assert overlapping == [], (indicator_id, len(overlapping))
+
+
+def test_series_names_ending_at_one_point_are_lifted_apart(dataset):
+    """What the test above guards against, made to happen: Yichang's series of the index made to
+    end at Hubei's last point, so their names would sit on each other."""
+    obs = dataset.observations.copy()
+    index = obs[obs["indicator_id"] == MQCI]
+    hubei = index[index["jurisdiction_id"] == "hubei"].sort_values("year").iloc[-1]
+    yichang_last = index.loc[index["jurisdiction_id"] == "yichang", "year"].idxmax()
+    obs.loc[yichang_last, ["year", "value"]] = [hubei["year"], hubei["value"]]
+    crowded = dataclasses.replace(dataset, observations=obs)
+    boxes = label_boxes(charts.record_chart(crowded, MQCI, "en"), SERIES_LABEL)
+    assert not any(a.overlaps(b) for a, b in itertools.combinations(boxes, 2))
 
 
 @pytest.mark.parametrize("chart", ["spread", "record"])

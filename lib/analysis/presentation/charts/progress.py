@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator
 
 from ... import measures
@@ -27,6 +28,7 @@ STATUS_COLOURS = {
 }
 NO_STATUS = "#bbbbbb"
 MAX_ROWS = 40
+SERIES_LABEL = "series-label"  # gid of the name at the end of each published series (a test measures overlaps)
 
 
 def _status_text(status, lang: str) -> str:
@@ -117,6 +119,30 @@ def _label_column(fig, ax, placed: list[tuple[float, float, str, str]]) -> None:
         )
 
 
+def _series_names(fig, ax, ends: list[tuple[float, float, str, str]]) -> None:
+    """Each series' name just above its last point; a name that would overlap one already
+    placed (two series ending in the same years at close values) is lifted clear of it."""
+    renderer = fig.canvas.get_renderer()
+    ax.get_xlim(), ax.get_ylim()  # settle the limits the names are placed in
+
+    def box_of(label):
+        label.update_positions(renderer)  # an annotation places its text only when drawn
+        return Text.get_window_extent(label, renderer)
+
+    boxes = []
+    for x, y, name, colour in sorted(ends, key=lambda end: end[1]):
+        label = ax.annotate(
+            name, (x, y), xytext=(-4, 6), textcoords="offset points", fontsize=8, color=colour, ha="right"
+        )
+        label.set_gid(SERIES_LABEL)
+        box = box_of(label)
+        for other in sorted(boxes, key=lambda b: b.y0):
+            if box.overlaps(other):
+                label.xyann = (-4, label.xyann[1] + (other.y1 - box.y0 + 1) * 72 / fig.dpi)
+                box = box_of(label)
+        boxes.append(box)
+
+
 def _row_name(dataset: Dataset, r, lang: str) -> str:
     who = labels.display_name(dataset, "jurisdiction", r.jurisdiction_id, lang)
     what = _short(labels.display_name(dataset, "indicator", r.indicator_id, lang), lang)
@@ -151,7 +177,7 @@ def record_chart(
     ax = fig.add_axes(axes_rect(fig, left=0.9, bottom=1.45, right=3.4, top=1.0))
     fig.suptitle(labels.text("record_title", lang, indicator=ind_name), x=0.02, ha="left", fontsize=13)
     subtitle(fig, labels.text("record_subtitle", lang), 0.5)
-    description = []
+    description, ends = [], []
     for jurisdiction_id, points in series.groupby("jurisdiction_id", sort=False):
         points = points.sort_values("year")
         colour = colours.get(jurisdiction_id, "#777777")
@@ -162,15 +188,7 @@ def record_chart(
             face = colour if basis == "published" else "white"
             ax.scatter(chosen["year"], chosen["value"], s=22, facecolors=face, edgecolors=colour, zorder=4)
         last = points.iloc[-1]
-        ax.annotate(
-            name,
-            (last["year"], last["value"]),
-            xytext=(-4, 6),
-            textcoords="offset points",
-            fontsize=8,
-            color=colour,
-            ha="right",
-        )
+        ends.append((last["year"], last["value"], name, colour))
         description.append(
             f"{name} " + ", ".join(f"{v:g} ({y})" for y, v in zip(points["year"], points["value"], strict=True))
         )
@@ -192,6 +210,7 @@ def record_chart(
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.margins(x=0.04, y=0.1)
     _label_column(fig, ax, placed)
+    _series_names(fig, ax, ends)
     ax.set_xlabel(labels.text("year", lang))
     ax.set_ylabel(labels.unit_label(unit, lang))
     legend = [
