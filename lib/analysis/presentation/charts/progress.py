@@ -8,6 +8,7 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.text import Text
+from matplotlib.transforms import Bbox
 from matplotlib.ticker import MaxNLocator
 
 from ... import measures
@@ -129,7 +130,7 @@ def _series_names(fig, ax, ends: list[tuple[float, float, str, str]]) -> None:
         label.update_positions(renderer)  # an annotation places its text only when drawn
         return Text.get_window_extent(label, renderer)
 
-    boxes = []
+    boxes: list[Bbox] = []
     for x, y, name, colour in sorted(ends, key=lambda end: end[1]):
         label = ax.annotate(
             name, (x, y), xytext=(-4, 6), textcoords="offset points", fontsize=8, color=colour, ha="right"
