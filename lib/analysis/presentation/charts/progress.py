@@ -8,8 +8,8 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.text import Text
-from matplotlib.transforms import Bbox
 from matplotlib.ticker import MaxNLocator
+from matplotlib.transforms import Bbox
 
 from ... import measures
 from ...data import Dataset
