@@ -67,7 +67,7 @@ def empty_chart(fig: ReportFigure, ax, message: str, title: str) -> ReportFigure
     return fig
 
 
-def margin_label(ax, y: float, text: str, **style: Any) -> None:
+def margin_label(ax, y: float, text: str, fontsize: float = 8.5, **style: Any) -> None:
     """A label in the right margin, level with row ``y`` (rows of a chart with one row per item)."""
     ax.annotate(
         text,
@@ -76,7 +76,7 @@ def margin_label(ax, y: float, text: str, **style: Any) -> None:
         xytext=(6, 0),
         textcoords="offset points",
         va="center",
-        fontsize=8.5,
+        fontsize=fontsize,
         **style,
     )
 

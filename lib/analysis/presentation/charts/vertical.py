@@ -11,7 +11,16 @@ from ... import measures
 from ...data import Dataset
 from .. import labels
 from ..style import MARKERS, NATION_COLOUR, ReportFigure, jurisdiction_colours, new_figure, tier_style
-from .elements import MAX_BARS, axes_rect, comparator_legend, empty_chart, source_line, subtitle, tier_legend
+from .elements import (
+    MAX_BARS,
+    axes_rect,
+    comparator_legend,
+    empty_chart,
+    margin_label,
+    source_line,
+    subtitle,
+    tier_legend,
+)
 
 MOVED = "moved along the national path"
 PROVINCE_COLOUR = "#555555"  # the province's marker: the cities already wear the province's colour
@@ -63,15 +72,7 @@ def vertical_gaps(dataset: Dataset, indicator_id: str, lang: str = "zh") -> Repo
         )
         ax.scatter([float(r.value_std)], [y], marker=MARKERS[r.comparator], s=70, zorder=5, **tier_style(r.tier, city))
         gap = f"{float(r.vertical_gap):+.2f}"
-        ax.annotate(
-            gap,
-            (1.0, y),
-            xycoords=("axes fraction", "data"),
-            xytext=(6, 0),
-            textcoords="offset points",
-            va="center",
-            fontsize=9,
-        )
+        margin_label(ax, y, gap, fontsize=9)
         province_target = labels.format_value(r.province_value_std, None, r.province_comparator, r.unit, lang)
         description.append(
             f"{_name(dataset, r.jurisdiction_id, lang)} {labels.target_text(r, lang)} ({r.target_year}),"
