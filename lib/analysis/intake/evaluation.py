@@ -163,8 +163,30 @@ def gold_texts(rows: list[dict[str, str]], texts_dir: Path) -> dict[str, str]:
             raise IntakeError(
                 f"no text for {doc_id} in {texts_dir} (looked for {doc_id} with {', '.join(FORMAT_OF_SUFFIX)})"
             )
-        texts[doc_id] = read_original(found[0]).text
+        texts[doc_id] = split_header(read_original(found[0]).text)[1]
     return texts
+
+
+HEADER_LINE = re.compile(r"([a-z_]+):[ \t]*(.*)")
+
+
+def split_header(text: str) -> tuple[dict[str, str], str]:
+    """A labelled text's header block and its body: ``key: value`` lines, then a line ``---``.
+
+    Labelled excerpts carry what is known about the document (its id, URL, issue date, title)
+    above the text as read; quotes and offsets refer to the body. A text without such a block
+    is all body.
+    """
+    lines = text.split("\n")
+    meta: dict[str, str] = {}
+    for k, line in enumerate(lines):
+        if line.strip() == "---" and meta:
+            return meta, "\n".join(lines[k + 1 :])
+        m = HEADER_LINE.fullmatch(line.strip())
+        if m is None:
+            break
+        meta[m.group(1)] = m.group(2).strip()
+    return {}, text
 
 
 def labelled_from_gold(rows: list[dict[str, str]], texts: dict[str, str], name: str = "gold") -> list[Labelled]:
