@@ -90,8 +90,9 @@ def layout_spaces(line: str) -> str:
     return re.sub(r"(?<=[\u4e00-\u9fff])(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])(?=[\u4e00-\u9fff])", " ", line)
 
 
-def write_pdf(text: str, path: Path, font: Path) -> Path:
-    """The plan printed to an A4 PDF: running header, page numbers, the table as a ruled table."""
+def write_pdf(text: str, path: Path, font: Path, table: bool = True) -> Path:
+    """The plan printed to an A4 PDF: running header, page numbers, the table as a ruled table
+    (``table=False``: the text alone, as a page printed from a browser)."""
     from fpdf import FPDF
     from fpdf.enums import WrapMode
     from fpdf.fonts import FontFace
@@ -112,6 +113,9 @@ def write_pdf(text: str, path: Path, font: Path) -> Path:
     pdf.set_font("cjk", size=11)
     for line in text.splitlines():
         pdf.multi_cell(0, 6, layout_spaces(line) or " ", new_x="LMARGIN", new_y="NEXT", wrapmode=WrapMode.CHAR)
+    if not table:
+        pdf.output(str(path))
+        return path
     pdf.multi_cell(0, 6, TABLE_TITLE, new_x="LMARGIN", new_y="NEXT")
     with pdf.table(headings_style=FontFace(emphasis=None), col_widths=(8, 40, 10, 12, 12, 12)) as table:
         for row in INDICATOR_TABLE:
@@ -122,7 +126,7 @@ def write_pdf(text: str, path: Path, font: Path) -> Path:
     return path
 
 
-def write_docx(text: str, path: Path) -> Path:
+def write_docx(text: str, path: Path, table: bool = True) -> Path:
     """The plan as a Word document: a paragraph a line, the table as a Word table, a page header."""
     import docx
 
@@ -130,6 +134,9 @@ def write_docx(text: str, path: Path) -> Path:
     document.sections[0].header.paragraphs[0].text = PAGE_HEADER
     for line in text.splitlines():
         document.add_paragraph(line)
+    if not table:
+        document.save(str(path))
+        return path
     document.add_paragraph(TABLE_TITLE)
     table = document.add_table(rows=len(INDICATOR_TABLE), cols=len(INDICATOR_TABLE[0]))
     for r, row in enumerate(INDICATOR_TABLE):
@@ -139,12 +146,14 @@ def write_docx(text: str, path: Path) -> Path:
     return path
 
 
-def write_html(text: str, path: Path, title: str = "质量强市建设实施方案") -> Path:
+def write_html(text: str, path: Path, title: str = "质量强市建设实施方案", table: bool = True) -> Path:
     """The plan as a saved government page: navigation, the article, the table, the site footer."""
     paragraphs = "\n".join(f"<p>{html.escape(line)}</p>" for line in text.splitlines() if line.strip())
     rows = "\n".join(
         "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>" for row in INDICATOR_TABLE
     )
+    if not table:
+        rows = ""
     page = f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>{html.escape(title)}_市人民政府门户网站</title></head>
 <body>
@@ -155,8 +164,8 @@ def write_html(text: str, path: Path, title: str = "质量强市建设实施方�
 <div class="info">发布时间：2024-04-29　来源：市政府办公室　浏览次数：2317　【字体：大 中 小】</div>
 <div class="TRS_Editor">
 {paragraphs}
-<p>{TABLE_TITLE}</p>
-<table border="1">{rows}</table>
+{f"<p>{TABLE_TITLE}</p>" if table else ""}
+{f'<table border="1">{rows}</table>' if table else ""}
 </div></div>
 <div class="share">分享到：微信 微博 QQ空间　【打印本页】【关闭窗口】</div>
 <div class="footer">{SITE_FOOTER}</div>

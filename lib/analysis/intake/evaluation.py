@@ -38,6 +38,7 @@ from ..data.chinese import to_simplified
 from ..errors import IntakeError
 from .extraction import Candidate, catalogue_aliases, extract
 from .formats import FORMAT_OF_SUFFIX, read_original
+from .repair import matching_view, simplified
 from .textio import read_plan
 
 GOLD_COLUMNS = ("doc_id", "indicator", "value", "value_high", "unit", "comparator", "target_year", "quote")
@@ -151,7 +152,13 @@ def _is_number(text: str) -> bool:
 
 
 def gold_texts(rows: list[dict[str, str]], texts_dir: Path) -> dict[str, str]:
-    """The text of every document the gold table names, read from ``<doc_id>.<ext>`` in ``texts_dir``."""
+    """The text of every document the gold table names, read from ``<doc_id>.<ext>`` in ``texts_dir``
+    (the body under a header block, if the text has one)."""
+    return {doc_id: body for doc_id, (_, body) in gold_documents(rows, texts_dir).items()}
+
+
+def gold_documents(rows: list[dict[str, str]], texts_dir: Path) -> dict[str, tuple[dict[str, str], str]]:
+    """Every document the gold table names: its header block (what is known of it) and its text."""
     texts = {}
     for doc_id in dict.fromkeys(r["doc_id"] for r in rows):
         found = [
@@ -163,8 +170,15 @@ def gold_texts(rows: list[dict[str, str]], texts_dir: Path) -> dict[str, str]:
             raise IntakeError(
                 f"no text for {doc_id} in {texts_dir} (looked for {doc_id} with {', '.join(FORMAT_OF_SUFFIX)})"
             )
-        texts[doc_id] = split_header(read_original(found[0]).text)[1]
+        texts[doc_id] = split_header(read_original(found[0]).text)
     return texts
+
+
+def gold_metadata(texts_dir: Path | str) -> dict[str, dict[str, str]]:
+    """The header block of every labelled document in ``texts_dir`` (for copies made elsewhere)."""
+    texts_dir = Path(texts_dir)
+    rows = read_gold(texts_dir / "gold.csv")
+    return {doc_id: meta for doc_id, (meta, _) in gold_documents(rows, texts_dir).items()}
 
 
 HEADER_LINE = re.compile(r"([a-z_]+):[ \t]*(.*)")
@@ -189,12 +203,36 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
     return {}, text
 
 
+def locate(quote: str, text: str) -> list[tuple[int, int]]:
+    """Every place ``quote`` stands in ``text``: exactly, or else in the text's matching view.
+
+    A gold table labels a plan once, on its text; the same plan printed to PDF or saved as a
+    web page wraps its lines elsewhere and spaces its numbers. Where the quote is not in the
+    copy as it stands, it is searched with the layout left out on both sides (the matching
+    view's line wraps, layout spaces and page furniture; simplified characters), and mapped
+    back to the copy's own characters.
+    """
+    exact = [(m.start(), m.start() + len(quote)) for m in re.finditer(re.escape(quote), text)]
+    if exact:
+        return exact
+    view = matching_view(text)
+    kept = [k for k, ch in enumerate(view.text) if not ch.isspace()]
+    flat = "".join(view.text[k] for k in kept)
+    wanted = re.sub(r"\s+", "", simplified(quote))
+    if not wanted:
+        return []
+    return [
+        view.stored_span(kept[m.start()], kept[m.start() + len(wanted) - 1] + 1)
+        for m in re.finditer(re.escape(wanted), flat)
+    ]
+
+
 def labelled_from_gold(rows: list[dict[str, str]], texts: dict[str, str], name: str = "gold") -> list[Labelled]:
     """Gold rows as labelled targets, each quote located everywhere it occurs in its text."""
     out, problems = [], []
     for row in rows:
         text = texts[row["doc_id"]]
-        spans = [(m.start(), m.start() + len(row["quote"])) for m in re.finditer(re.escape(row["quote"]), text)]
+        spans = locate(row["quote"], text)
         if not spans:
             problems.append(f"{name}:{row['line']}: quote: not found in the text of {row['doc_id']}: {row['quote']!r}")
             continue
@@ -334,16 +372,29 @@ def evaluate(dataset: Dataset) -> list[Score]:
     return scores
 
 
-def evaluate_gold(gold: Path | str, texts_dir: Path | str, aliases: dict[str, list[str]] | None = None) -> list[Score]:
-    """Score the extractor against a gold table (format in this module's docstring)."""
+def evaluate_gold(
+    gold: Path | str,
+    texts_dir: Path | str,
+    aliases: dict[str, list[str]] | None = None,
+    metadata: dict[str, dict[str, str]] | None = None,
+) -> list[Score]:
+    """Score the extractor against a gold table (format in this module's docstring).
+
+    ``metadata`` gives what is known of each document (``issued``) where its text has no
+    header block (a copy of a labelled text in another format).
+    """
     gold = Path(gold)
     rows = read_gold(gold)
-    texts = gold_texts(rows, Path(texts_dir))
+    documents = gold_documents(rows, Path(texts_dir))
+    texts = {doc_id: body for doc_id, (_, body) in documents.items()}
     labels = labelled_from_gold(rows, texts, gold.name)
-    return [
-        score_document(doc_id, extract(text, aliases), [t for t in labels if t.doc_id == doc_id])
-        for doc_id, text in texts.items()
-    ]
+    scores = []
+    for doc_id, (meta, text) in documents.items():
+        known = {**(metadata or {}).get(doc_id, {}), **meta}
+        candidates = extract(text, aliases)
+        del known  # what is known of the document is not read yet
+        scores.append(score_document(doc_id, candidates, [t for t in labels if t.doc_id == doc_id]))
+    return scores
 
 
 def total(scores: list[Score]) -> Score:
