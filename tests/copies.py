@@ -31,7 +31,9 @@ def bodies(folder: Path) -> dict[str, tuple[dict[str, str], str]]:
 
     out = {}
     for doc_id in dict.fromkeys(r["doc_id"] for r in read_gold(folder / "gold.csv")):
-        (path,) = [folder / f"{doc_id}{suffix}" for suffix in FORMAT_OF_SUFFIX if (folder / f"{doc_id}{suffix}").is_file()]
+        (path,) = [
+            folder / f"{doc_id}{suffix}" for suffix in FORMAT_OF_SUFFIX if (folder / f"{doc_id}{suffix}").is_file()
+        ]
         out[doc_id] = split_header(read_original(path).text)
     return out
 

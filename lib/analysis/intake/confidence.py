@@ -11,11 +11,14 @@ from typing import TYPE_CHECKING
 
 from ..data.chinese import to_simplified
 from ..data.vocabularies import UNIT_BY_CODE
+from .values import DECIMAL_AS_COMMA, RATE_ABOVE_100, SHARE_ABOVE_1
 
 if TYPE_CHECKING:
     from .extraction import Candidate
 
 WEIGHTS = {
+    RATE_ABOVE_100: 0.5,
+    SHARE_ABOVE_1: 0.5,
     "year not found": 0.45,
     "indicator not in catalogue": 0.2,
     "indicator phrase short or missing": 0.2,
@@ -25,13 +28,16 @@ WEIGHTS = {
     "Chinese numeral": 0.1,
     "unit outside the vocabulary": 0.1,
     "year from a heading or an opening paragraph": 0.05,
+    DECIMAL_AS_COMMA: 0.1,
 }
 FLOOR = 0.05
 
 
 def doubts(c: Candidate) -> list[str]:
     """What makes a candidate doubtful, most serious first."""
-    found = []
+    found = [c.impossible] if c.impossible else []
+    if any(r.startswith(DECIMAL_AS_COMMA) for r in c.repairs):
+        found.append(DECIMAL_AS_COMMA)
     if c.target_year is None:
         found.append("year not found")
     if not c.indicator_id:

@@ -32,6 +32,7 @@ from .merging import merge_repeats
 from .outline import Outline, Paragraph, paragraphs
 from .rejections import NO_WORDS, PAGE_FURNITURE, PAST_PERIOD, QUOTED_NAME, RETROSPECTIVE_SECTION, first_rule
 from .repair import View, matching_view
+from .values import comma_decimal, impossible
 from .years import YEAR_GOVERN, governing_years, horizon_year, plan_year, relative_year
 
 PREFIX_GE = re.compile(r"(不低于|不少于|超过|突破|至少|高于|多于|大于|逾|达到或超过|≥|>=|>)$")
@@ -51,12 +52,13 @@ QUOTES = re.compile(
     r"“[^”\n]{0,60}”|\"[^\"\n]{0,60}\"|《[^》\n]{0,80}》|「[^」\n]{0,60}」|〔[^〕\n]{0,20}〕|\[[^\]\n]{0,20}\]"
 )
 TRAIL_WORDS = re.compile(
-    r"(?:年均)?(?:增长|提高|提升|下降|降低|减少)$|(?:均|分别)?(?:达到|达|为|保持在|稳定在|保持|稳定|提高到|提升到|提高至|提升至|增至|控制在|超过|突破|不低于|不少于|不超过|高于|低于|至少|力争)$|(?:均|分别)$"
+    r"(?:年均)?(?:增长|提高|提升|下降|降低|减少)$|(?:均|分别|各)?(?:将|要|应)?(?:达到|达|为|保持在|稳定在|保持|稳定|提高到|提升到|提高至|提升至|增至|控制在|超过|突破|不低于|不少于|不超过|高于|低于|至少|力争)$|(?:均|分别|各)$"
     r"|(?:≥|≤|>=|<=|>|<)$"
 )
 # A phrase that is only a verb of action names no indicator: the noun after the number does
 # (带动10000名以上一线职工参与…).
 ACTION_ONLY = re.compile(r"(?:推动|带动|引导|组织|支持|吸引|帮助|指导|鼓励|促进|开展|服务|惠及|覆盖|吸纳|辐射|培训)+")
+MAKING_VERB = re.compile(r"^(?:新增|新建|新培育|再培育|培育|建成|新创建|创建|打造|新认定|认定)")
 # The label before a colon that ends right where the number's clause starts.
 LABEL = re.compile(r"(?:\d{1,2}[.、](?!\d)|[(]\d{1,2}[)])?(?P<name>[^,;。:|\t\n]{1,40}[\u4e00-\u9fff)]):$")
 PHRASE_STOP = "、，,；;。|\t"
@@ -87,6 +89,9 @@ class Candidate:
     confidence: float = 1.0
     doubts: tuple[str, ...] = ()
     mentions: tuple[int, ...] = ()
+    repairs: tuple[str, ...] = ()
+    impossible: str = ""
+    proposal: str = ""
     quotes: tuple[str, ...] = field(default=(), repr=False)
     year_source: str = field(default="", repr=False)
     cues: tuple[str, ...] = field(default=(), repr=False)
@@ -335,6 +340,8 @@ def _phrase_span(m: Mention) -> tuple[int, int, int, int]:
         q_start += lead.end()
     phrase = re.sub(r"较\d{4}年.*$", "", TRAIL_WORDS.sub("", s[q_start : m.start]))
     phrase_start, phrase_end = q_start, q_start + len(phrase.rstrip())
+    if (verb := MAKING_VERB.match(phrase)) and phrase_end - phrase_start > verb.end() + 1:
+        phrase_start += verb.end()  # the verb of making is not the indicator: 新增国家级检验检测中心各1个
     if not phrase.strip() and (label := LABEL.search(s, _line_start(s, clause_start), clause_start)):
         # a list written as labels: 制造业产品质量合格率:95%以上
         q_start, phrase_start, phrase_end = label.start(), label.start("name"), label.end("name")
@@ -373,18 +380,28 @@ def _read_candidate(m: Mention, view: View, text: str) -> Candidate | None:
         )
         if present
     )
+    phrase = view.original(text, phrase_start, phrase_end)
+    if phrase_start >= m.end:  # the noun after the number: 30%以上的规模以上工业企业…
+        phrase = phrase.lstrip("的")
+    unit = m.unit_read or ("index" if "指数" in m.s[phrase_start:phrase_end] else "")
+    number_at = view.stored_span(m.start, m.end)
+    repair = comma_decimal(text[number_at[0] : number_at[1]])
+    doubt, proposal = impossible(m.value, unit, change, phrase)
     return Candidate(
-        indicator_phrase=view.original(text, phrase_start, phrase_end),
+        indicator_phrase=phrase,
         indicator_id="",
         value=m.value,
         value_high=m.value_high,
-        unit=m.unit or ("index" if "指数" in m.s[phrase_start:phrase_end] else ""),
+        unit=unit,
         comparator=_comparator(m),
         target_year=None,
         baseline_year=baseline,
         char_offset=a,
         quote=quote,
         change=change,
+        repairs=(repair,) if repair else (),
+        impossible=doubt,
+        proposal=proposal,
         cues=cues,
         _view_span=(q_start, stop),
         _plain_years=_plain_years(m.period_head),

@@ -1,5 +1,7 @@
 """One number shared by a list of indicators: A、B均达到98% is two targets, A、B分别达到1600家、
-2000家 pairs each item with its number, and A产品、B产品达到13个 stays one combined count."""
+2000家 pairs each item with its number, 国家级、省级中心各1个 gives each qualifier the noun it
+shares, and A产品、B产品达到13个 stays one combined count, as does a list with one measure for all
+(基本药物、集采品种抽检合格率) or a list of examples (汽车、机械等重点产业…合格率)."""
 
 from __future__ import annotations
 
@@ -27,8 +29,13 @@ def split_shared(cand: Candidate, match: Callable[[str], str], s: str) -> list[C
         cand.indicator_id = match(cand.indicator_phrase)
         return [cand]
     items = _list_items(cand.indicator_phrase)
+    if mode == "各":
+        items = _shared_noun(items)
+    listed = len(items) >= 2 and "的" not in items[-1] and "等" not in cand.indicator_phrase
+    listed = listed and all(len(i) >= 2 for i in items) and bool(MEASURE_NOUN.search(items[-1]))
     parallel = len(items) >= 2 and (
-        mode == "均" or (MEASURE_NOUN.search(items[-1]) and "的" not in items[-1] and all(len(i) >= 2 for i in items))
+        mode in ("均", "各")
+        or (listed and (all(MEASURE_NOUN.search(i) for i in items) or _measured_apart(match, items)))
     )
     if not parallel:
         cand.indicator_id = match(cand.indicator_phrase)
@@ -41,13 +48,35 @@ def split_shared(cand: Candidate, match: Callable[[str], str], s: str) -> list[C
     return out
 
 
+def _measured_apart(match: Callable[[str], str], items: list[str]) -> bool:
+    """The catalogue measures the items of ``A、B及C评价性抽检合格率`` apart: each item, with the
+    measure the last one names, is a catalogue indicator of its own. Otherwise the list names one
+    combined measure (基本药物、集采品种抽检合格率) and stays one target."""
+    ids = [_match_item(match, item, items[-1]) for item in items]
+    return all(ids) and len(set(ids)) == len(ids)
+
+
+def _shared_noun(items: list[str]) -> list[str]:
+    """``国家级、省级检验检测中心各1个``: the last item's noun completes the qualifiers before it."""
+    if len(items) < 2:
+        return items
+    last = items[-1]
+    for k, item in enumerate(items[:-1]):
+        tail = item[-1:]
+        at = last.find(tail) if tail else -1
+        if 0 <= at < len(last) - 1 and len(item) <= 6:
+            items[k] = item + last[at + 1 :]
+    return items
+
+
 def _list_mode(cand: Candidate, s: str) -> str:
     """均 (each of a list reaches the number) or 分别 (respectively) before the number, or ''."""
     head = s[cand._view_span[0] : cand._view_span[1]]
     number = str(int(cand.value)) if cand.value.is_integer() else str(cand.value)
-    m = re.search(
-        r"(均|分别)(?:达到|达|为|保持在|稳定在|不低于|超过)?[^\d一二两三四五六七八九十]*$", head.split(number)[0]
-    )
+    before = head.split(number)[0]
+    if re.search(r"各(?:达到|达|为|不少于|不低于|超过)?$", before):
+        return "各"
+    m = re.search(r"(均|分别)(?:达到|达|为|保持在|稳定在|不低于|超过)?[^\d一二两三四五六七八九十]*$", before)
     return m.group(1) if m else ""
 
 

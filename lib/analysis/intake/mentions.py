@@ -37,9 +37,14 @@ CREATE_VERBS = (
     r"|新培育|新认定|每年新增|每年培育|每年认定|重点培育|累计|再培育|推荐|遴选|帮扶|扶持|辅导"
 )
 COUNTER = re.compile(rf"(?:万|亿|千)?(?:{COUNTERS})")
-# A time cut to a limit is a target (企业开办时间压缩至1个工作日以内), not a duration.
-TIME_LIMIT = re.compile(r"(?:压缩至|压缩到|缩短至|缩短到|减少至|减少到|降至|控制在|不超过)$")
+# A time cut to a limit is a target (企业开办时间压缩至1个工作日以内, 审批时限压减到10个工作日), not a
+# duration: a verb of cutting before it, or 以内 after it.
+TIME_LIMIT = re.compile(r"(?:(?:压缩|压减|缩短|缩减|减少|降低|降|减|控制)(?:至|到|在)|降至|不超过|不多于|最多)$")
 TIME_UNIT = re.compile(r"个工作日|工作日|小时|天")
+TIME_WITHIN = re.compile(r"(?:个工作日|工作日|小时|天)(?:以内|之内|内)")
+# A unit per head of population (万元/人, 批次/千人): the counter, then the head it is per.
+PER_HEAD = re.compile(r"/(?:千|万|百)?人")
+PER_HEAD_BEFORE = re.compile(r"每((?:千|万|百)?人)(?:口)?$")
 CREATE_BEFORE = re.compile(rf"({CREATE_VERBS})(?:的)?$")
 CREATE_ANYWHERE = re.compile(CREATE_VERBS)
 CLAUSE_END = "，,；;。！？!?：:\n|\t"
@@ -101,8 +106,21 @@ class Mention:
 
     @cached_property
     def unit(self) -> str:
-        m = (TIME_LIMIT.search(self.before) and TIME_UNIT.match(self.after)) or UNIT.match(self.after)
-        return m.group() if m else ""
+        time_limit = TIME_LIMIT.search(self.before) or TIME_WITHIN.match(self.after)
+        m = (time_limit and TIME_UNIT.match(self.after)) or UNIT.match(self.after)
+        if m is None:
+            return ""
+        per_head = PER_HEAD.match(self.after, m.end())
+        return m.group() + (per_head.group() if per_head else "")
+
+    @cached_property
+    def unit_read(self) -> str:
+        """The unit a target is in: a count per head written before the number (每千人5批次) is
+        the count per that head (批次/千人); otherwise the unit as it follows the number."""
+        per_head = PER_HEAD_BEFORE.search(self.before)
+        if per_head and self.unit and "/" not in self.unit and not self.is_time_limit:
+            return f"{self.unit}/{per_head.group(1)}"
+        return self.unit
 
     @property
     def is_time_limit(self) -> bool:

@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .mentions import Mention
 
@@ -31,6 +32,10 @@ AIMED_AT = re.compile(r"力争|争取|确保|新$|要$|将$")
 FUTURE_WORDING = re.compile(
     r"(?:到|至)(?:19|20)\d\d年|力争|争取|确保|计划|目标|预计|将|全年|(?<![\d至止])年底|(?<![\d至止])年末"
 )
+# 全年 says what is to be done this year in a plan, and what was done last year in a review: it
+# does not outweigh words of what was done in the same sentence (回顾了过去一年的工作:全年新增…).
+WHOLE_YEAR = "全年"
+RETROSPECT = re.compile(r"回顾|总结了|过去一年|过去五年")
 # A comparison with last year reports what was done (较去年同期增加15%), unless the sentence
 # speaks of what is to be or the number carries a target's comparator (全年…同比增长7%以上).
 LAST_YEAR = re.compile(r"同比|比上年|较上年|上年|去年|上一年")
@@ -108,6 +113,31 @@ def _enumeration_count(m: Mention) -> bool:
     return m.before.endswith("等")
 
 
+# The plan's own structure: how many tasks, indicators, aspects or units it sets out
+# (从6个方面提出22项重点任务, 共设置26项量化指标, 由31个责任单位落实), never a target. Words that
+# can also be things to build (工程, 行动, 举措) count as structure only after a verb of setting out.
+STRUCTURE_NOUN = re.compile(
+    r"^(?:个|项|条|大)?(?:方面|(?:重点|主要|具体|分解)?任务|(?:量化|主要|具体|考核|监测|评价)?指标|(?:具体|主要|量化)目标"
+    r"|具体工作|重点工作|责任单位|牵头单位|成员单位|大类|板块|专栏|章|部分|个阶段)"
+)
+STRUCTURE_MAYBE = re.compile(r"^(?:个|项|条|大)?(?:重点)?(?:工程|行动|举措|措施|领域|工作|专项|内容|方向)")
+SETTING_OUT = re.compile(
+    r"提出|明确|设置|设定|部署|包括|包含|涵盖|分为|列出|围绕|涉及|细化|梳理|共有|共设|共|从$|从[^,，;；。]*$"
+)
+
+
+def _plan_structure(m: Mention) -> bool:
+    rest = m.after[len(m.unit) :] if m.unit else m.after
+    if not (m.unit and COUNTER_UNIT.fullmatch(m.unit)) and not rest.startswith(("大", "个方面")):
+        return False
+    if STRUCTURE_NOUN.match(rest):
+        return True
+    return bool(STRUCTURE_MAYBE.match(rest)) and bool(SETTING_OUT.search(m.head))
+
+
+COUNTER_UNIT = re.compile(r"个|项|条|类|批|组|家")
+
+
 def _bare_number(m: Mention) -> bool:
     return not m.unit and not m.verb and not m.suffix
 
@@ -131,10 +161,18 @@ def _past_wording(m: Mention) -> bool:
     nor led by them (力争新获评 is a target)."""
     head = m.period_head
     ends = [w.end() for w in PAST_WORDING.finditer(head) if not AIMED_AT.search(head, max(0, w.start() - 3), w.start())]
-    if ends and not FUTURE_WORDING.search(head, ends[-1]):
+    if ends and not _future(head, ends[-1], past=True):
+        return True
+    if RETROSPECT.search(head) and not _future(head, RETROSPECT.search(head).end(), past=True):  # type: ignore[union-attr]
         return True
     sentence = head + m.s[m.start : m.period_end]
-    return bool(LAST_YEAR.search(sentence)) and not m.suffix and not FUTURE_WORDING.search(sentence)
+    past = bool(PAST_WORDING.search(sentence) or RETROSPECT.search(sentence))
+    return bool(LAST_YEAR.search(sentence)) and not m.suffix and not _future(sentence, 0, past)
+
+
+def _future(text: str, start: int, past: bool) -> bool:
+    """Words of what is to be from ``start`` on; 全年 counts only where nothing says what was done."""
+    return any(w.group() != WHOLE_YEAR or not past for w in FUTURE_WORDING.finditer(text, start))
 
 
 def _money_award(m: Mention) -> bool:
@@ -146,8 +184,36 @@ def _money_award(m: Mention) -> bool:
     )
 
 
+# 国家要求 as a noun (高于国家要求, 符合国家要求) names a standard, not another plan setting a goal.
+STANDARD_BEFORE = ("高于", "低于", "优于", "达到", "符合", "满足", "按照", "对照", "不低于")
+# The plan's own short name (以下简称《实施方案》), or the document a notice or a reading of it is
+# about (关于印发《…方案》的通知, 《…计划》解读): its 提出 and 明确 are the plan's own targets.
+OWN_NAME = re.compile(r"简称[《“\"]([^》”\"]{2,30})[》”\"]")
+TITLE_LINES = 2
+
+
 def _other_plans_goal(m: Mention) -> bool:
-    return bool(OTHER_PLAN.search(m.sentence_head))
+    own = _own_names(m.s)
+    for ref in OTHER_PLAN.finditer(m.sentence_head):
+        before = m.sentence_head[max(0, ref.start() - 3) : ref.start()]
+        name = re.match(r"《([^》]+)》", ref.group())
+        if name and (name.group(1) in own or any(name.group(1) in o or o in name.group(1) for o in own)):
+            continue
+        if not name and before.endswith(STANDARD_BEFORE):
+            continue
+        return True
+    return False
+
+
+@lru_cache(maxsize=4)
+def _own_names(s: str) -> frozenset[str]:
+    """Names the text gives itself: a declared short name, and the 《…》 of its title lines."""
+    names = {m.group(1) for m in OWN_NAME.finditer(s)}
+    lines = [line.strip() for line in s.split("\n", 8)[:8] if line.strip()][:TITLE_LINES]
+    for line in lines:  # a title line: short, no sentence punctuation (关于印发《…方案》的通知)
+        if len(line) <= 60 and not re.search(r"[,，。;；]", line):
+            names.update(re.findall(r"《([^》]{2,60})》", line))
+    return frozenset(names)
 
 
 def _invalid_range(m: Mention) -> bool:
@@ -166,6 +232,11 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("unit_word", "the unit is the start of a word (15分钟, 3个月, 人民)", _unit_word),
     Rule("not_a_number", "the numeral does not read as a number", _not_a_number),
+    Rule(
+        "plan_structure",
+        "counts the plan's own structure: its tasks, indicators, aspects or units (6个方面22项重点任务, 26项量化指标)",
+        _plan_structure,
+    ),
     Rule("enumeration_count", "counts what was just listed (等12个领域)", _enumeration_count),
     Rule(
         "money_award",

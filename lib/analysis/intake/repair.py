@@ -91,12 +91,18 @@ class View:
         return "".join(pieces)
 
 
+# A decimal point printed as 、 (98、5%): digits, 、, one or two digits, then a percent sign. A
+# list of numbers (1、2、3%) or an item number before it (第2、3%) is left alone.
+ENUMERATION_DECIMAL = re.compile(r"(?<![\d、第.])(\d{1,3})、(\d{1,2})(?=\s*[%‰])")
+
+
 def simplified(text: str) -> str:
-    """Simplified characters and ASCII forms, one character for one (offsets unchanged)."""
+    """Simplified characters and ASCII forms, one character for one (offsets unchanged); a
+    decimal point printed as 、 before a percent sign (98、5%) reads as a point."""
     s = to_simplified(text)
     if len(s) != len(text):  # OpenCC phrase conversions can change length: convert per character
         s = "".join(to_simplified(c) for c in text)
-    return fold_width(s)
+    return ENUMERATION_DECIMAL.sub(r"\1.\2", fold_width(s))
 
 
 def matching_view(text: str) -> View:

@@ -1,0 +1,202 @@
+"""The failure kinds of issue 19, each on sentences of the labelled texts that exercise it
+(``tests/data/labelled/kinds/``, written and labelled before the rules were changed, and the
+real excerpts in ``tests/data/labelled/real/``): damaged numbers, shapes the rules did not know,
+numbers that are not targets, years not written as 到20XX年. Expected values are the gold
+labels, read by hand."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.intake.extraction import extract, extract_all
+from analysis.intake.repair import simplified
+from analysis.intake.values import DECIMAL_AS_COMMA, RATE_ABOVE_100, SHARE_ABOVE_1
+
+
+def by_value(text: str, aliases=None) -> dict[float, object]:
+    return {c.value: c for c in extract(text, aliases)}
+
+
+def rejected_by(text: str) -> dict[str, str]:
+    return {r.number: r.rule for r in extract_all(text).rejected}
+
+
+# --- damaged numbers --------------------------------------------------------------------------------
+
+
+def test_a_decimal_point_printed_as_a_comma_is_read_and_said():
+    text = "到2027年，食品安全评价性抽检合格率达到98、5%以上，主要农产品质量安全例行监测合格率达到98、3%。\n"
+    found = by_value(text)
+    assert set(found) == {98.5, 98.3}
+    food = found[98.5]
+    assert (food.comparator, food.unit, food.target_year) == (">=", "%", 2027)
+    assert food.quote.endswith("98、5%以上") and DECIMAL_AS_COMMA in food.doubts
+    assert food.repairs == (f"{DECIMAL_AS_COMMA}: 98、5 read as 98.5",)
+
+
+def test_a_list_of_numbers_is_not_read_as_a_decimal():
+    """Only digits、digit before a percent sign is a decimal: a list (8、42、50%) is left alone."""
+    assert simplified("三次产业占比分别为8、42、50%，合格率98、5%") == "三次产业占比分别为8、42、50%,合格率98.5%"
+
+
+def test_a_rate_above_100_keeps_its_number_with_a_doubt_and_a_proposal():
+    text = "到2027年，食品安全评价性抽检合格率稳定在985%以上，出口商品检验合格率达到996%以上。\n"
+    found = by_value(text)
+    assert set(found) == {985, 996}  # kept as written: the text is not rewritten
+    for value, proposal in ((985, "98.5%"), (996, "99.6%")):
+        c = found[value]
+        assert c.impossible == RATE_ABOVE_100 and c.doubts[0] == RATE_ABOVE_100
+        assert c.proposal.startswith(proposal) and c.confidence < 0.8
+
+
+def test_a_growth_above_100_percent_is_possible():
+    (c,) = extract("到2026年，全市跨境电商交易额较2023年增长150%。\n")
+    assert c.value == 150 and c.change == "increase" and not c.impossible
+
+
+def test_a_share_without_its_percent_sign_is_a_doubt():
+    (c,) = extract("到2025年，数字经济核心产业增加值占地区生产总值比重达到12。\n")
+    assert c.impossible == SHARE_ABOVE_1 and c.proposal.startswith("12%")
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    whole=st.integers(min_value=101, max_value=9999),
+    noun=st.sampled_from(["产品质量合格率", "抽检合格率", "认证覆盖率", "品牌销售占比", "优良天数比例"]),
+    verb=st.sampled_from(["达到", "稳定在", "保持在", "提高到", "不低于", ""]),
+    suffix=st.sampled_from(["", "以上", "左右"]),
+)
+def test_no_rate_above_100_is_ever_emitted_without_a_doubt(whole, noun, verb, suffix):
+    text = f"到2026年，全市制造业{noun}{verb}{whole}%{suffix}。\n"
+    for c in extract(text):
+        if c.unit == "%" and c.value > 100 and c.change in ("", "annual"):
+            assert c.impossible and c.impossible in c.doubts and c.proposal and c.confidence < 0.8
+
+
+# --- shapes the rules did not know ---------------------------------------------------------------
+
+
+def test_value_before_its_noun_dingxi():
+    text = "推动30%以上的规模以上工业企业建立首席质量官制度，60%的县区建成质量基础设施“一站式”服务平台。\n"
+    found = by_value("到2026年，" + text)
+    assert found[30].indicator_phrase == "规模以上工业企业建立首席质量官制度" and found[30].comparator == ">="
+    assert found[60].indicator_phrase.startswith("县区建成质量基础设施") and found[60].comparator == "="
+
+
+@pytest.mark.parametrize(
+    "sentence, value, unit",
+    [
+        ("工业产品生产许可证审批时限压减至10个工作日以内", 10, "个工作日"),  # dingxi
+        ("消费投诉平均处理时限压缩到7个工作日以内", 7, "个工作日"),  # hainan
+        ("工程建设项目审批时间控制在40个工作日以内", 40, "个工作日"),  # jinhu
+        ("重点产品质量监督抽查不合格发现率控制在6%以内", 6, "%"),  # dingxi
+    ],
+)
+def test_within_is_at_most(sentence, value, unit):
+    (c,) = extract(f"到2026年，{sentence}。\n")
+    assert (c.value, c.unit, c.comparator) == (value, unit, "<=")
+
+
+@pytest.mark.parametrize(
+    "sentence, unit",
+    [
+        ("规上制造业全员劳动生产率达27万元/人", "万元/人"),  # jinhua-2023 (real)
+        ("完成食品安全抽检4.2批次/千人", "批次/千人"),  # suihua
+        ("食品安全抽检量达到每千人5批次", "批次/千人"),  # liuzhou
+    ],
+)
+def test_units_per_head(sentence, unit):
+    (c,) = extract(f"到2025年，{sentence}。\n")
+    assert c.unit == unit
+
+
+def test_a_dozen_targets_under_one_strive_pu_er():
+    text = (
+        "力争到2027年：制造业产品质量合格率稳定在94%以上；农产品质量安全例行监测合格率达到98.5%；"
+        "食品安全评价性抽检合格率保持在98%以上；药品抽检合格率达到99%以上；建设工程质量一次验收合格率达到100%；"
+        "服务业顾客满意度达到80分；有效注册商标总量达到4.5万件；主导或参与制修订标准30项以上。\n"
+    )
+    found = extract(text)
+    assert [(c.value, c.comparator) for c in found] == [
+        (94, ">="),
+        (98.5, "="),
+        (98, ">="),
+        (99, ">="),
+        (100, "="),
+        (80, "="),
+        (4.5, "="),
+        (30, ">="),
+    ]
+    assert {c.target_year for c in found} == {2027}
+
+
+# --- lists -----------------------------------------------------------------------------------------
+
+
+def test_examples_before_a_measure_stay_one_target_liuzhou():
+    (c,) = extract("到2025年，汽车、机械等重点产业产品质量监督抽查合格率稳定在95%以上。\n")
+    assert c.indicator_phrase == "汽车、机械等重点产业产品质量监督抽查合格率"
+
+
+def test_one_measure_for_a_list_stays_one_target_jinhua_2023():
+    (c,) = extract("到2025年，基本药物、集采品种抽检合格率达99.5%以上。\n")
+    assert c.indicator_phrase == "基本药物、集采品种抽检合格率"
+
+
+def test_each_qualifier_takes_the_shared_noun_maanshan():
+    found = extract("到2027年，新增国家级、省级检验检测中心各1个。\n")
+    assert [(c.indicator_phrase, c.value) for c in found] == [("国家级检验检测中心", 1), ("省级检验检测中心", 1)]
+
+
+# --- numbers that are not targets ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, numbers",
+    [
+        ("方案从质量基础、产业质量、品牌建设等6个方面提出22项重点任务，明确了15项量化指标。", ("6", "22", "15")),
+        ("《实施方案》围绕产品、工程、服务、品牌4个方面，提出了16项具体目标、48项分解任务。", ("4", "16", "48")),
+        (
+            "方案共设置3大类26项量化指标，明确8个方面32项具体工作，由31个责任单位分工落实。",
+            ("3", "26", "8", "32", "31"),
+        ),
+        ("《实施方案》部署了5项重点工程。", ("5",)),
+    ],
+)
+def test_counts_of_the_plans_own_structure(text, numbers):
+    rules = rejected_by("到2027年，" + text + "\n")
+    assert {n: rules.get(n) for n in numbers} == dict.fromkeys(numbers, "plan_structure")
+
+
+def test_things_to_build_are_not_structure():
+    (c,) = extract("到2027年，建设重点工程20项。\n")
+    assert c.value == 20
+
+
+def test_a_review_of_last_year_is_history_hainan():
+    text = (
+        "发布时间：2025-02-12\n会议回顾了过去一年的工作：全年新增经营主体16.8万户，同比增长9.2%；"
+        "食品安全评价性抽检合格率达98.6%。\n会议提出，今年全省制造业产品质量合格率达到93.5%以上。\n"
+    )
+    assert [c.value for c in extract(text)] == [93.5]
+    assert {rejected_by(text)[n] for n in ("16.8", "9.2", "98.6")} == {"past_wording"}
+
+
+def test_a_national_requirement_as_a_standard_is_not_another_plans_goal_hubei_2023():
+    text = (
+        "到2025年，農產品質量安全例行監測合格率高于國家要求,食品安全評價性抽檢合格率達到98.5%以上,"
+        "制造業產品質量合格率達到 95%以上。\n"
+    )
+    assert [c.value for c in extract(text)] == [98.5, 95]
+
+
+def test_the_plans_own_short_name_is_not_another_plan_mianyang():
+    text = (
+        "近日，市政府办公室印发《绵阳市质量强市建设实施方案》（以下简称《实施方案》）。"
+        "《实施方案》明确，到2026年，全市制造业产品质量合格率达到96%以上。\n"
+        "根据《质量强国建设纲要》提出的到2025年制造业产品质量合格率达到94%的要求。\n"
+    )
+    assert [c.value for c in extract(text)] == [96]
+    assert rejected_by(text)["94"] == "other_plans_goal"
