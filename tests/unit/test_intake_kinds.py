@@ -200,3 +200,110 @@ def test_the_plans_own_short_name_is_not_another_plan_mianyang():
     )
     assert [c.value for c in extract(text)] == [96]
     assert rejected_by(text)["94"] == "other_plans_goal"
+
+
+# --- years not written as 到20XX年 -----------------------------------------------------------------
+
+PRESS_CONFERENCE = (
+    "答：《方案》明确，经过三年努力，全旗质量总体水平再上新台阶。制造业产品质量合格率稳定在94%以上，"
+    "新增内蒙古名牌产品3个。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "issued, year, first",
+    [
+        ("2023-11-20", 2026, 2024),  # issued in November: the three years are 2024-2026 (jungar-interview)
+        ("2024-03-01", 2026, 2024),  # issued in March: 2024-2026
+        ("2024", 2026, 2024),  # the month unknown: counted from the year itself
+    ],
+)
+def test_a_stated_length_counts_from_the_issue_date(issued, year, first):
+    found = extract(PRESS_CONFERENCE, issued=issued)
+    assert [(c.value, c.target_year, c.year_source) for c in found] == [(94, year, "duration"), (3, year, "duration")]
+    assert f"({first}-{year})" in found[0].year_basis and "经过三年" in found[0].year_basis
+
+
+def test_without_a_date_a_stated_length_gives_no_year():
+    assert {c.target_year for c in extract(PRESS_CONFERENCE)} == {None}
+
+
+def test_a_length_counted_from_a_reports_date_wuxuan():
+    text = (
+        "发布时间：2025-03-18 10:26\n3月17日，武宣县召开动员部署会，提出用两年时间完成创建任务。根据方案，"
+        "通过两年创建期，全县制造业产品质量合格率稳定在95%以上，新增广西名牌产品5个以上。\n"
+    )
+    assert {(c.target_year, c.year_source) for c in extract(text)} == {(2026, "duration")}
+
+
+def test_the_acceptance_year_is_every_targets_deadline_junan():
+    text = (
+        "一、创建目标\n对照省级质量强县评价指标体系，全面补齐短板弱项，力争2026年通过省级质量强县考核验收。具体目标如下：\n"
+        "1.产品质量。制造业产品质量合格率达到96%以上。\n2.服务质量。服务业顾客满意度达到82分以上。\n"
+        "二、工作步骤\n（一）动员部署阶段（2024年10月—12月）。制定创建方案。\n"
+    )
+    found = extract(text)
+    assert [(c.value, c.target_year, c.year_source) for c in found] == [
+        (96, 2026, "acceptance"),
+        (82, 2026, "acceptance"),
+    ]
+    assert "力争2026年通过省级质量强县考核验收" in found[0].year_basis
+
+
+def test_an_annual_plan_titled_over_two_lines_shiyan():
+    text = "十堰市2025年\n质量强市工作要点\n一、提升产品质量水平。全市制造业产品质量合格率稳定在94%以上。\n"
+    (c,) = extract(text)
+    assert (c.target_year, c.year_source) == (2025, "title")
+
+
+def test_an_annual_plan_in_a_notices_title_suihua():
+    text = (
+        "关于印发《绥化市2025年度质量强市工作要点》的通知\n现将《工作要点》印发给你们。\n工作要点\n"
+        "一、稳步提升产品质量\n全市制造业产品质量合格率保持在93%以上。\n"
+    )
+    (c,) = extract(text)
+    assert (c.target_year, c.year_source) == (2025, "title")
+
+
+def test_this_years_plan_from_the_pages_date_liuzhou():
+    text = (
+        "发布日期：2025-03-06　来源：市市场监管局\n为持续推进质量强市建设，现提出今年全市质量工作要点如下。\n"
+        "一、提升制造业质量。培育市长质量奖企业3家。\n"
+    )
+    (c,) = extract(text)
+    assert (c.target_year, c.year_source) == (2025, "title")
+
+
+def test_the_plan_period_on_its_own_line_dingxi():
+    text = (
+        "定西市质量提升行动方案\n（2024—2026年）\n一、总体目标\n力争通过三年努力，制造业产品质量合格率达到94.5%以上。\n"
+    )
+    (c,) = extract(text)
+    assert (c.target_year, c.year_source) == (2026, "period")
+
+
+def test_stages_govern_the_numbered_lists_under_them_qianxi():
+    text = (
+        "一、发展目标\n第一阶段（2024—2025年）：质量基础进一步夯实。\n1.全市产品质量监督抽查合格率达到92%以上；\n"
+        "2.培育市级质量标杆企业5家。\n第二阶段（2026—2027年）：质量强市建设取得明显成效。\n"
+        "1.全市产品质量监督抽查合格率达到94%以上；\n2.服务业质量满意度达到83以上。\n"
+        "二、重点工作\n（一）强化计量服务。每年开展民生计量专项检查不少于4次。\n"
+    )
+    found = extract(text)
+    assert [(c.value, c.target_year) for c in found] == [(92, 2025), (5, 2025), (94, 2027), (83, 2027), (4, 2027)]
+    assert found[2].year_basis == "the stage 第二阶段(2026—2027年)"
+    assert (found[4].year_source, found[4].year_basis) == ("stages", "第二阶段(2026—2027年), the plan's last stage")
+
+
+def test_whole_year_in_a_plan_for_one_year_hainan():
+    text = (
+        "发布时间：2025-02-12\n会议提出，今年全省制造业产品质量合格率达到93.5%以上。\n"
+        "会议要求，全年开展“双随机、一公开”联合抽查不少于300次。\n"
+    )
+    assert [(c.value, c.target_year) for c in extract(text)] == [(93.5, 2025), (300, 2025)]
+
+
+def test_whole_year_in_a_plan_for_several_years_is_not_its_first_year():
+    text = "某市质量提升行动方案（2024—2026年）\n发布日期：2024-02-01\n全年完成食品安全抽检不少于3000批次。\n"
+    (c,) = extract(text)
+    assert (c.target_year, c.year_source) == (2026, "period")

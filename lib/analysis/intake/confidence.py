@@ -23,14 +23,27 @@ WEIGHTS = {
     "indicator not in catalogue": 0.2,
     "indicator phrase short or missing": 0.2,
     "year from the plan's horizon": 0.15,
+    "year from a stated length counted from the plan's date": 0.1,
     "no verb or comparator": 0.15,
     "noun after the number": 0.1,
     "Chinese numeral": 0.1,
     "unit outside the vocabulary": 0.1,
     "year from a heading or an opening paragraph": 0.05,
+    "year from the plan's title, period, stages or acceptance year": 0.05,
+    "year named relative to the plan's date": 0.05,
     DECIMAL_AS_COMMA: 0.1,
 }
 FLOOR = 0.05
+YEAR_DOUBTS = {
+    "horizon": "year from the plan's horizon",
+    "duration": "year from a stated length counted from the plan's date",
+    "section": "year from a heading or an opening paragraph",
+    "title": "year from the plan's title, period, stages or acceptance year",
+    "period": "year from the plan's title, period, stages or acceptance year",
+    "stages": "year from the plan's title, period, stages or acceptance year",
+    "acceptance": "year from the plan's title, period, stages or acceptance year",
+    "relative": "year named relative to the plan's date",
+}
 
 
 def doubts(c: Candidate) -> list[str]:
@@ -44,10 +57,8 @@ def doubts(c: Candidate) -> list[str]:
         found.append("indicator not in catalogue")
     if len(c.indicator_phrase.strip()) < 3:
         found.append("indicator phrase short or missing")
-    if c.year_source == "horizon":
-        found.append("year from the plan's horizon")
-    elif c.year_source == "section":
-        found.append("year from a heading or an opening paragraph")
+    if c.year_source in YEAR_DOUBTS:
+        found.append(YEAR_DOUBTS[c.year_source])
     if "table row" not in c.cues and "verb" not in c.cues:
         found.append("no verb or comparator")
     if "noun after the number" in c.cues:

@@ -33,7 +33,7 @@ from .outline import Outline, Paragraph, paragraphs
 from .rejections import NO_WORDS, PAGE_FURNITURE, PAST_PERIOD, QUOTED_NAME, RETROSPECTIVE_SECTION, first_rule
 from .repair import View, matching_view
 from .values import comma_decimal, impossible
-from .years import YEAR_GOVERN, governing_years, horizon_year, plan_year, relative_year
+from .years import YEAR_GOVERN, governing_years, horizon, plan_year, relative_year
 
 PREFIX_GE = re.compile(r"(不低于|不少于|超过|突破|至少|高于|多于|大于|逾|达到或超过|≥|>=|>)$")
 PREFIX_LE = re.compile(r"(不超过|不高于|(?<!不)低于|(?<!不)少于|控制在|(?<!不)小于|≤|<=|<)$")
@@ -94,6 +94,7 @@ class Candidate:
     proposal: str = ""
     quotes: tuple[str, ...] = field(default=(), repr=False)
     year_source: str = field(default="", repr=False)
+    year_basis: str = field(default="", repr=False)
     cues: tuple[str, ...] = field(default=(), repr=False)
     _view_span: tuple[int, int] = field(default=(0, 0), repr=False)
     _plain_years: tuple[int, ...] = field(default=(), repr=False)
@@ -169,14 +170,18 @@ def catalogue_aliases(indicators) -> dict[str, list[str]]:
     return {r.indicator_id: r.aliases.split(";") for r in indicators.itertuples()}
 
 
-def extract(text: str, aliases: dict[str, list[str]] | None = None) -> list[Candidate]:
-    """Candidate targets in ``text`` (already decoded), in order of position."""
-    return extract_all(text, aliases).candidates
+def extract(text: str, aliases: dict[str, list[str]] | None = None, issued: str | None = None) -> list[Candidate]:
+    """Candidate targets in ``text`` (already decoded), in order of position.
+
+    ``issued`` is the plan's issue (or report) date, YYYY[-MM[-DD]], where it is known: a length
+    stated in the text (经过三年努力) is counted from it, and 今年 is its year.
+    """
+    return extract_all(text, aliases, issued).candidates
 
 
-def extract_all(text: str, aliases: dict[str, list[str]] | None = None) -> Extraction:
+def extract_all(text: str, aliases: dict[str, list[str]] | None = None, issued: str | None = None) -> Extraction:
     """Candidates in ``text`` (repeats merged, with confidence) and every rejected number with its rule."""
-    reader = _Reader(text, _Catalogue(aliases))
+    reader = _Reader(text, _Catalogue(aliases), issued)
     reader.read()
     candidates = merge_repeats(sorted(reader.candidates, key=lambda c: c.char_offset))
     for c in candidates:
@@ -187,11 +192,12 @@ def extract_all(text: str, aliases: dict[str, list[str]] | None = None) -> Extra
 class _Reader:
     """One pass over a text's paragraphs, tracking headings and the year that governs them."""
 
-    def __init__(self, text: str, catalogue: _Catalogue):
+    def __init__(self, text: str, catalogue: _Catalogue, issued: str | None = None):
         self.text, self.catalogue = text, catalogue
         self.view: View = matching_view(text)
         s = self.s = self.view.text
-        self.plan_year, self.horizon = plan_year(s), horizon_year(s)
+        self.plan_year, self.horizon = plan_year(s, issued), horizon(s, issued)
+        self.one_year = self.horizon is None or self.horizon.year == self.plan_year
         self.quoted = [(m.start() + 1, m.end() - 1) for m in QUOTES.finditer(s)]
         self.quoted_starts = [a for a, _ in self.quoted]
         self.governing = governing_years(s)
@@ -250,12 +256,13 @@ class _Reader:
         year_before = [y for p, y in para_years if p < m.start]
         if year_before:
             c.target_year, c.year_source = year_before[-1], "sentence"
-        elif (relative := relative_year(m.period_head, self.plan_year)) is not None:
-            c.target_year, c.year_source = relative, "sentence"
+        elif (relative := relative_year(m.period_head, self.plan_year, self.one_year)) is not None:
+            c.target_year, c.year_source = relative, "relative"
+            c.year_basis = f"{relative}年: the plan's own year ({self.plan_year}) named relatively in the sentence"
         elif self.outline.year:
-            c.target_year, c.year_source = self.outline.year, "section"
+            c.target_year, c.year_source, c.year_basis = self.outline.year, "section", self.outline.year_basis
         elif self.horizon:
-            c.target_year, c.year_source = self.horizon, "horizon"
+            c.target_year, c.year_source, c.year_basis = self.horizon.year, self.horizon.source, self.horizon.evidence
         if c._plain_years:
             # A bare year in the sentence: before the target year it reports history
             # (2022年,全市…达到93%); otherwise it names the target year.
@@ -271,9 +278,12 @@ class _Reader:
                 continue
             if year:
                 candidate.target_year, candidate.year_source = year, "table"
-            else:
-                candidate.target_year = self.outline.year or self.horizon
-                candidate.year_source = "section" if self.outline.year else "horizon" if self.horizon else ""
+            elif self.outline.year:
+                candidate.target_year, candidate.year_source = self.outline.year, "section"
+                candidate.year_basis = self.outline.year_basis
+            elif self.horizon:
+                candidate.target_year, candidate.year_source = self.horizon.year, self.horizon.source
+                candidate.year_basis = self.horizon.evidence
             candidate.section = self.outline.section
             candidate.indicator_id = self.catalogue.match(candidate.indicator_phrase)
             self.candidates.append(candidate)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .years import YEAR_RANGE, stage_year
+
 HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.．、](?!\d))")
 HEADING_YEAR = re.compile(r"((?:19|20)\d\d)年")
 RETROSPECTIVE_HEADING = re.compile(
@@ -48,6 +50,8 @@ class Outline:
         self.titles: list[str] = []
         self.years: list[int | None] = []
         self.run_year: int | None = None
+        self.run_depth = 0  # the headings above the paragraph that set run_year
+        self.run_basis = ""
 
     def enter_heading(self, line: str) -> None:
         title = line.split("。", 1)[0].strip()[:30]
@@ -55,20 +59,49 @@ class Outline:
         # a heading's parents are the headings of the levels above it, "" where the plan skips one
         self.titles = (self.titles[:level] + [""] * level)[:level] + [title]
         self.years = (self.years[:level] + [None] * level)[:level] + [None]
-        self.run_year = None
+        if level < self.run_depth:  # the list under an opening paragraph (1. 2. 3.) stays under it
+            self.run_year, self.run_basis = None, ""
 
     def read_year(self, para: Paragraph, para_years: list[tuple[int, int]]) -> None:
         opening = [y for p, y in para_years if p - para.start <= 12]
+        stage = stage_year(para.text)
         if para.is_heading:
+            period = YEAR_RANGE.search(self.titles[-1])
             bare = HEADING_YEAR.search(self.titles[-1])
-            year = opening[0] if opening else para_years[0][1] if para_years else int(bare.group(1)) if bare else None
+            year = (
+                opening[0]
+                if opening
+                else para_years[0][1]
+                if para_years
+                else int(period.group(2))
+                if period
+                else int(bare.group(1))
+                if bare
+                else None
+            )
             self.years[-1] = year
+        elif stage is not None:
+            self.run_year, self.run_depth, self.run_basis = stage[0], self._depth, f"the stage {stage[1]}"
         elif opening and para.text.lstrip().startswith(OPENING_WORDS):
-            self.run_year = opening[0]
+            self.run_year, self.run_depth = opening[0], self._depth
+            self.run_basis = f"the paragraph opening {para.text.strip()[:16]}…"
+
+    @property
+    def _depth(self) -> int:
+        """The section headings (一、 and (一)) above a paragraph; numbered items (1.) are its list."""
+        return min(len(self.titles), 2)
 
     @property
     def year(self) -> int | None:
         return self.run_year or next((y for y in reversed(self.years) if y), None)
+
+    @property
+    def year_basis(self) -> str:
+        """Where :attr:`year` comes from: the paragraph or stage that opened the lines, or the heading."""
+        if self.run_year:
+            return self.run_basis
+        k = next((k for k in range(len(self.years) - 1, -1, -1) if self.years[k]), None)
+        return f"the heading {self.titles[k]}" if k is not None else ""
 
     @property
     def section(self) -> str:

@@ -36,6 +36,8 @@ WIDE = re.compile("[\u2e81-\U0010ffff]")
 CELL_GAP = re.compile(r"\t|[ \u3000\u00a0]{2,}")
 NUMBER_GOES_ON = "0123456789.%‰"
 CUT_NUMBER = re.compile(r"\d\.?$")
+# What follows a number cut in two goes on as a quantity (7%, 5个), not as a date or time (3月17日).
+CUT_GOES_ON = re.compile(r"^(?:[\d.]+(?![\d.])\s*(?![年月日时号点:\-/])|[%‰])")
 BARE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
 FURNITURE_MAX_WIDTH = 60
 EDGE_LINES = 2  # a page header or footer sits within the first or last two lines of a page
@@ -239,6 +241,6 @@ def _wraps(s: str, line: tuple[int, int], nxt: tuple[int, int], width: int, acro
         return False
     if LINE_OPENER.match(following) or text.lstrip().startswith(("|", "｜")) or CELL_GAP.search(text.strip()):
         return False
-    if across_page or (CUT_NUMBER.search(text) and following[0] in NUMBER_GOES_ON):
+    if across_page or (CUT_NUMBER.search(text) and following[0] in NUMBER_GOES_ON and CUT_GOES_ON.match(following)):
         return True
     return bool(width) and _display_width(text) >= 0.85 * width

@@ -33,6 +33,28 @@ def target_text(c: Candidate) -> str:
     )
 
 
+YEAR_SOURCES = {
+    "sentence": "its sentence",
+    "table": "its table column",
+    "section": "a heading or the paragraph above",
+    "relative": "the plan's date",
+    "acceptance": "the year the plan is to pass acceptance",
+    "period": "the plan period in the title",
+    "title": "the title of an annual plan",
+    "duration": "a stated length",
+    "stages": "the plan's last stage",
+    "horizon": "the plan's horizon",
+}
+
+
+def year_from(c: Candidate) -> str:
+    """Where the candidate's year comes from, in words a reviewer can check (the rule, then the text)."""
+    if c.target_year is None:
+        return ""
+    where = YEAR_SOURCES.get(c.year_source, c.year_source)
+    return f"{where}: {c.year_basis}" if c.year_basis else where
+
+
 def in_context(text: str, offset: int, quote: str, context: int = 25) -> str:
     """The quote in 【】 with ``context`` characters of the text on each side, on one line."""
     end = offset + len(quote)
@@ -62,9 +84,12 @@ def candidates_table(candidates: list[Candidate], text: str, context: int = 25):
                 "indicator_id": c.indicator_id,
                 "target": target_text(c),
                 "target_year": c.target_year,
+                "year_from": year_from(c),
                 "change": c.change,
                 "obligation": c.obligation,
                 "doubts": "; ".join(c.doubts),
+                "proposal": c.proposal,
+                "read_as": "; ".join(c.repairs),
                 "mentions": len(c.occurrences()),
                 "context": " ‖ ".join(in_context(text, o, q, context) for o, q in c.occurrences()),
             }
@@ -80,9 +105,12 @@ CANDIDATE_TABLE_COLUMNS = [
     "indicator_id",
     "target",
     "target_year",
+    "year_from",
     "change",
     "obligation",
     "doubts",
+    "proposal",
+    "read_as",
     "mentions",
     "context",
 ]
@@ -163,6 +191,11 @@ def _notes(c: Candidate, reviewed: bool) -> list[str]:
     notes = [REVIEWED if reviewed else f"{UNREVIEWED} (confidence {c.confidence:.2f})"]
     if not reviewed and c.doubts:
         notes.append("doubts: " + ", ".join(c.doubts))
+    if c.year_source not in ("", "sentence", "table") and c.target_year is not None:
+        notes.append(f"year from {year_from(c)}")
+    notes.extend(c.repairs)
+    if c.impossible:
+        notes.append(f"{c.impossible} as printed; proposed {c.proposal}")
     if not c.indicator_id:
         notes.append(f"indicator not in catalogue: {c.indicator_phrase}")
     if len(c.occurrences()) > 1:
