@@ -45,7 +45,7 @@ def make_copies(folder: Path, fmt: str, out: Path, font: Path | None = None) -> 
     texts = bodies(folder)
     if fmt == "pdf" and font is None:
         font = cjk_font(out, "".join(body for _, body in texts.values()))
-    for doc_id, (_, body) in texts.items():
+    for doc_id, (meta, body) in texts.items():
         path = out / f"{doc_id}.{fmt}"
         if fmt == "pdf":
             assert font is not None
@@ -53,7 +53,8 @@ def make_copies(folder: Path, fmt: str, out: Path, font: Path | None = None) -> 
         elif fmt == "docx":
             write_docx(body, path, table=False)
         else:
-            write_html(body, path, title=body.strip().split("\n", 1)[0], table=False)
+            # the page's date is the document's, where it is known
+            write_html(body, path, title=body.strip().split("\n", 1)[0], table=False, published=meta.get("issued"))
     return out
 
 

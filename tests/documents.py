@@ -146,8 +146,11 @@ def write_docx(text: str, path: Path, table: bool = True) -> Path:
     return path
 
 
-def write_html(text: str, path: Path, title: str = "质量强市建设实施方案", table: bool = True) -> Path:
-    """The plan as a saved government page: navigation, the article, the table, the site footer."""
+def write_html(
+    text: str, path: Path, title: str = "质量强市建设实施方案", table: bool = True, published: str | None = "2024-04-29"
+) -> Path:
+    """The plan as a saved government page: navigation, the article, the table, the site footer
+    (``published``: the page's date in its information line, None for none)."""
     paragraphs = "\n".join(f"<p>{html.escape(line)}</p>" for line in text.splitlines() if line.strip())
     rows = "\n".join(
         "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>" for row in INDICATOR_TABLE
@@ -161,7 +164,7 @@ def write_html(text: str, path: Path, title: str = "质量强市建设实施方�
 <div class="breadcrumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; 政策文件</div>
 <div class="article">
 <h1>{html.escape(title)}</h1>
-<div class="info">发布时间：2024-04-29　来源：市政府办公室　浏览次数：2317　【字体：大 中 小】</div>
+<div class="info">{f"发布时间：{published}　" if published else ""}来源：市政府办公室　浏览次数：2317　【字体：大 中 小】</div>
 <div class="TRS_Editor">
 {paragraphs}
 {f"<p>{TABLE_TITLE}</p>" if table else ""}

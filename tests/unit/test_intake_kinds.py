@@ -307,3 +307,22 @@ def test_whole_year_in_a_plan_for_several_years_is_not_its_first_year():
     text = "某市质量提升行动方案（2024—2026年）\n发布日期：2024-02-01\n全年完成食品安全抽检不少于3000批次。\n"
     (c,) = extract(text)
     assert (c.target_year, c.year_source) == (2026, "period")
+
+
+# --- lines printed from a page ---------------------------------------------------------------------
+
+
+def test_a_short_page_whose_lines_reach_the_margin_is_read_across_its_breaks_suihua():
+    """A one-page print: too few lines to measure the width by the usual test, but the lines that
+    reach the margin end mid-sentence; a break before a comma or inside 以上 is never a paragraph."""
+    text = (
+        "一、稳步提升产品质量\n全市制造业产品质量合格率保持在 93% 以上；重点工业产品质量监督抽查覆盖率达到 90%；生产企业“一品\n"
+        "一码”追溯覆盖面扩大到 60%。\n二、守牢食品药品安全底线\n"
+        "完成食品安全抽检 4.2 批次/千人；食品安全评价性抽检合格率稳定在 98% 以上；药品抽检合格率达到 99% 以\n上。\n"
+        "会议提出，今年全省食品安全评价性抽检合格率要稳定在 98% 以上，制造业产品质量合格率达到 93.5% 以上\n"
+        "，新增经营主体 15 万户。\n"
+    )
+    found = {c.value: c for c in extract("到2025年。\n" + text)}
+    assert found[60].indicator_phrase == "生产企业“一品一码”追溯覆盖面" and "\n" in found[60].quote
+    assert found[99].comparator == ">=" and found[99].quote.endswith("99% 以\n上")
+    assert found[15].indicator_phrase == "经营主体"

@@ -38,6 +38,10 @@ NUMBER_GOES_ON = "0123456789.%‰"
 CUT_NUMBER = re.compile(r"\d\.?$")
 # What follows a number cut in two goes on as a quantity (7%, 5个), not as a date or time (3月17日).
 CUT_GOES_ON = re.compile(r"^(?:[\d.]+(?![\d.])\s*(?![年月日时号点:\-/])|[%‰])")
+# Characters no paragraph starts with (a line printed from a page may: the break fell before
+# them), and comparator words a break can cut (以\n上, 左\n右).
+NEVER_OPENS = "，,、。；;：:！？!?%‰）)》”」』"
+CUT_WORD = re.compile(r"以[上下内]|左右|之内")
 BARE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
 FURNITURE_MAX_WIDTH = 60
 EDGE_LINES = 2  # a page header or footer sits within the first or last two lines of a page
@@ -230,7 +234,14 @@ def _wrap_width(s: str, lines: list[tuple[int, int]]) -> int:
         return 0
     full = widths[(3 * len(widths)) // 4]
     near = sum(1 for w in widths if abs(w - full) <= full / 10)
-    return full if near >= 0.4 * len(widths) else 0
+    if near >= 0.4 * len(widths):
+        return full
+    # A short page: few lines, but the ones that reach the margin reach the same width, and
+    # they end mid-sentence (a paragraph a line has its longest lines end a sentence).
+    widest = widths[-1]
+    at_margin = [(a, b) for a, b in lines if _display_width(s[a:b].strip()) >= 0.95 * widest]
+    mid_sentence = [span for span in at_margin if not s[span[0] : span[1]].rstrip().endswith(SENTENCE_END)]
+    return widest if widest >= 40 and len(mid_sentence) >= 2 and len(mid_sentence) >= 0.6 * len(at_margin) else 0
 
 
 def _wraps(s: str, line: tuple[int, int], nxt: tuple[int, int], width: int, across_page: bool) -> bool:
@@ -243,4 +254,6 @@ def _wraps(s: str, line: tuple[int, int], nxt: tuple[int, int], width: int, acro
         return False
     if across_page or (CUT_NUMBER.search(text) and following[0] in NUMBER_GOES_ON and CUT_GOES_ON.match(following)):
         return True
+    if following[0] in NEVER_OPENS or CUT_WORD.search(text[-1:] + following[:1]):
+        return True  # no line of its own starts with a comma, a closing mark or the rest of a word
     return bool(width) and _display_width(text) >= 0.85 * width
