@@ -157,6 +157,7 @@ def write_html(
     )
     if not table:
         rows = ""
+    info = f"发布时间：{published}　" if published else ""
     page = f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>{html.escape(title)}_市人民政府门户网站</title></head>
 <body>
@@ -164,7 +165,7 @@ def write_html(
 <div class="breadcrumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; 政策文件</div>
 <div class="article">
 <h1>{html.escape(title)}</h1>
-<div class="info">{f"发布时间：{published}　" if published else ""}来源：市政府办公室　浏览次数：2317　【字体：大 中 小】</div>
+<div class="info">{info}来源：市政府办公室　浏览次数：2317　【字体：大 中 小】</div>
 <div class="TRS_Editor">
 {paragraphs}
 {f"<p>{TABLE_TITLE}</p>" if table else ""}

@@ -316,7 +316,8 @@ def test_a_short_page_whose_lines_reach_the_margin_is_read_across_its_breaks_sui
     """A one-page print: too few lines to measure the width by the usual test, but the lines that
     reach the margin end mid-sentence; a break before a comma or inside 以上 is never a paragraph."""
     text = (
-        "一、稳步提升产品质量\n全市制造业产品质量合格率保持在 93% 以上；重点工业产品质量监督抽查覆盖率达到 90%；生产企业“一品\n"
+        "一、稳步提升产品质量\n"
+        "全市制造业产品质量合格率保持在 93% 以上；重点工业产品质量监督抽查覆盖率达到 90%；生产企业“一品\n"
         "一码”追溯覆盖面扩大到 60%。\n二、守牢食品药品安全底线\n"
         "完成食品安全抽检 4.2 批次/千人；食品安全评价性抽检合格率稳定在 98% 以上；药品抽检合格率达到 99% 以\n上。\n"
         "会议提出，今年全省食品安全评价性抽检合格率要稳定在 98% 以上，制造业产品质量合格率达到 93.5% 以上\n"
