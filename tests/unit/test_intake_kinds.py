@@ -327,3 +327,27 @@ def test_a_short_page_whose_lines_reach_the_margin_is_read_across_its_breaks_sui
     assert found[60].indicator_phrase == "生产企业“一品一码”追溯覆盖面" and "\n" in found[60].quote
     assert found[99].comparator == ">=" and found[99].quote.endswith("99% 以\n上")
     assert found[15].indicator_phrase == "经营主体"
+
+
+# --- a target mentioned twice is one candidate -----------------------------------------------------
+
+
+def test_a_headline_and_a_lead_repeat_a_target_of_the_body_mianyang():
+    text = (
+        "到2026年绵阳工业产品质量监督抽查合格率将达95%以上\n"
+        "近日，市政府办公室印发《绵阳市质量强市建设实施方案》（以下简称《实施方案》）。《实施方案》明确，到2026年，"
+        "全市工业产品质量监督抽查合格率达到95%以上，新增省级以上品牌50个。\n二、主要目标\n"
+        "到2026年，工业产品质量监督抽查合格率达到95%以上；新增省级以上品牌50个，地理标志保护产品累计达到35个。\n"
+    )
+    found = extract(text)
+    assert [(c.indicator_phrase, c.value, len(c.mentions)) for c in found] == [
+        ("绵阳工业产品质量监督抽查合格率", 95, 3),
+        ("省级以上品牌", 50, 2),
+        ("地理标志保护产品", 35, 1),
+    ]
+    assert [text[o : o + len(q)] for o, q in found[0].occurrences()] == [q for _, q in found[0].occurrences()]
+
+
+def test_different_items_of_one_list_are_never_merged():
+    found = extract("到2025年，食用农产品监测合格率、农产品监测合格率均达到98%以上。\n")
+    assert [c.indicator_phrase for c in found] == ["食用农产品监测合格率", "农产品监测合格率"]

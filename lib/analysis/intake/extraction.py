@@ -27,7 +27,7 @@ from ..data.chinese import to_simplified
 from . import tables
 from .confidence import score
 from .lists import pair_respectively, split_shared
-from .mentions import LEAD_WORDS, NUMBER, UNIT, Mention
+from .mentions import COUNTER, LEAD_WORDS, NUMBER, UNIT, Mention
 from .merging import merge_repeats
 from .outline import Outline, Paragraph, paragraphs
 from .rejections import NO_WORDS, PAGE_FURNITURE, PAST_PERIOD, QUOTED_NAME, RETROSPECTIVE_SECTION, first_rule
@@ -52,7 +52,7 @@ QUOTES = re.compile(
     r"“[^”\n]{0,60}”|\"[^\"\n]{0,60}\"|《[^》\n]{0,80}》|「[^」\n]{0,60}」|〔[^〕\n]{0,20}〕|\[[^\]\n]{0,20}\]"
 )
 TRAIL_WORDS = re.compile(
-    r"(?:年均)?(?:增长|提高|提升|下降|降低|减少)$|(?:均|分别|各)?(?:将|要|应)?(?:达到|达|为|保持在|稳定在|保持|稳定|提高到|提升到|提高至|提升至|增至|控制在|超过|突破|不低于|不少于|不超过|高于|低于|至少|力争"
+    r"(?:年均)?(?:增长|提高|提升|下降|降低|减少)$|(?:均|分别|各)?(?:将|要|应)?(?:累计)?(?:达到|达|为|保持在|稳定在|保持|稳定|提高到|提升到|提高至|提升至|增至|控制在|超过|突破|不低于|不少于|不超过|高于|低于|至少|力争"
     r"|(?:扩大|增加|增长|下降|降低|减少|压缩|压减|缩短)(?:到|至)|降至|降到)$|(?:均|分别|各)$"
     r"|(?:≥|≤|>=|<=|>|<)$"
 )
@@ -385,7 +385,7 @@ def _read_candidate(m: Mention, view: View, text: str) -> Candidate | None:
     cues = tuple(
         cue
         for cue, present in (
-            ("verb", bool(m.verb or m.suffix or m.create)),
+            ("verb", bool(m.verb or m.suffix or m.create or (COUNTER.fullmatch(m.unit) and MAKING_VERB.match(m.head)))),
             ("numeral", m.is_numeral),
             ("noun after the number", phrase_start >= m.end and not (m.follows_noun and m.create)),
         )

@@ -3,8 +3,9 @@
 A plan often states a target in its summary and again in the body, or in a sentence and in
 its indicator table; a reviewer wants to decide once, seeing both places. Two candidates are
 the same target when they name the same indicator (the same catalogue id, else the same
-phrase once the words leading into it are set aside: 力争新培育X = 培育X) with the same value,
-unit and target year; a summary may leave out the comparator or the kind of change.
+phrase once the words leading into it are set aside: 力争新培育X = 培育X, or a headline's name with
+its place in front) with the same value, unit and target year; a summary may leave out the
+comparator or the kind of change.
 """
 
 from __future__ import annotations
@@ -32,6 +33,29 @@ def target_key(c: Candidate) -> tuple | None:
     return (indicator, c.value, c.value_high, to_simplified(c.unit), c.target_year)
 
 
+# A headline or a lead names the indicator with its place or its time in front (绵阳制造业产品质量
+# 合格率 in the headline, 制造业产品质量合格率 in the body): a short prefix, on a phrase long
+# enough to name a measure by itself.
+LEAD_PREFIX = 4
+MEASURE_LENGTH = 5
+
+
+def _same_as_earlier(c: Candidate, key: tuple, merged: dict[tuple | int, Candidate]) -> tuple | None:
+    """The key of an earlier candidate that states the same target under a longer or shorter name."""
+    phrase, rest = key[0], key[1:]
+    if c.indicator_id:
+        return None
+    for other_key, other in merged.items():
+        if not isinstance(other_key, tuple) or other_key[1:] != rest or other.indicator_id:
+            continue
+        if other.char_offset == c.char_offset or c.char_offset in other.mentions:
+            continue  # one list's items share a quote: they are different targets
+        longer, shorter = (phrase, other_key[0]) if len(phrase) >= len(other_key[0]) else (other_key[0], phrase)
+        if len(shorter) >= MEASURE_LENGTH and longer.endswith(shorter) and len(longer) - len(shorter) <= LEAD_PREFIX:
+            return other_key
+    return None
+
+
 def merge_repeats(candidates: list[Candidate]) -> list[Candidate]:
     """One candidate per target, in order of first mention, listing every mention's offset and quote.
 
@@ -41,6 +65,8 @@ def merge_repeats(candidates: list[Candidate]) -> list[Candidate]:
     merged: dict[tuple | int, Candidate] = {}
     for k, c in enumerate(candidates):
         key = target_key(c)
+        if key is not None and key not in merged:
+            key = _same_as_earlier(c, key, merged) or key
         first = merged.setdefault(key if key is not None else k, c)
         if first is c:
             c.mentions, c.quotes = (c.char_offset,), (c.quote,)
