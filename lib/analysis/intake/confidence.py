@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..data.chinese import to_simplified
 from ..data.vocabularies import UNIT_BY_CODE
+from .lists import SPLIT_BY_CATALOGUE
 from .values import DECIMAL_AS_COMMA, RATE_ABOVE_100, SHARE_ABOVE_1
 
 if TYPE_CHECKING:
@@ -20,6 +21,7 @@ WEIGHTS = {
     RATE_ABOVE_100: 0.5,
     SHARE_ABOVE_1: 0.5,
     "year not found": 0.45,
+    SPLIT_BY_CATALOGUE: 0.25,
     "indicator not in catalogue": 0.2,
     "indicator phrase short or missing": 0.2,
     "year from the plan's horizon": 0.15,
@@ -59,6 +61,8 @@ def doubts(c: Candidate) -> list[str]:
         found.append("indicator phrase short or missing")
     if c.year_source in YEAR_DOUBTS:
         found.append(YEAR_DOUBTS[c.year_source])
+    if SPLIT_BY_CATALOGUE in c.cues:
+        found.append(SPLIT_BY_CATALOGUE)
     if "table row" not in c.cues and "verb" not in c.cues:
         found.append("no verb or comparator")
     if "noun after the number" in c.cues:

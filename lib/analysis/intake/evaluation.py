@@ -18,7 +18,9 @@ on line 1) with one row per target and these columns:
 A candidate matches a labelled target when it has the same value (and high value) and one of
 its mentions overlaps one of the target's places; each side is used once. The match decides
 precision and recall; the fields (year, comparator, unit, indicator) are then scored on the
-matched pairs, so a right number with a wrong year shows as a year error. Labelled targets
+matched pairs, so a right number with a wrong year shows as a year error. The reliability
+table sets each candidate's confidence against whether it was right (a target, every field
+right): a candidate at 0.8 or above should be right 95% of the time. Labelled targets
 that repeat one another (same indicator, value, unit and year) count once, as the extractor
 merges repeated mentions into one candidate.
 """
@@ -77,6 +79,7 @@ class Score:
     false_alarms: list = field(default_factory=list)
     field_correct: dict[str, int] = field(default_factory=dict)
     field_errors: list = field(default_factory=list)
+    outcomes: list[tuple[float, bool, bool]] = field(default_factory=list)  # (confidence, a target, all fields right)
 
     @property
     def precision(self) -> float:
@@ -354,11 +357,14 @@ def score_document(doc_id: str, candidates: list[Candidate], labels: list[Labell
     labels = deduplicate(labels)
     misses, false_alarms, pairs = match(candidates, labels)
     score = Score(doc_id, len(labels), len(candidates), len(pairs), misses, false_alarms)
+    right_in_all: dict[int, bool] = {}
     for t, c in pairs:
         for name, right in field_agreement(t, c).items():
             score.field_correct[name] = score.field_correct.get(name, 0) + right
             if not right and name != "all":
                 score.field_errors.append((name, t, c))
+        right_in_all[id(c)] = field_agreement(t, c)["all"]
+    score.outcomes = [(c.confidence, id(c) in right_in_all, right_in_all.get(id(c), False)) for c in candidates]
     return score
 
 
@@ -404,7 +410,68 @@ def total(scores: list[Score]) -> Score:
     for s in scores:
         for name, right in s.field_correct.items():
             overall.field_correct[name] = overall.field_correct.get(name, 0) + right
+        overall.outcomes += s.outcomes
     return overall
+
+
+RELIABILITY_BINS = (0.0, 0.4, 0.6, 0.8, 0.9, 1.0)
+TRUSTED = 0.8  # a candidate this sure should be right at least 95% of the time
+
+
+@dataclass(frozen=True)
+class Reliability:
+    """Candidates whose confidence falls in [low, high): how many, and the share that are targets
+    and the share right in every field (value, year, comparator, unit, indicator)."""
+
+    low: float
+    high: float
+    candidates: int
+    targets: int
+    right: int
+
+    @property
+    def target_share(self) -> float:
+        return self.targets / self.candidates if self.candidates else float("nan")
+
+    @property
+    def right_share(self) -> float:
+        return self.right / self.candidates if self.candidates else float("nan")
+
+
+def reliability(
+    outcomes: list[tuple[float, bool, bool]], bins: tuple[float, ...] = RELIABILITY_BINS
+) -> list[Reliability]:
+    """The reliability table: confidence bins against the share of their candidates that are right.
+
+    The last bin includes its upper edge (confidence 1). A calibrated extractor has the share right
+    rise with the confidence, and candidates at :data:`TRUSTED` or above right 95% of the time.
+    """
+    rows = []
+    for k, (low, high) in enumerate(zip(bins, bins[1:], strict=False)):
+        last = k == len(bins) - 2
+        inside = [(t, r) for c, t, r in outcomes if low <= c < high or (last and c == high)]
+        rows.append(Reliability(low, high, len(inside), sum(t for t, _ in inside), sum(r for _, r in inside)))
+    return rows
+
+
+def reliability_lines(overall: Score) -> list[str]:
+    """The reliability table as printed, then the candidates at :data:`TRUSTED` or above together."""
+    lines = [f"{'confidence':16} {'candidates':>10} {'targets':>7} {'all right':>9}"]
+    for row in reliability(overall.outcomes):
+        bracket = "]" if row.high == RELIABILITY_BINS[-1] else ")"
+        lines.append(
+            f"{f'[{row.low:.1f}, {row.high:.1f}{bracket}':16} {row.candidates:10d} {_share(row.target_share):>7}"
+            f" {_share(row.right_share):>9}"
+        )
+    (sure,) = reliability(overall.outcomes, (TRUSTED, 1.0))
+    lines.append(
+        f"{f'>= {TRUSTED:.1f}':16} {sure.candidates:10d} {_share(sure.target_share):>7} {_share(sure.right_share):>9}"
+    )
+    return lines
+
+
+def _share(value: float) -> str:
+    return "-" if math.isnan(value) else f"{value:.2f}"
 
 
 def report_lines(scores: list[Score], overall: Score, details: bool = True) -> list[str]:
@@ -418,6 +485,7 @@ def report_lines(scores: list[Score], overall: Score, details: bool = True) -> l
     lines.append(f"{'field':16} {'precision':>9} {'recall':>6} {'F1':>5}")
     for name, (p, r, f) in overall.field_scores().items():
         lines.append(f"{name if name != 'all' else 'all fields':16} {p:9.2f} {r:6.2f} {f:5.2f}")
+    lines += reliability_lines(overall)
     if details:
         for s in scores:
             lines += [

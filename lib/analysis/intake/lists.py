@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 MEASURE_NOUN = re.compile(r"(率|度|指数|量|数|营收|收入|产值|比重|比例|占比|规模|总额|增加值|分数)$")
 LIST_SEPARATOR = re.compile(r"、|和|及|与")
+SPLIT_BY_CATALOGUE = "list split where the catalogue measures its items apart"
 
 
 def split_shared(cand: Candidate, match: Callable[[str], str], s: str) -> list[Candidate]:
@@ -33,16 +34,16 @@ def split_shared(cand: Candidate, match: Callable[[str], str], s: str) -> list[C
         items = _shared_noun(items)
     listed = len(items) >= 2 and "的" not in items[-1] and "等" not in cand.indicator_phrase
     listed = listed and all(len(i) >= 2 for i in items) and bool(MEASURE_NOUN.search(items[-1]))
-    parallel = len(items) >= 2 and (
-        mode in ("均", "各")
-        or (listed and (all(MEASURE_NOUN.search(i) for i in items) or _measured_apart(match, items)))
-    )
+    each_measured = listed and all(MEASURE_NOUN.search(i) for i in items)
+    by_catalogue = listed and not each_measured and mode not in ("均", "各") and _measured_apart(match, items)
+    parallel = len(items) >= 2 and (mode in ("均", "各") or each_measured or by_catalogue)
     if not parallel:
         cand.indicator_id = match(cand.indicator_phrase)
         return [cand]
     out = []
+    cues = (*cand.cues, SPLIT_BY_CATALOGUE) if by_catalogue else cand.cues
     for item in items:
-        c = replace(cand, indicator_phrase=item)
+        c = replace(cand, indicator_phrase=item, cues=cues)
         c.indicator_id = _match_item(match, item, items[-1])
         out.append(c)
     return out
