@@ -30,6 +30,25 @@ SITE_FOOTER = (
 )
 
 
+# Ordinary characters a PDF printed from a web page can carry as radicals: its font draws them
+# with the radical's glyph and its ToUnicode map names the radical (⼒ U+2F12 for 力, ⺠ U+2EA0
+# for 民, which Unicode's compatibility mapping does not fold).
+AS_RADICALS = {
+    "力": "\u2f12",
+    "工": "\u2f2f",
+    "大": "\u2f24",
+    "人": "\u2f08",
+    "民": "\u2ea0",
+    "长": "\u2ed3",
+    "门": "\u2ed4",
+}
+
+
+def with_radicals(text: str) -> str:
+    """The text as such a PDF's text layer reads it: some ordinary characters named as radicals."""
+    return text.translate(str.maketrans(AS_RADICALS))
+
+
 def with_table(text: str) -> str:
     """The plan's text with the indicator table after it, rows as ``| a | b |`` lines."""
     rows = "\n".join("| " + " | ".join(row) + " |" for row in INDICATOR_TABLE)

@@ -52,10 +52,20 @@ def chinese_numeral_value(run: str) -> float | None:
         return None
 
 
+# How a copy damages a number without changing what it says: a line break or a layout space
+# inside it (9\n7%, 99. 2%), or its decimal point printed as 、 before a percent sign (98、5%).
+INSIDE_NUMBER = re.compile(r"(?<=[\d.])\s+(?=[\d.])")
+COMMA_DECIMAL = re.compile(r"(?<![\d、第.])(\d{1,3})、(\d{1,2})(?=\s*[%‰])")
+
+
 def numbers_in(text: str) -> list[float]:
-    """Every number written in ``text``: ASCII or full-width digits, and Chinese numerals."""
+    """Every number written in ``text``: ASCII or full-width digits, and Chinese numerals; a number
+    a copy's layout broke (9\n7%, 99. 2%, 98、5%) is also read whole."""
     folded = fold_width(text).replace(",", "")
     found = [float(m.group()) for m in NUMBER.finditer(folded)]
+    mended = COMMA_DECIMAL.sub(r"\1.\2", INSIDE_NUMBER.sub("", folded))
+    if mended != folded:
+        found += [float(m.group()) for m in NUMBER.finditer(mended)]
     for m in NUMERAL_RUN.finditer(folded):
         value = chinese_numeral_value(m.group())
         if value is not None:

@@ -29,7 +29,7 @@ from .confidence import score
 from .lists import pair_respectively, split_shared
 from .mentions import COUNTER, LEAD_WORDS, NUMBER, UNIT, Mention
 from .merging import merge_repeats
-from .outline import Outline, Paragraph, paragraphs
+from .outline import Outline, Paragraph, document_title, paragraphs
 from .rejections import NO_WORDS, PAGE_FURNITURE, PAST_PERIOD, QUOTED_NAME, RETROSPECTIVE_SECTION, first_rule
 from .repair import View, matching_view
 from .values import comma_decimal, impossible
@@ -205,6 +205,7 @@ class _Reader:
         self.governing_at = [p for p, _ in self.governing]
         self.deadlines = {p for p, _ in self.governing} - {p for p, _ in governing_years(s, deadlines=False)}
         self.outline = Outline()
+        self.title = document_title(text)
         self.candidates: list[Candidate] = []
         self.rejected: list[Rejected] = []
 
@@ -236,7 +237,7 @@ class _Reader:
             if candidate is None:
                 self._reject(rule.name if rule else NO_WORDS.name, mention, None)
                 continue
-            candidate.section = self.outline.section
+            candidate.section = self.outline.section or self.title
             current = self._set_year(candidate, mention, para_years)
             if rule is None and self.outline.retrospective:
                 rule = RETROSPECTIVE_SECTION
@@ -285,7 +286,7 @@ class _Reader:
             elif self.horizon:
                 candidate.target_year, candidate.year_source = self.horizon.year, self.horizon.source
                 candidate.year_basis = self.horizon.evidence
-            candidate.section = self.outline.section
+            candidate.section = self.outline.section or self.title
             candidate.indicator_id = self.catalogue.match(candidate.indicator_phrase)
             self.candidates.append(candidate)
 

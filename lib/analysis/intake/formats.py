@@ -6,20 +6,32 @@ body (without navigation and footers), pdfplumber reads a PDF's text layer and i
 tables, python-docx a Word document's paragraphs and tables. Tables are written one row a
 line as ``| cell | cell |`` (trafilatura's own form), so :mod:`.tables` reads them the same
 whatever the format. A PDF's pages are separated by a form feed, as pdftotext does, so
-:mod:`.repair` can tell page headers and footers from the text.
+:mod:`.repair` can tell page headers and footers from the text. Radicals a PDF's font maps
+ordinary characters to (⼒ for 力, ⺠ for 民) are folded to those characters before anything
+reads the text (:mod:`.radicals`), and the libraries' warnings go to the log at debug level.
 """
 
 from __future__ import annotations
 
 import io
+import logging
 import re
+import warnings
 import zipfile
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import IntakeError
+from .radicals import fold_radicals
 from .textio import decode
+
+log = logging.getLogger(__name__)
+# The libraries that read the files: what they warn about a file (a font's missing bounding box,
+# one line per glyph) is for a developer, not for the user adding a plan.
+READERS = ("pdfminer", "pdfplumber", "trafilatura", "htmldate", "courlan", "justext", "docx", "charset_normalizer")
 
 FORMAT_OF_SUFFIX = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx"}
 PAGE_BREAK = "\f"
@@ -34,6 +46,19 @@ class Original:
     format: str
     name: str
     data: bytes
+    radicals: Counter[str] = field(default_factory=Counter)  # radicals folded, by character
+
+    @property
+    def radicals_note(self) -> str:
+        """What the folding of radicals changed, for the document's notes ("" if nothing)."""
+        if not self.radicals:
+            return ""
+        total = sum(self.radicals.values())
+        shown = "".join(sorted(self.radicals))
+        return (
+            f"{len(self.radicals)} distinct radical code points ({total} characters: {shown}) in the {self.format}'s"
+            " text folded to the characters they stand for"
+        )
 
 
 def read_original(path: Path | str, encoding: str = "auto") -> Original:
@@ -63,7 +88,35 @@ def read_original(path: Path | str, encoding: str = "auto") -> Original:
         raise IntakeError(f"no such file: {path}")
     data = path.read_bytes()
     reader = {"txt": _text, "html": _html, "pdf": _pdf, "docx": _docx}[fmt]
-    return Original(reader(data, encoding, str(path)), fmt, path.name, data)
+    with quiet_readers():
+        text = reader(data, encoding, str(path))
+    folded, radicals = fold_radicals(text)
+    return Original(folded, fmt, path.name, data, radicals)
+
+
+@contextmanager
+def quiet_readers() -> Iterator[None]:
+    """The reading libraries' log records and Python warnings, sent to this module's log at debug
+    level instead of the user's terminal (``--log-level debug`` shows them)."""
+
+    class ToDebug(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            log.debug("%s: %s", record.name, record.getMessage())
+
+    handler = ToDebug()
+    loggers = [logging.getLogger(name) for name in READERS]
+    saved = [(lg.propagate, lg.handlers[:]) for lg in loggers]
+    for lg in loggers:
+        lg.handlers, lg.propagate = [handler], False
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            yield
+        for w in caught:
+            log.debug("%s: %s", w.category.__name__, w.message)
+    finally:
+        for lg, (propagate, handlers) in zip(loggers, saved, strict=True):
+            lg.handlers, lg.propagate = handlers, propagate
 
 
 def _text(data: bytes, encoding: str, name: str) -> str:

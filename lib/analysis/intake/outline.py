@@ -111,3 +111,13 @@ class Outline:
     def retrospective(self) -> bool:
         """Under a heading that reports what was done or what is lacking (工作总结, 发展基础, 存在的问题)."""
         return bool(RETROSPECTIVE_HEADING.search(self.section))
+
+
+TITLE_LENGTH = 60
+
+
+def document_title(text: str) -> str:
+    """The text's first line, as the section of targets above its first heading (a report's
+    headline, a plan's title); "" if the first line is a sentence rather than a title."""
+    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    return first if len(first) <= TITLE_LENGTH and not any(mark in first for mark in "。；;") else ""

@@ -94,7 +94,7 @@ def add_document(
             raise IntakeError(f"{target} exists; not overwriting it")
     data = text.encode("utf-8")
     digest = files.sha256_bytes(data)
-    candidates = extract(text, catalogue_aliases(dataset.indicators))
+    candidates = extract(text, catalogue_aliases(dataset.indicators), issued)
     rows = target_rows(candidates, doc_id)
     write_rows(candidates_path, rows, TARGET_COLUMNS)
     files.write_bytes(source, data)
@@ -116,10 +116,18 @@ def add_document(
             "original_format": original.format,
             "original_sha256": files.sha256_bytes(original.data),
             "source_url": source_url,
-            "notes": "added with python -m analysis add-document; targets not yet reviewed",
+            "notes": "; ".join(
+                n
+                for n in (
+                    "added with python -m analysis add-document; targets not yet reviewed",
+                    original.radicals_note,
+                )
+                if n
+            ),
         }
         existing = (data_dir / "documents.csv").read_text(encoding="utf-8")
-        new_line = files.csv_text([row], list(TABLES["documents"].columns)).split("\n", 1)[1]
+        columns = list(TABLES["documents"].columns)  # a column the schema adds is written empty
+        new_line = files.csv_text([{c: row.get(c, "") for c in columns}], columns).split("\n", 1)[1]
         files.write_text(data_dir / "documents.csv", existing + ("" if existing.endswith("\n") else "\n") + new_line)
     except BaseException:
         source.unlink(missing_ok=True)

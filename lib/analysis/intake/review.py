@@ -12,6 +12,7 @@ import pandas as pd
 from .. import files
 from ..data.chinese import format_number, to_simplified
 from ..data.schema import TABLES
+from ..data.vocabularies import UNSTATED
 from ..errors import IntakeError
 from .extraction import COLUMNS, Candidate, Rejected
 from .rejections import ALL_RULES
@@ -153,42 +154,52 @@ def overruled(rejected: list[Rejected], numbers: set[int]) -> list[Candidate]:
 
 
 def target_rows(
-    candidates: list[Candidate], doc_id: str, reject: set[int] | None = None, reviewed: bool = False
+    candidates: list[Candidate],
+    doc_id: str,
+    reject: set[int] | None = None,
+    reviewed: bool = False,
 ) -> list[dict]:
-    """Candidates (all but the numbers in ``reject``) as rows in targets.csv format.
+    """Candidates (all but the numbers in ``reject``) as rows of targets.csv, in its columns.
 
-    Rows say "unreviewed" in their notes until a reviewer has read them (``reviewed``); the
-    notes also carry the confidence, its doubts and the other places the target is stated.
+    The columns are the targets table's (:data:`TARGET_COLUMNS`, from the schema), so a column
+    the schema adds comes through, empty where the text gives nothing for it. Every column the
+    validator requires of a quoted plan's target that the text can give is filled: the section
+    (the heading path; above the first heading, the text's title line), a unit (``unstated``, said so in the notes, where the text gives none). Rows say "unreviewed" in
+    their notes until a reviewer has read them (``reviewed``); the notes also carry the
+    confidence, its doubts, where an inferred year comes from and the other places the target
+    is stated.
     """
     rows: list[dict[str, str]] = []
     for n, c in enumerate(candidates, 1):
         if reject and n in reject:
             continue
-        rows.append(
-            {
-                "target_id": f"{doc_id}-{len(rows) + 1:03d}",
-                "doc_id": doc_id,
-                "indicator_id": c.indicator_id,
-                "target_year": "" if c.target_year is None else str(c.target_year),
-                "comparator": c.comparator,
-                "value": format_number(c.value),
-                "value_high": "" if c.value_high is None else format_number(c.value_high),
-                "unit": to_simplified(c.unit),
-                "baseline_year": "" if c.baseline_year is None else str(c.baseline_year),
-                "baseline_value": "" if c.baseline_value is None else format_number(c.baseline_value),
-                "change": c.change,
-                "obligation": c.obligation,
-                "section": c.section,
-                "char_offset": str(c.char_offset),
-                "quote": c.quote,
-                "notes": "; ".join(_notes(c, reviewed)),
-            }
-        )
+        unit = to_simplified(c.unit) or UNSTATED
+        filled = {
+            "target_id": f"{doc_id}-{len(rows) + 1:03d}",
+            "doc_id": doc_id,
+            "indicator_id": c.indicator_id,
+            "target_year": "" if c.target_year is None else str(c.target_year),
+            "comparator": c.comparator,
+            "value": format_number(c.value),
+            "value_high": "" if c.value_high is None else format_number(c.value_high),
+            "unit": unit,
+            "baseline_year": "" if c.baseline_year is None else str(c.baseline_year),
+            "baseline_value": "" if c.baseline_value is None else format_number(c.baseline_value),
+            "change": c.change,
+            "obligation": c.obligation,
+            "section": c.section,
+            "char_offset": str(c.char_offset),
+            "quote": c.quote,
+            "notes": "; ".join(_notes(c, reviewed, unit)),
+        }
+        rows.append({column: filled.get(column, "") for column in TARGET_COLUMNS})
     return rows
 
 
-def _notes(c: Candidate, reviewed: bool) -> list[str]:
+def _notes(c: Candidate, reviewed: bool, unit: str) -> list[str]:
     notes = [REVIEWED if reviewed else f"{UNREVIEWED} (confidence {c.confidence:.2f})"]
+    if unit == UNSTATED:
+        notes.append("no unit in the text: unit unstated (a score on the indicator's own scale)")
     if not reviewed and c.doubts:
         notes.append("doubts: " + ", ".join(c.doubts))
     if c.year_source not in ("", "sentence", "table") and c.target_year is not None:
@@ -237,3 +248,12 @@ def format_rejected(rejected: list[Rejected], fmt: str) -> str:
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue()
+
+
+def document_issued(dataset, doc_id: str) -> str | None:
+    """The issue date ``documents.csv`` records for ``doc_id`` (YYYY[-MM[-DD]]), or None."""
+    documents = dataset.documents
+    row = documents[documents["doc_id"] == doc_id]
+    if row.empty or pd.isna(row["issued"].iloc[0]):
+        return None
+    return str(row["issued"].iloc[0])
