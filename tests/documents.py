@@ -46,7 +46,8 @@ AS_RADICALS = {
 
 def with_radicals(text: str) -> str:
     """The text as such a PDF's text layer reads it: some ordinary characters named as radicals."""
-    return text.translate(str.maketrans(AS_RADICALS))
+    mapping: dict[int, str | int | None] = {ord(k): v for k, v in AS_RADICALS.items()}
+    return text.translate(mapping)
 
 
 def with_table(text: str) -> str:
@@ -136,9 +137,9 @@ def write_pdf(text: str, path: Path, font: Path, table: bool = True) -> Path:
         pdf.output(str(path))
         return path
     pdf.multi_cell(0, 6, TABLE_TITLE, new_x="LMARGIN", new_y="NEXT")
-    with pdf.table(headings_style=FontFace(emphasis=None), col_widths=(8, 40, 10, 12, 12, 12)) as table:
+    with pdf.table(headings_style=FontFace(emphasis=None), col_widths=(8, 40, 10, 12, 12, 12)) as grid:
         for row in INDICATOR_TABLE:
-            cells = table.row()
+            cells = grid.row()
             for cell in row:
                 cells.cell(cell)
     pdf.output(str(path))
@@ -157,10 +158,10 @@ def write_docx(text: str, path: Path, table: bool = True) -> Path:
         document.save(str(path))
         return path
     document.add_paragraph(TABLE_TITLE)
-    table = document.add_table(rows=len(INDICATOR_TABLE), cols=len(INDICATOR_TABLE[0]))
+    grid = document.add_table(rows=len(INDICATOR_TABLE), cols=len(INDICATOR_TABLE[0]))
     for r, row in enumerate(INDICATOR_TABLE):
         for c, cell in enumerate(row):
-            table.cell(r, c).text = cell
+            grid.cell(r, c).text = cell
     document.save(str(path))
     return path
 

@@ -164,10 +164,10 @@ def target_rows(
     The columns are the targets table's (:data:`TARGET_COLUMNS`, from the schema), so a column
     the schema adds comes through, empty where the text gives nothing for it. Every column the
     validator requires of a quoted plan's target that the text can give is filled: the section
-    (the heading path; above the first heading, the text's title line), a unit (``unstated``, said so in the notes, where the text gives none). Rows say "unreviewed" in
-    their notes until a reviewer has read them (``reviewed``); the notes also carry the
-    confidence, its doubts, where an inferred year comes from and the other places the target
-    is stated.
+    (the heading path; above the first heading, the text's title line) and a unit (``unstated``,
+    said so in the notes, where the text gives none). Rows say "unreviewed" in their notes until
+    a reviewer has read them (``reviewed``); the notes also carry the confidence, its doubts,
+    where an inferred year comes from and the other places the target is stated.
     """
     rows: list[dict[str, str]] = []
     for n, c in enumerate(candidates, 1):
