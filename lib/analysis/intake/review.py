@@ -11,7 +11,9 @@ import pandas as pd
 
 from .. import files
 from ..data.chinese import format_number, to_simplified
+from ..data.kinds import read_kind
 from ..data.schema import TABLES
+from ..data.vocabularies import RELATIVE_CHANGES, UNIT_BY_CODE
 from ..errors import IntakeError
 from .extraction import COLUMNS, Candidate, Rejected
 from .rejections import ALL_RULES
@@ -136,6 +138,9 @@ def target_rows(
     for n, c in enumerate(candidates, 1):
         if reject and n in reject:
             continue
+        change = c.change if c.change in RELATIVE_CHANGES else ""
+        unit = to_simplified(c.unit)
+        kind = read_kind(c.quote, unit, c.indicator_phrase or "", change or None).kind if unit in UNIT_BY_CODE else ""
         rows.append(
             {
                 "target_id": f"{doc_id}-{len(rows) + 1:03d}",
@@ -145,10 +150,11 @@ def target_rows(
                 "comparator": c.comparator,
                 "value": format_number(c.value),
                 "value_high": "" if c.value_high is None else format_number(c.value_high),
-                "unit": to_simplified(c.unit),
+                "unit": unit,
+                "kind": kind,
                 "baseline_year": "" if c.baseline_year is None else str(c.baseline_year),
                 "baseline_value": "" if c.baseline_value is None else format_number(c.baseline_value),
-                "change": c.change,
+                "change": change,
                 "obligation": c.obligation,
                 "section": c.section,
                 "char_offset": str(c.char_offset),
