@@ -102,7 +102,7 @@ TABLE_CASES = {
         lambda d: (d / "observations.csv").write_text(
             (d / "observations.csv").read_text().replace("obs-005,", "obs-005,,", 1)
         ),
-        ["observations.csv:6: row: has 16 fields, the header has 15"],
+        ["observations.csv:6: row: has 17 fields, the header has 16"],
     ),
     "NaN value": (
         set_cell("targets", "value", "nan", **MQCI_JIAN),

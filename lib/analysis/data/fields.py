@@ -25,6 +25,7 @@ from .vocabularies import (
     STANDINGS,
     TIERS,
     UNITS,
+    YEAR_BASES,
     codes,
 )
 
@@ -249,6 +250,13 @@ FIELDS: dict[str, Field] = {
         Field("notes", "string", "Judgement calls, ambiguity and how the year was read."),
         Field("observation_id", "string", "Stable id of an observed value.", pattern=ID_PATTERN),
         Field("year", "integer", "Year the observed value refers to.", minimum=1949, maximum=2100, unit="year"),
+        Field(
+            "year_basis",
+            "string",
+            "stated: the year is given with the figure; inferred: read from the context (the notes say from what),"
+            " marked on charts.",
+            enum=tuple(codes(YEAR_BASES)),
+        ),
         Field("publisher", "string", "Who published the figure, and where."),
         Field(
             "basis",

@@ -471,6 +471,8 @@ def check_observations(frames: dict[str, pd.DataFrame], lines: pd.Series, today:
 
     def who_and_when(row: dict) -> Found:
         found = []
+        if row["year_basis"] == "inferred" and not _present(row, "notes"):
+            found.append(("notes", "missing value (an inferred year says in notes what it was inferred from)"))
         if pd.isna(row["jurisdiction_id"]) == pd.isna(row["region"]):
             message = "give exactly one of jurisdiction_id (a jurisdiction) or region (a regional aggregate)"
             found.append(("jurisdiction_id", message))

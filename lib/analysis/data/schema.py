@@ -26,6 +26,7 @@ from .vocabularies import (
     SOURCE_SITES,
     STANDINGS,
     TIERS,
+    YEAR_BASES,
     codes,
 )
 
@@ -197,6 +198,7 @@ TABLES: dict[str, Table] = {
                 "region",
                 "indicator_id",
                 "year",
+                "year_basis",
                 "value",
                 "unit",
                 "vintage",
@@ -208,7 +210,7 @@ TABLES: dict[str, Table] = {
                 "evidence",
                 "notes",
             ),
-            ("observation_id", "indicator_id", "year", "value", "unit", "basis", "publisher"),
+            ("observation_id", "indicator_id", "year", "year_basis", "value", "unit", "basis", "publisher"),
             "observation_id",
             (
                 ForeignKey("jurisdiction_id", "jurisdictions", "jurisdiction_id"),
@@ -243,6 +245,7 @@ VOCABULARY_OF = {
     "change": CHANGES,
     "kind": KINDS,
     "standing": STANDINGS,
+    "year_basis": YEAR_BASES,
     "category": CATEGORIES,
     "script": SCRIPTS,
 }

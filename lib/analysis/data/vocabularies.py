@@ -104,6 +104,11 @@ BASES = (
     Term("published", "公布值", "published"),
     Term("derived", "推算值", "derived"),
 )
+# How the year of a published figure was read: stated with it, or inferred (its notes say from what).
+YEAR_BASES = (
+    Term("stated", "明示", "stated"),
+    Term("inferred", "推断", "inferred"),
+)
 FORMATS = (
     Term("txt", "文本", "plain text"),
     Term("html", "网页", "web page"),

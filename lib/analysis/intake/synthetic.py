@@ -254,6 +254,7 @@ def _observations(rng: random.Random, vintages: list[dict[str, str]]) -> list[di
                     region="",
                     indicator_id=ind_id,
                     year=str(year),
+                    year_basis="stated",
                     value=_fmt(value, max(decimals, 1)),
                     unit=unit,
                     vintage=_vintage(vintages, ind_id, year),
