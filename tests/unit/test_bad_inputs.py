@@ -159,10 +159,7 @@ TABLE_CASES = {
     ),
     "kind outside the vocabulary": (
         set_cell("targets", "kind", "total", **MQCI_JIAN),
-        [
-            "targets.csv:{line}: kind: must be one of: level, addition, annual, rate, index, rank, relative,"
-            " got 'total'"
-        ],
+        ["targets.csv:{line}: kind: must be one of: level, addition, annual, rate, index, rank, relative, got 'total'"],
     ),
     "kind the wording does not read": (
         # 培育湖北精品30个以上: a verb of making with no period named reads as a total reached.
@@ -174,10 +171,7 @@ TABLE_CASES = {
     ),
     "context not in the text before the quote": (
         set_cell("targets", "context", "“十五五”时期", target_id="jiangmen-2016-012"),
-        [
-            "targets.csv:{line}: context: '“十五五”时期' does not occur in jiangmen-2016 before the quote"
-            " (offset 1022)"
-        ],
+        ["targets.csv:{line}: context: '“十五五”时期' does not occur in jiangmen-2016 before the quote (offset 1022)"],
     ),
     "change on a target that is not relative": (
         set_cell("targets", "change", "increase", **MQCI_JIAN),
@@ -189,10 +183,7 @@ TABLE_CASES = {
     ),
     "standing outside the vocabulary": (
         set_cell("documents", "standing", "final", doc_id="jian-2024"),
-        [
-            "documents.csv:{line}: standing: must be one of: plan, implementation, annual, reading, draft,"
-            " got 'final'"
-        ],
+        ["documents.csv:{line}: standing: must be one of: plan, implementation, annual, reading, draft, got 'final'"],
     ),
     "family that names no document": (
         set_cell("documents", "family", "hebei-2023-c", doc_id="hebei-2023-b"),
