@@ -5,7 +5,7 @@ The package follows the data's way: ``data`` (read, check, join) -> ``measures``
 plan) stands beside it. ``analysis.load()`` returns the validated dataset.
 """
 
-from .data import Dataset, keep_tiers, load, validate
+from .data import Dataset, keep_plans, keep_tiers, load, validate
 from .errors import AnalysisError, DataValidationError, IntakeError, ParameterError, ReportError
 
 __all__ = [
@@ -15,6 +15,7 @@ __all__ = [
     "IntakeError",
     "ParameterError",
     "ReportError",
+    "keep_plans",
     "keep_tiers",
     "load",
     "validate",

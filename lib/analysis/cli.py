@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from . import paths
+from .data.vocabularies import STANDINGS, codes
 from .errors import AnalysisError
 
 PROG = "python -m analysis"
@@ -294,6 +295,13 @@ def evaluate(obj: Context, gold: Path | None, texts: Path | None, quiet: bool) -
     help="Text encoding of a text file or web page.",
 )
 @click.option(
+    "--standing",
+    type=click.Choice(codes(STANDINGS)),
+    default="plan",
+    show_default=True,
+    help="What the document is: an adopted plan, an implementation scheme, an annual plan, a press reading, a draft.",
+)
+@click.option(
     "--candidates",
     type=input_file,
     default=None,
@@ -312,6 +320,7 @@ def add_document(
     doc_number: str,
     source_url: str,
     encoding: str,
+    standing: str,
     candidates: Path | None,
 ) -> None:
     """Store a plan's text (from .txt, .html, .pdf or .docx) in the data folder, register it, and write
@@ -328,6 +337,7 @@ def add_document(
         issuer=issuer,
         doc_number=doc_number,
         source_url=source_url,
+        standing=standing,
         encoding=encoding,
         data_dir=obj.data_dir,
         candidates_path=candidates,

@@ -21,7 +21,7 @@ from analysis.intake.extraction import catalogue_aliases, extract, extract_all
 from analysis.intake.formats import read_original
 from analysis.intake.radicals import RADICALS
 from analysis.intake.registration import add_document
-from analysis.intake.review import document_issued, target_rows
+from analysis.intake.review import document_issued, indicator_names, target_rows
 from tests.documents import cjk_font, with_radicals, write_docx, write_html, write_pdf
 from tests.helpers import read_rows, write_rows
 
@@ -81,7 +81,7 @@ def test_add_review_append_validate(doc_id, fmt, data_copy, tmp_path, font, exce
     misses, false_alarms, _ = match(found.candidates, labels)
     assert misses == []
     reject = {n for n, c in enumerate(found.candidates, 1) if any(c is f for f in false_alarms)}
-    accepted = target_rows(found.candidates, new_id, reject, reviewed=True)
+    accepted = target_rows(found.candidates, new_id, reject, reviewed=True, indicator_names=indicator_names(dataset))
 
     targets = data_copy / "targets.csv"
     write_rows(targets, read_rows(targets) + accepted)

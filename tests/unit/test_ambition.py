@@ -187,7 +187,10 @@ def test_coverage_keeps_no_target_apart_from_not_known(dataset):
         "jiangsu-2023:564",
     )
     assert c.loc["jilin", "status"] == "no target"  # jilin-2018 was read in full and sets none
-    assert c.loc["foshan", "status"] == "no target"  # a cited plan whose copy is the full text
+    # A cited copy that shows only a plan's main-target passage is an excerpt: its silence is not known.
+    assert tuple(c.loc["foshan", ["status", "why"]]) == ("not known", "excerpt only")
+    others = ambition.coverage(dataset, ["gi_protected_products_national"]).set_index("jurisdiction_id")
+    assert tuple(others.loc["meizhou", ["status", "why"]]) == ("not known", "excerpt only")
     assert tuple(c.loc["fujian", ["status", "why"]]) == ("not known", "excerpt only")  # silence of an excerpt
     assert tuple(c.loc["liaoning", ["status", "why"]]) == ("not known", "no plan in the data")
 

@@ -102,7 +102,7 @@ TABLE_CASES = {
         lambda d: (d / "observations.csv").write_text(
             (d / "observations.csv").read_text().replace("obs-005,", "obs-005,,", 1)
         ),
-        ["observations.csv:6: row: has 15 fields, the header has 14"],
+        ["observations.csv:6: row: has 17 fields, the header has 16"],
     ),
     "NaN value": (
         set_cell("targets", "value", "nan", **MQCI_JIAN),
@@ -131,10 +131,7 @@ TABLE_CASES = {
     ),
     "change outside the vocabulary": (
         set_cell("targets", "change", "more", **MQCI_JIAN),
-        [
-            "targets.csv:{line}: change: must be one of: "
-            "increase, decrease, new, annual_new, annual_growth, annual, got 'more'"
-        ],
+        ["targets.csv:{line}: change: must be one of: increase, decrease, annual_growth, got 'more'"],
     ),
     "required quote missing": (
         set_cell("targets", "quote", "", **MQCI_JIAN),
@@ -154,7 +151,79 @@ TABLE_CASES = {
     ),
     "unit of another quantity": (
         set_cell("targets", "unit", "亿元", **MQCI_JIAN),
-        ["targets.csv:{line}: unit: '亿元' does not measure the same quantity as the indicator's unit 'index'"],
+        [
+            "targets.csv:{line}: unit: '亿元' does not measure the same quantity as the indicator's unit 'index'",
+            "targets.csv:{line}: kind: the wording reads as level (no addition, yearly or ratio wording: a total or"
+            " level reached), not index; a kind read from words beyond it needs a note starting 'kind:'",
+        ],
+    ),
+    "kind outside the vocabulary": (
+        set_cell("targets", "kind", "total", **MQCI_JIAN),
+        ["targets.csv:{line}: kind: must be one of: level, addition, annual, rate, index, rank, relative, got 'total'"],
+    ),
+    "kind the wording does not read": (
+        # 培育湖北精品30个以上: a verb of making with no period named reads as a total reached.
+        set_cell("targets", "kind", "addition", target_id="yichang-2023-011"),
+        [
+            "targets.csv:{line}: kind: the wording reads as level (no addition, yearly or ratio wording: a total or"
+            " level reached), not addition; a kind read from words beyond it needs a note starting 'kind:'"
+        ],
+    ),
+    "context not in the text before the quote": (
+        set_cell("targets", "context", "“十五五”时期", target_id="jiangmen-2016-012"),
+        ["targets.csv:{line}: context: '“十五五”时期' does not occur in jiangmen-2016 before the quote (offset 1022)"],
+    ),
+    "change on a target that is not relative": (
+        set_cell("targets", "change", "increase", **MQCI_JIAN),
+        ["targets.csv:{line}: change: must be empty unless kind is relative (kind is index)"],
+    ),
+    "cited evidence without the value": (
+        set_cell("targets", "evidence", "制造业质量竞争力指数达到八十九", target_id="wuhan-2023-003"),
+        ["targets.csv:{line}: value: 92 does not appear in the evidence '制造业质量竞争力指数达到八十九'"],
+    ),
+    "standing outside the vocabulary": (
+        set_cell("documents", "standing", "final", doc_id="jian-2024"),
+        ["documents.csv:{line}: standing: must be one of: plan, implementation, annual, reading, draft, got 'final'"],
+    ),
+    "family that names no document": (
+        set_cell("documents", "family", "hebei-2023-c", doc_id="hebei-2023-b"),
+        ["documents.csv:{line}: family: unknown doc_id 'hebei-2023-c' (not in documents.csv)"],
+    ),
+    "family named by a document of lower standing": (
+        set_cells("documents", {"standing": "draft"}, doc_id="hebei-2023-a"),
+        [
+            "documents.csv:{other}: family: hebei-2023-b (reading) stands above hebei-2023-a (draft): a family is"
+            " named by its document of highest standing"
+        ],
+    ),
+    "vintage of another indicator": (
+        set_cell("observations", "vintage", "farm-monitoring-2018", observation_id="obs-010"),
+        [
+            "observations.csv:{line}: vintage: 'farm-monitoring-2018' is a vintage of"
+            " farm_product_monitoring_pass_rate, not of mfg_quality_competitiveness_index"
+        ],
+    ),
+    "vintage outside its years": (
+        set_cell("observations", "vintage", "mqci-2005", observation_id="obs-010"),
+        ["observations.csv:{line}: vintage: 2023 is outside 'mqci-2005' (2005-2010)"],
+    ),
+    "vintage missing for an indicator with vintages": (
+        set_cell("observations", "vintage", "", observation_id="obs-010"),
+        [
+            "observations.csv:{line}: vintage: missing value (required: mfg_quality_competitiveness_index has"
+            " vintages in vintages.csv)"
+        ],
+    ),
+    "unknown vintage": (
+        set_cell("observations", "vintage", "mqci-1999", observation_id="obs-010"),
+        ["observations.csv:{line}: vintage: unknown vintage 'mqci-1999' (not in vintages.csv)"],
+    ),
+    "published figure without evidence or a note": (
+        set_cell("observations", "evidence", "", observation_id="obs-010"),
+        [
+            "observations.csv:{line}: evidence: missing value (a figure whose excerpt is not held says so: notes"
+            " start 'no evidence held:')"
+        ],
     ),
     "unit outside the vocabulary": (
         set_cell("targets", "unit", "km", **MQCI_JIAN),
@@ -270,6 +339,7 @@ def test_bad_table(case, data_copy):
         line=line,
         last=len(indicators) + 1,
         first=line_of(indicators, indicator_id="mfg_quality_competitiveness_index") if indicators else 0,
+        other=line_of(read_rows(data_copy / "documents.csv"), doc_id="hebei-2023-b"),
     )
     assert dataset is None
     assert [str(p) for p in problems] == [e.format(**fill) for e in expected]

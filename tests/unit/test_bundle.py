@@ -18,7 +18,9 @@ from analysis.data.licence import DATA_LICENCE
 from analysis.data.schema import TABLE_ORDER, TABLES
 from tests.helpers import read_rows
 
-TABLE_FILES = [f"{name}.csv" for name in ("jurisdictions", "documents", "indicators", "targets", "observations")]
+TABLE_FILES = [
+    f"{name}.csv" for name in ("jurisdictions", "documents", "indicators", "vintages", "targets", "observations")
+]
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from analysis.data.changelog import changelog
 from analysis.errors import DataValidationError
 from tests.helpers import append_row, read_rows, remove_row, update_row
 
-TABLES = ("jurisdictions", "documents", "indicators", "targets", "observations")
+TABLES = ("jurisdictions", "documents", "indicators", "vintages", "targets", "observations")
 
 
 def counts(**changed: tuple[int, int, int]) -> list[str]:
@@ -49,7 +49,7 @@ def test_targets_added_changed_and_removed(data_copy):
     targets = data_copy / "targets.csv"
     added = {**next(r for r in read_rows(targets) if r["target_id"] == "hubei-2023-002"), "target_id": "hubei-2023-099"}
     append_row(targets, added)
-    before = update_row(targets, {"value": "90", "notes": "read again"}, target_id="hubei-2023-002")
+    before = update_row(targets, {"target_year": "2026", "notes": "read again"}, target_id="hubei-2023-002")
     removed = remove_row(targets, target_id="hubei-2023-003")
     assert changelog(paths.DATA_DIR, data_copy).splitlines() == [
         *header(data_copy),
@@ -63,7 +63,7 @@ def test_targets_added_changed_and_removed(data_copy):
         "",
         "### Changed (1)",
         "",
-        f"- `hubei-2023-002`: value `{before['value']}` → `90`; notes `{before['notes']}` → `read again`",
+        f"- `hubei-2023-002`: target_year `{before['target_year']}` → `2026`; notes `{before['notes']}` → `read again`",
         "",
         "### Removed (1)",
         "",

@@ -153,6 +153,7 @@ def test_cli_summary_on_the_real_data():
         "jurisdictions.csv",
         "documents.csv",
         "indicators.csv",
+        "vintages.csv",
         "targets.csv",
         "observations.csv",
     ]

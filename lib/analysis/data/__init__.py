@@ -4,7 +4,8 @@
 """
 
 from .dataset import Dataset, validate
+from .families import keep_plans
 from .loading import load
 from .tiers import keep_tiers
 
-__all__ = ["Dataset", "keep_tiers", "load", "validate"]
+__all__ = ["Dataset", "keep_plans", "keep_tiers", "load", "validate"]

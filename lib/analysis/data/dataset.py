@@ -18,7 +18,7 @@ from .problems import Problem
 from .provenance import check_documents, check_quotes
 from .reading import read_csv_text
 from .schema import TABLE_ORDER, TABLES
-from .vocabularies import RELATIVE_CHANGES, UNIT_BY_CODE
+from .vocabularies import UNIT_BY_CODE
 
 
 @dataclass
@@ -29,6 +29,7 @@ class Dataset:
     jurisdictions: pd.DataFrame
     documents: pd.DataFrame
     indicators: pd.DataFrame
+    vintages: pd.DataFrame
     targets: pd.DataFrame
     observations: pd.DataFrame
     texts: dict[str, str] = field(repr=False)
@@ -58,7 +59,8 @@ def long_targets(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     Adds ``value_std``/``value_high_std``, the values in the indicator's unit (6万件 -> 60000
     件); relative targets (较2020年下降14%) keep NaN there, since they are not levels.
     """
-    docs = frames["documents"][["doc_id", "jurisdiction_id", "tier", "coverage", "issued", "title_zh", "title_en"]]
+    columns = ["doc_id", "jurisdiction_id", "tier", "standing", "family", "coverage", "issued", "title_zh", "title_en"]
+    docs = frames["documents"][columns]
     jur = frames["jurisdictions"].rename(columns={"name_zh": "jurisdiction_zh", "name_en": "jurisdiction_en"})
     ind = frames["indicators"].rename(
         columns={
@@ -75,7 +77,7 @@ def long_targets(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
         .merge(ind.drop(columns=["aliases"]), on="indicator_id", how="left", validate="many_to_one")
     )
     out["issue_year"] = out["issued"].str.slice(0, 4).astype("Int64")
-    relative = out["change"].isin(RELATIVE_CHANGES).fillna(False).astype(bool)
+    relative = (out["kind"] == "relative").fillna(False).astype(bool)
     scale = _scale(out["unit"], out["indicator_unit"]).mask(relative)
     out["is_relative"] = relative
     out["value_std"] = out["value"] * scale
@@ -103,6 +105,7 @@ def validate(data_dir: Path | str | None = None, today: date | None = None) -> t
     problems += rules.check_jurisdictions(frames["jurisdictions"], lines["jurisdictions"])
     problems += rules.check_documents(frames["documents"], lines["documents"], today)
     problems += rules.check_indicators(frames["indicators"], lines["indicators"])
+    problems += rules.check_vintages(frames["vintages"], lines["vintages"])
     problems += rules.check_targets(frames, lines["targets"])
     problems += rules.check_observations(frames, lines["observations"], today)
     doc_problems, texts = check_documents(frames["documents"], lines["documents"], data_dir)

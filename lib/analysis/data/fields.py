@@ -15,14 +15,17 @@ from .vocabularies import (
     COMPARATORS,
     COVERAGES,
     FORMATS,
+    KINDS,
     LEVELS,
     OBLIGATIONS,
     REGIONS,
     SCRIPTS,
     SOURCE_KINDS,
     SOURCE_SITES,
+    STANDINGS,
     TIERS,
     UNITS,
+    YEAR_BASES,
     codes,
 )
 
@@ -205,10 +208,28 @@ FIELDS: dict[str, Field] = {
             unit="the row's unit (column unit)",
         ),
         Field(
+            "kind",
+            "string",
+            "What the target commits to: level (a total or level reached), addition (units added over the plan"
+            " period), annual (a yearly quota), rate (a percentage or ratio), index (a composite score), rank (a"
+            " place in a ranking) or relative (a change on a baseline). Read from the wording (quote or evidence,"
+            " with context) by one rule for both tiers (analysis.data.kinds); only targets of one kind are ranked"
+            " or averaged together.",
+            enum=tuple(codes(KINDS)),
+        ),
+        Field(
             "change",
             "string",
-            "Kind of change for targets that are not a level to reach; empty for a level.",
+            "How a relative target is stated against its baseline (较2020年下降 -> decrease, 年均增长 ->"
+            " annual_growth); empty for every other kind.",
             enum=tuple(codes(CHANGES)),
+        ),
+        Field(
+            "context",
+            "string",
+            "Words outside the quote or evidence that govern the number, as written (a verb or period phrase the"
+            " sentence or heading shares: 新增, “十四五”期间); the kind rule reads them with the quote or evidence."
+            " In a quoted plan they occur in the text before the quote.",
         ),
         Field(
             "obligation",
@@ -229,6 +250,13 @@ FIELDS: dict[str, Field] = {
         Field("notes", "string", "Judgement calls, ambiguity and how the year was read."),
         Field("observation_id", "string", "Stable id of an observed value.", pattern=ID_PATTERN),
         Field("year", "integer", "Year the observed value refers to.", minimum=1949, maximum=2100, unit="year"),
+        Field(
+            "year_basis",
+            "string",
+            "stated: the year is given with the figure; inferred: read from the context (the notes say from what),"
+            " marked on charts.",
+            enum=tuple(codes(YEAR_BASES)),
+        ),
         Field("publisher", "string", "Who published the figure, and where."),
         Field(
             "basis",
@@ -242,6 +270,51 @@ FIELDS: dict[str, Field] = {
             "string",
             "For a derived value, the arithmetic over published figures that gives it (93.65 - 0.36).",
         ),
-        Field("evidence", "string", "A short excerpt of the copy read that holds the figure, verbatim."),
+        Field(
+            "evidence",
+            "string",
+            "The passage of the copy read that holds the number, verbatim in the copy's script (a published figure;"
+            " a cited target, whose copy is not stored). Empty for a quoted target, which has its quote.",
+        ),
+        Field(
+            "standing",
+            "string",
+            "What the document is: an adopted plan, outline or opinion; an implementation scheme or action plan;"
+            " an annual plan or work points; a press reading or news summary of a plan; a draft for comment."
+            " Drafts stay out of the default comparison.",
+            enum=tuple(codes(STANDINGS)),
+        ),
+        Field(
+            "family",
+            "string",
+            "The plan a document belongs to, as the doc_id of the family's document of highest standing: every"
+            " copy, reading and excerpt of one plan shares it (a plan counts once). A document alone in its"
+            " family names itself.",
+            pattern=ID_PATTERN,
+        ),
+        Field(
+            "vintage",
+            "string",
+            "The method a published value was measured under (vintages.csv); values of different vintages are"
+            " not compared (no growth across a change of method). Required for an indicator with vintages.",
+            pattern=ID_PATTERN,
+        ),
+        Field(
+            "first_year",
+            "integer",
+            "First year a vintage's method applies to.",
+            minimum=1949,
+            maximum=2100,
+            unit="year",
+        ),
+        Field(
+            "last_year",
+            "integer",
+            "Last year a vintage's method applies to; empty while it is current.",
+            minimum=1949,
+            maximum=2100,
+            unit="year",
+        ),
+        Field("description", "string", "What the method measures, and how it differs from the one before."),
     ]
 }

@@ -60,7 +60,8 @@ def check_documents(documents: pd.DataFrame, lines: pd.Series, data_dir: Path) -
 
 
 def check_quotes(targets: pd.DataFrame, lines: pd.Series, texts: dict[str, str]) -> list[Problem]:
-    """Check each quote sits at its offset and holds the target's value (and high value)."""
+    """Check each quote sits at its offset and holds the target's value (and high value), and that
+    the words said to govern it (``context``) occur in the text before it."""
     problems: list[Problem] = []
     for line, t in zip(lines, targets.to_dict("records"), strict=True):
         line = int(line)
@@ -74,6 +75,10 @@ def check_quotes(targets: pd.DataFrame, lines: pd.Series, texts: dict[str, str])
             problems.append(
                 Problem("targets.csv", line, "char_offset", f"quote is not at offset {offset} of {t['doc_id']}{where}")
             )
+        context = t.get("context")
+        if isinstance(context, str) and context and text.rfind(context, 0, offset) < 0:
+            message = f"{context!r} does not occur in {t['doc_id']} before the quote (offset {offset})"
+            problems.append(Problem("targets.csv", line, "context", message))
         in_quote = numbers_in(quote)
         for column in ("value", "value_high"):
             value = t[column]

@@ -16,9 +16,10 @@ from datetime import date
 import pandas as pd
 
 from .chinese import format_number, numbers_in, to_simplified
+from .kinds import read_kind
 from .problems import Problem
 from .schema import TABLE_ORDER, TABLES
-from .vocabularies import RELATIVE_CHANGES, RELATIVE_UNITS, UNIT_BY_CODE, UNSTATED
+from .vocabularies import RELATIVE_UNITS, STANDINGS, UNIT_BY_CODE, UNSTATED, codes
 
 Found = list[tuple[str, str]]
 
@@ -28,7 +29,11 @@ QUOTED_DOCUMENT = ("issued", "script", "source_file", "sha256")
 CITED_DOCUMENT = ("source_url", "source_kind", "source_site")
 TEXT_HELD = ("script", "source_file", "sha256", "original_name", "original_format", "original_sha256")
 QUOTED_TARGET = ("target_year", "section", "char_offset", "quote")
-CITED_TARGET = ("indicator_text", "source_url")
+CITED_TARGET = ("indicator_text", "source_url", "evidence")
+# A note that records a kind read from words beyond the quote or evidence held starts so.
+KIND_NOTE = "kind:"
+# A published figure whose excerpt could not be had says so, first thing in its notes.
+NO_EVIDENCE = "no evidence held:"
 ORIGINAL_FILE = ("original_name", "original_format", "original_sha256")
 PARENT_LEVELS = {"province": ("nation",), "city": ("province",), "district": ("province", "city")}
 
@@ -157,7 +162,32 @@ def check_documents(d: pd.DataFrame, lines: pd.Series, today: date) -> list[Prob
         if why:
             problems.append(Problem("documents.csv", int(lines[idx]), "tier", why))
             d.loc[idx, "tier"] = pd.NA  # unknown from here on: its targets are not checked against it
-    return problems + _collect("documents.csv", d, lines, _tier_of_document)
+    return problems + _collect("documents.csv", d, lines, _tier_of_document) + _family_problems(d, lines)
+
+
+def _family_problems(d: pd.DataFrame, lines: pd.Series) -> list[Problem]:
+    """A family is named by its document of highest standing, which names itself; every copy and
+    reading of one plan is of the same jurisdiction."""
+    rank = {code: i for i, code in enumerate(codes(STANDINGS))}
+    by_id = {row["doc_id"]: row for row in d.to_dict("records")}
+    problems = []
+    for line, row in _rows(d, lines):
+        head = by_id.get(row["family"])
+        if head is None or pd.isna(row["family"]) or row["family"] == row["doc_id"]:
+            continue
+        where = ("documents.csv", line, "family")
+        if head["family"] != head["doc_id"]:
+            problems.append(Problem(*where, f"{row['family']!r} is itself in the family {head['family']!r}: name that"))
+        elif head["jurisdiction_id"] != row["jurisdiction_id"]:
+            message = f"{row['family']!r} is a plan of {head['jurisdiction_id']}, not of {row['jurisdiction_id']}"
+            problems.append(Problem(*where, message))
+        elif rank.get(row["standing"], 0) < rank.get(head["standing"], 0):
+            message = (
+                f"{row['doc_id']} ({row['standing']}) stands above {row['family']} ({head['standing']}):"
+                " a family is named by its document of highest standing"
+            )
+            problems.append(Problem(*where, message))
+    return problems
 
 
 def check_indicators(i: pd.DataFrame, lines: pd.Series) -> list[Problem]:
@@ -193,10 +223,10 @@ def check_indicators(i: pd.DataFrame, lines: pd.Series) -> list[Problem]:
     return _collect("indicators.csv", i, lines, aliases, complement)
 
 
-def _unit_problem(unit: str, indicator_unit: str, change: object) -> str | None:
-    if pd.notna(change) and change in RELATIVE_CHANGES:
+def _unit_problem(unit: str, indicator_unit: str, kind: object) -> str | None:
+    if kind == "relative":
         if unit not in RELATIVE_UNITS:
-            return f"a relative target ({change}) must be stated in {' or '.join(RELATIVE_UNITS)}, not {unit!r}"
+            return f"a relative target must be stated in {' or '.join(RELATIVE_UNITS)}, not {unit!r}"
         return None
     if unit == UNSTATED or unit not in UNIT_BY_CODE or indicator_unit not in UNIT_BY_CODE:
         return None
@@ -228,13 +258,34 @@ def _baseline_problems(row: dict) -> Found:
     found = []
     if pd.notna(row["target_year"]) and row["baseline_year"] >= row["target_year"]:
         found.append(("baseline_year", f"{row['baseline_year']} is not before the target year {row['target_year']}"))
-    counted_from = pd.notna(row["change"]) and row["change"] in (*RELATIVE_CHANGES, "new")
+    counted_from = row["kind"] in ("relative", "addition")
     if not counted_from and pd.isna(row["baseline_value"]):
-        changes = ", ".join((*RELATIVE_CHANGES, "new"))
         found.append(
-            ("baseline_year", f"a baseline year needs a change counted from it ({changes}) or a baseline value")
+            ("baseline_year", "a baseline year needs a kind counted from it (relative, addition) or a baseline value")
         )
     return found
+
+
+def _kind_problems(row: dict, wording: object, indicator_name: object, annual_plan: bool) -> Found:
+    """The kind is the one the wording rule reads (:func:`analysis.data.kinds.read_kind`), unless a
+    note starting ``kind:`` says which words beyond the quote or evidence decided it; a relative
+    target says how it is stated against its baseline, and nothing else does."""
+    if pd.isna(row["kind"]):
+        return []
+    if row["kind"] == "relative" and pd.isna(row["change"]):
+        return [("change", "missing value (required for a relative target: increase, decrease or annual_growth)")]
+    if row["kind"] != "relative" and pd.notna(row["change"]):
+        return [("change", f"must be empty unless kind is relative (kind is {row['kind']})")]
+    if not isinstance(wording, str) or pd.isna(row["unit"]) or not isinstance(indicator_name, str):
+        return []
+    context = row["context"] if _present(row, "context") else ""
+    change = row["change"] if _present(row, "change") else None
+    reading = read_kind(f"{context} {wording}", row["unit"], indicator_name, change, annual_plan)
+    noted = _present(row, "notes") and KIND_NOTE in row["notes"]
+    if reading.kind != row["kind"] and not noted:
+        message = f"the wording reads as {reading.kind} ({reading.because}), not {row['kind']}"
+        return [("kind", message + f"; a kind read from words beyond it needs a note starting {KIND_NOTE!r}")]
+    return []
 
 
 def _tier_of_target(row: dict, tier: object) -> Found:
@@ -270,7 +321,9 @@ def check_targets(frames: dict[str, pd.DataFrame], lines: pd.Series) -> list[Pro
     docs = frames["documents"]
     issued = dict(zip(docs["doc_id"], docs["issued"], strict=True))
     tier_of = dict(zip(docs["doc_id"], docs["tier"], strict=True))
+    annual_plans = set(docs.loc[docs["standing"] == "annual", "doc_id"])
     unit_of = dict(zip(frames["indicators"]["indicator_id"], frames["indicators"]["unit"], strict=True))
+    name_of = dict(zip(frames["indicators"]["indicator_id"], frames["indicators"]["name_zh"], strict=True))
 
     def timing(row: dict) -> Found:
         year = _issue_year(issued.get(row["doc_id"]))
@@ -282,14 +335,30 @@ def check_targets(frames: dict[str, pd.DataFrame], lines: pd.Series) -> list[Pro
         if row["unit"] == UNSTATED and not _present(row, "notes"):
             return [("notes", "missing value (a target whose text states no unit says what scale it is on)")]
         if pd.notna(row["unit"]) and row["indicator_id"] in unit_of:
-            problem = _unit_problem(row["unit"], unit_of[row["indicator_id"]], row["change"])
+            problem = _unit_problem(row["unit"], unit_of[row["indicator_id"]], row["kind"])
             return [("unit", problem)] if problem else []
         return []
 
     def tier(row: dict) -> Found:
         return _tier_of_target(row, tier_of.get(row["doc_id"]))
 
-    return _collect("targets.csv", frames["targets"], lines, tier, timing, _range_problems, _baseline_problems, unit)
+    def kind(row: dict) -> Found:
+        wording = row["quote"] if tier_of.get(row["doc_id"]) == "quoted" else row["evidence"]
+        name = name_of.get(row["indicator_id"])
+        return _kind_problems(row, wording, name, row["doc_id"] in annual_plans)
+
+    def evidence(row: dict) -> Found:
+        """A cited target's evidence holds its numbers, as a quote does."""
+        if not _present(row, "evidence"):
+            return []
+        return [
+            (column, f"{format_number(row[column])} does not appear in the evidence {row['evidence']!r}")
+            for column in ("value", "value_high")
+            if pd.notna(row[column]) and not _holds(row["evidence"], row[column])
+        ]
+
+    checks = (tier, timing, _range_problems, _baseline_problems, unit, kind, evidence)
+    return _collect("targets.csv", frames["targets"], lines, *checks)
 
 
 ARITHMETIC: dict[type, Callable[[float, float], float]] = {
@@ -331,6 +400,10 @@ def _basis_problems(row: dict) -> Found:
     if row["basis"] == "published":
         if _present(row, "derivation"):
             return [("basis", f"a derived value stored as published: its derivation {row['derivation']!r} computes it")]
+        if pd.isna(evidence) and not (_present(row, "notes") and row["notes"].startswith(NO_EVIDENCE)):
+            return [
+                ("evidence", f"missing value (a figure whose excerpt is not held says so: notes start {NO_EVIDENCE!r})")
+            ]
         if pd.notna(evidence) and not _holds(evidence, value):
             return [("evidence", f"does not contain the value {format_number(value)}")]
         return []
@@ -350,13 +423,56 @@ def _basis_problems(row: dict) -> Found:
     return []
 
 
+def check_vintages(v: pd.DataFrame, lines: pd.Series) -> list[Problem]:
+    """A vintage's years run forward, and the vintages of one indicator do not overlap."""
+    problems = []
+    spans: dict[str, list[tuple[int, float, str]]] = {}
+    for line, row in _rows(v, lines):
+        if pd.isna(row["first_year"]) or pd.isna(row["indicator_id"]):
+            continue
+        last = math.inf if pd.isna(row["last_year"]) else row["last_year"]
+        if last < row["first_year"]:
+            problems.append(
+                Problem("vintages.csv", line, "last_year", f"{last} is before first_year {row['first_year']}")
+            )
+            continue
+        for first, end, other in spans.get(row["indicator_id"], []):
+            if row["first_year"] <= end and first <= last:
+                message = f"years overlap those of {other!r} for {row['indicator_id']}"
+                problems.append(Problem("vintages.csv", line, "first_year", message))
+        spans.setdefault(row["indicator_id"], []).append((int(row["first_year"]), last, row["vintage"]))
+    return problems
+
+
+def _vintage_problem(row: dict, vintages: dict[str, dict], with_vintages: set[str]) -> Found:
+    """An indicator with vintages gives each value its own, for the value's indicator and year."""
+    if not _present(row, "vintage"):
+        if row["indicator_id"] in with_vintages:
+            return [("vintage", f"missing value (required: {row['indicator_id']} has vintages in vintages.csv)")]
+        return []
+    v = vintages.get(row["vintage"])
+    if v is None:
+        return []
+    if v["indicator_id"] != row["indicator_id"]:
+        return [("vintage", f"{row['vintage']!r} is a vintage of {v['indicator_id']}, not of {row['indicator_id']}")]
+    last = math.inf if pd.isna(v["last_year"]) else v["last_year"]
+    if pd.notna(row["year"]) and not v["first_year"] <= row["year"] <= last:
+        span = f"{v['first_year']}-{'' if last == math.inf else int(last)}"
+        return [("vintage", f"{row['year']} is outside {row['vintage']!r} ({span})")]
+    return []
+
+
 def check_observations(frames: dict[str, pd.DataFrame], lines: pd.Series, today: date) -> list[Problem]:
     """One of jurisdiction or region, past years, units of the indicator's quantity, a URL unless
-    there is no web copy, and the evidence of each figure."""
+    there is no web copy, the evidence of each figure, and its method vintage."""
     unit_of = dict(zip(frames["indicators"]["indicator_id"], frames["indicators"]["unit"], strict=True))
+    vintages = {row["vintage"]: row for row in frames["vintages"].to_dict("records")}
+    with_vintages = {v["indicator_id"] for v in vintages.values()}
 
     def who_and_when(row: dict) -> Found:
         found = []
+        if row["year_basis"] == "inferred" and not _present(row, "notes"):
+            found.append(("notes", "missing value (an inferred year says in notes what it was inferred from)"))
         if pd.isna(row["jurisdiction_id"]) == pd.isna(row["region"]):
             message = "give exactly one of jurisdiction_id (a jurisdiction) or region (a regional aggregate)"
             found.append(("jurisdiction_id", message))
@@ -383,4 +499,8 @@ def check_observations(frames: dict[str, pd.DataFrame], lines: pd.Series, today:
             else [("source_url", "missing value (required unless source_site is none)")]
         )
 
-    return _collect("observations.csv", frames["observations"], lines, who_and_when, unit, copy, _basis_problems)
+    def vintage(row: dict) -> Found:
+        return _vintage_problem(row, vintages, with_vintages)
+
+    checks = (who_and_when, unit, copy, _basis_problems, vintage)
+    return _collect("observations.csv", frames["observations"], lines, *checks)

@@ -17,13 +17,16 @@ from .vocabularies import (
     COMPARATORS,
     COVERAGES,
     FORMATS,
+    KINDS,
     LEVELS,
     OBLIGATIONS,
     REGIONS,
     SCRIPTS,
     SOURCE_KINDS,
     SOURCE_SITES,
+    STANDINGS,
     TIERS,
+    YEAR_BASES,
     codes,
 )
 
@@ -82,6 +85,8 @@ TABLES: dict[str, Table] = {
                 "doc_id",
                 "jurisdiction_id",
                 "tier",
+                "standing",
+                "family",
                 "title_zh",
                 "title_en",
                 "issuer",
@@ -99,9 +104,12 @@ TABLES: dict[str, Table] = {
                 "source_site",
                 "notes",
             ),
-            ("doc_id", "jurisdiction_id", "tier", "title_zh", "title_en", "coverage"),
+            ("doc_id", "jurisdiction_id", "tier", "standing", "family", "title_zh", "title_en", "coverage"),
             "doc_id",
-            (ForeignKey("jurisdiction_id", "jurisdictions", "jurisdiction_id"),),
+            (
+                ForeignKey("jurisdiction_id", "jurisdictions", "jurisdiction_id"),
+                ForeignKey("family", "documents", "doc_id"),
+            ),
             overrides={"notes": {"description": "Dates, titles, what the copy misses, and every doubt."}},
         ),
         Table(
@@ -127,6 +135,19 @@ TABLES: dict[str, Table] = {
             },
         ),
         Table(
+            "vintages",
+            "Methods a published series was measured under, per indicator, with the years each applies to: a"
+            " value is compared only with values of its own vintage (a series breaks where its method changes).",
+            ("vintage", "indicator_id", "first_year", "last_year", "description", "notes"),
+            ("vintage", "indicator_id", "first_year", "description", "notes"),
+            "vintage",
+            (ForeignKey("indicator_id", "indicators", "indicator_id"),),
+            overrides={
+                "vintage": {"description": "Stable id of a method vintage: <indicator abbreviation>-<first year>."},
+                "notes": {"description": "Where the break is seen in the published figures, and how sure it is."},
+            },
+        ),
+        Table(
             "targets",
             "Every quantitative target of the plans: a quoted plan's with its exact quote at a character offset"
             " of the stored text, a cited plan's with the URL of the copy it was read in.",
@@ -140,6 +161,7 @@ TABLES: dict[str, Table] = {
                 "value",
                 "value_high",
                 "unit",
+                "kind",
                 "baseline_year",
                 "baseline_value",
                 "change",
@@ -147,16 +169,24 @@ TABLES: dict[str, Table] = {
                 "section",
                 "char_offset",
                 "quote",
+                "context",
                 "source_url",
+                "evidence",
                 "notes",
             ),
-            ("target_id", "doc_id", "indicator_id", "comparator", "value", "unit"),
+            ("target_id", "doc_id", "indicator_id", "comparator", "value", "unit", "kind"),
             "target_id",
             (
                 ForeignKey("doc_id", "documents", "doc_id"),
                 ForeignKey("indicator_id", "indicators", "indicator_id"),
             ),
-            overrides={"source_url": {"description": "URL of the copy a cited target was read in (cited plans)."}},
+            overrides={
+                "source_url": {"description": "URL of the copy a cited target was read in (cited plans)."},
+                "evidence": {
+                    "description": "The passage of the copy read that holds the number, verbatim in the copy's"
+                    " script (cited targets); empty for a quoted target, which has its quote."
+                },
+            },
         ),
         Table(
             "observations",
@@ -168,8 +198,10 @@ TABLES: dict[str, Table] = {
                 "region",
                 "indicator_id",
                 "year",
+                "year_basis",
                 "value",
                 "unit",
+                "vintage",
                 "basis",
                 "derivation",
                 "publisher",
@@ -178,13 +210,15 @@ TABLES: dict[str, Table] = {
                 "evidence",
                 "notes",
             ),
-            ("observation_id", "indicator_id", "year", "value", "unit", "basis", "publisher"),
+            ("observation_id", "indicator_id", "year", "year_basis", "value", "unit", "basis", "publisher"),
             "observation_id",
             (
                 ForeignKey("jurisdiction_id", "jurisdictions", "jurisdiction_id"),
                 ForeignKey("indicator_id", "indicators", "indicator_id"),
+                ForeignKey("vintage", "vintages", "vintage"),
             ),
             overrides={
+                "evidence": {"description": "A short excerpt of the copy read that holds the figure, verbatim."},
                 "jurisdiction_id": {"description": "Jurisdiction observed; empty for a regional aggregate."},
                 "region": {"description": "Region of a regional aggregate; empty for a jurisdiction."},
                 "value": {"description": "Observed value, in the row's unit, as published (or as derived)."},
@@ -194,7 +228,7 @@ TABLES: dict[str, Table] = {
         ),
     ]
 }
-TABLE_ORDER = ("jurisdictions", "documents", "indicators", "targets", "observations")
+TABLE_ORDER = ("jurisdictions", "documents", "indicators", "vintages", "targets", "observations")
 
 
 VOCABULARY_OF = {
@@ -209,6 +243,9 @@ VOCABULARY_OF = {
     "region": REGIONS,
     "comparator": COMPARATORS,
     "change": CHANGES,
+    "kind": KINDS,
+    "standing": STANDINGS,
+    "year_basis": YEAR_BASES,
     "category": CATEGORIES,
     "script": SCRIPTS,
 }

@@ -17,12 +17,16 @@ def summary(dataset: Dataset) -> list[str]:
     issued = d.documents["issued"].dropna()
     obs = d.observations
     derived = int((obs["basis"] == "derived").sum())
+    families = d.documents["family"].nunique()
+    drafts = int((d.documents["standing"] == "draft").sum())
     return [
         f"jurisdictions.csv: {len(d.jurisdictions)} rows ({level_counts})",
-        f"documents.csv: {len(d.documents)} plans ({tiers.get('quoted', 0)} quoted, {tiers.get('cited', 0)} cited;"
-        f" {excerpts} known only in part), issued {issued.min()} to {issued.max()}, all checksums match",
+        f"documents.csv: {len(d.documents)} documents of {families} plans ({tiers.get('quoted', 0)} quoted,"
+        f" {tiers.get('cited', 0)} cited; {excerpts} known only in part; {drafts} drafts), issued {issued.min()} to"
+        f" {issued.max()}, all checksums match",
         f"indicators.csv: {len(d.indicators)} indicators in {d.indicators['category'].nunique()} categories,"
         f" {t['indicator_id'].nunique()} with targets",
+        f"vintages.csv: {len(d.vintages)} method vintages of {d.vintages['indicator_id'].nunique()} indicators",
         f"targets.csv: {len(t)} targets from {t['doc_id'].nunique()} plans of {t['jurisdiction_id'].nunique()}"
         f" jurisdictions ({target_tiers.get('quoted', 0)} quoted, every quote found at its offset;"
         f" {target_tiers.get('cited', 0)} cited, each with its copy's URL), target years"

@@ -37,13 +37,31 @@ COMPARATORS = (
     Term("range", "区间", "range"),
     Term("<=", "不高于(以下/以内)", "at most"),
 )
+# How a relative target (kind ``relative``) is stated against its baseline.
 CHANGES = (
     Term("increase", "较基期提高", "increase on a baseline"),
     Term("decrease", "较基期下降", "decrease on a baseline"),
-    Term("new", "期内新增", "new over the plan period"),
-    Term("annual_new", "每年新增", "new each year"),
     Term("annual_growth", "年均增长", "average annual growth"),
-    Term("annual", "每年", "each year"),
+)
+# What a target commits to (:mod:`analysis.data.kinds` reads it from the wording): only targets
+# of one kind are ranked or averaged together.
+KINDS = (
+    Term("level", "总量或水平", "level (a total or level reached)"),
+    Term("addition", "期内新增", "addition over the plan period"),
+    Term("annual", "每年数量", "yearly quota"),
+    Term("rate", "比率", "rate (a percentage or ratio)"),
+    Term("index", "指数或得分", "index (a composite score)"),
+    Term("rank", "位次", "rank (a position)"),
+    Term("relative", "较基期变化", "change on a baseline"),
+)
+# What a document is, highest standing first: the family's document of highest standing is
+# the one comparisons use; drafts stay out of the default comparison.
+STANDINGS = (
+    Term("plan", "规划、纲要或意见", "adopted plan, outline or opinion"),
+    Term("implementation", "实施方案或行动方案", "implementation scheme or action plan"),
+    Term("annual", "年度计划或工作要点", "annual plan or work points"),
+    Term("reading", "新闻发布会解读或新闻摘要", "press reading or news summary"),
+    Term("draft", "征求意见稿", "draft for comment"),
 )
 CATEGORIES = (
     Term("economy", "经济", "economy"),
@@ -86,6 +104,11 @@ BASES = (
     Term("published", "公布值", "published"),
     Term("derived", "推算值", "derived"),
 )
+# How the year of a published figure was read: stated with it, or inferred (its notes say from what).
+YEAR_BASES = (
+    Term("stated", "明示", "stated"),
+    Term("inferred", "推断", "inferred"),
+)
 FORMATS = (
     Term("txt", "文本", "plain text"),
     Term("html", "网页", "web page"),
@@ -120,6 +143,7 @@ UNITS = tuple(
         ("index", "index", 1, "index points"),
         ("分", "score", 1, "points"),
         ("级", "grade", 1, "grade"),
+        ("名", "rank", 1, "place"),
         ("个", "count", 1, "count"),
         ("项", "count", 1, "items"),
         ("件", "count", 1, "items"),
@@ -146,6 +170,11 @@ UNIT_BY_CODE = {u.code: u for u in UNITS}
 # Relative targets (较2020年下降14%, 提高0.36个百分点) are stated in these units whatever the
 # indicator's own unit is.
 RELATIVE_CHANGES = ("increase", "decrease", "annual_growth")
+# Quantities that grow with a jurisdiction's size (counts, money, area): compared only within one
+# level of government. Ratios and scores compare across levels.
+SIZE_QUANTITIES = ("count", "yuan", "area_mu", "mu_services")
+RATIO_QUANTITIES = ("percent", "percentage_points", "yuan_per_person", "samples_per_1000_people", "energy_intensity")
+SCORE_QUANTITIES = ("index", "score")
 RELATIVE_UNITS = ("%", "个百分点")
 
 

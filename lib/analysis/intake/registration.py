@@ -20,10 +20,11 @@ from ..data import load
 from ..data.chinese import to_simplified
 from ..data.fields import ID_PATTERN
 from ..data.schema import TABLES
+from ..data.vocabularies import STANDINGS, codes
 from ..errors import IntakeError
 from .extraction import catalogue_aliases, extract
 from .formats import read_original
-from .review import TARGET_COLUMNS, target_rows, write_rows
+from .review import TARGET_COLUMNS, indicator_names, target_rows, write_rows
 
 
 @dataclass
@@ -55,13 +56,15 @@ def add_document(
     issuer: str = "",
     doc_number: str = "",
     source_url: str = "",
+    standing: str = "plan",
     encoding: str = "auto",
     data_dir: Path | None = None,
     candidates_path: Path | None = None,
 ) -> Added:
     """Store a plan's text in ``data/sources/``, add its row to ``documents.csv``, write candidates.
 
-    ``path`` is the file as received: .txt, .html/.htm, .pdf or .docx.
+    ``path`` is the file as received: .txt, .html/.htm, .pdf or .docx. ``standing`` is what the
+    document is (:data:`~analysis.data.vocabularies.STANDINGS`); it starts a family of its own.
 
     Raises
     ------
@@ -81,6 +84,8 @@ def add_document(
             f"unknown jurisdiction {jurisdiction_id!r}; add it to jurisdictions.csv first,"
             f" or use one of: {', '.join(jurisdictions)}"
         )
+    if standing not in codes(STANDINGS):
+        raise IntakeError(f"unknown standing {standing!r}; valid values: {', '.join(codes(STANDINGS))}")
     if not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", issued):
         raise IntakeError(f"issue date {issued!r} must be YYYY-MM-DD or YYYY-MM")
     if issued > date.today().isoformat():
@@ -95,7 +100,7 @@ def add_document(
     data = text.encode("utf-8")
     digest = files.sha256_bytes(data)
     candidates = extract(text, catalogue_aliases(dataset.indicators), issued)
-    rows = target_rows(candidates, doc_id)
+    rows = target_rows(candidates, doc_id, indicator_names=indicator_names(dataset))
     write_rows(candidates_path, rows, TARGET_COLUMNS)
     files.write_bytes(source, data)
     try:
@@ -103,6 +108,8 @@ def add_document(
             "doc_id": doc_id,
             "jurisdiction_id": jurisdiction_id,
             "tier": "quoted",
+            "standing": standing,
+            "family": doc_id,
             "title_zh": title_zh,
             "title_en": title_en or title_zh,
             "issuer": issuer,

@@ -11,8 +11,9 @@ import pandas as pd
 
 from .. import files
 from ..data.chinese import format_number, to_simplified
+from ..data.kinds import read_kind
 from ..data.schema import TABLES
-from ..data.vocabularies import UNSTATED
+from ..data.vocabularies import RELATIVE_CHANGES, UNSTATED
 from ..errors import IntakeError
 from .extraction import COLUMNS, Candidate, Rejected
 from .rejections import ALL_RULES
@@ -158,6 +159,7 @@ def target_rows(
     doc_id: str,
     reject: set[int] | None = None,
     reviewed: bool = False,
+    indicator_names: dict[str, str] | None = None,
 ) -> list[dict]:
     """Candidates (all but the numbers in ``reject``) as rows of targets.csv, in its columns.
 
@@ -165,7 +167,10 @@ def target_rows(
     the schema adds comes through, empty where the text gives nothing for it. Every column the
     validator requires of a quoted plan's target that the text can give is filled: the section
     (the heading path; above the first heading, the text's title line) and a unit (``unstated``,
-    said so in the notes, where the text gives none). Rows say "unreviewed" in their notes until
+    said so in the notes, where the text gives none); the kind, by the data's own rule
+    (:func:`analysis.data.kinds.read_kind`) on the quote, with the catalogue's name of the
+    indicator where ``indicator_names`` gives it (as the validator reads it), else the phrase.
+    Rows say "unreviewed" in their notes until
     a reviewer has read them (``reviewed``); the notes also carry the confidence, its doubts,
     where an inferred year comes from and the other places the target is stated.
     """
@@ -173,7 +178,10 @@ def target_rows(
     for n, c in enumerate(candidates, 1):
         if reject and n in reject:
             continue
+        change = c.change if c.change in RELATIVE_CHANGES else ""
         unit = to_simplified(c.unit) or UNSTATED
+        name = (indicator_names or {}).get(c.indicator_id) or c.indicator_phrase or ""
+        kind = read_kind(c.quote, unit, name, change or None).kind
         filled = {
             "target_id": f"{doc_id}-{len(rows) + 1:03d}",
             "doc_id": doc_id,
@@ -183,9 +191,10 @@ def target_rows(
             "value": format_number(c.value),
             "value_high": "" if c.value_high is None else format_number(c.value_high),
             "unit": unit,
+            "kind": kind,
             "baseline_year": "" if c.baseline_year is None else str(c.baseline_year),
             "baseline_value": "" if c.baseline_value is None else format_number(c.baseline_value),
-            "change": c.change,
+            "change": change,
             "obligation": c.obligation,
             "section": c.section,
             "char_offset": str(c.char_offset),
@@ -257,3 +266,9 @@ def document_issued(dataset, doc_id: str) -> str | None:
     if row.empty or pd.isna(row["issued"].iloc[0]):
         return None
     return str(row["issued"].iloc[0])
+
+
+def indicator_names(dataset) -> dict[str, str]:
+    """The catalogue's Chinese name of every indicator, by id (what the kind rule reads)."""
+    indicators = dataset.indicators
+    return dict(zip(indicators["indicator_id"], indicators["name_zh"], strict=True))

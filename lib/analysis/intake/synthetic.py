@@ -17,6 +17,7 @@ import pandas as pd
 from .. import files, paths
 from ..data import load
 from ..data.datapackage import datapackage_json
+from ..data.kinds import read_kind
 from ..data.schema import TABLES
 from ..errors import IntakeError
 
@@ -164,7 +165,7 @@ def _quote(rng: random.Random, phrase: str, unit: str, typical: float, spread: f
 
 
 def _plan(
-    rng: random.Random, j: dict[str, str], tail: list[tuple], phrase: dict[str, str], s2t
+    rng: random.Random, j: dict[str, str], tail: list[tuple], phrase: dict[str, str], names: dict[str, str], s2t
 ) -> tuple[dict[str, str], list[dict[str, str]], bytes]:
     """One jurisdiction's plan: its documents.csv row, its targets and its text."""
     issued_year = rng.randint(2016, 2024)
@@ -200,8 +201,8 @@ def _plan(
                 value=worded["value"],
                 value_high=worded["value_high"],
                 unit=unit,
+                kind=read_kind(quote, unit, names[ind_id]).kind,
                 baseline_year="",
-                change="new" if worded["comparator"] == "range" else "",
                 section="一、主要目标",
                 char_offset=str(offset),
                 quote=quote,
@@ -214,6 +215,8 @@ def _plan(
         doc_id=doc_id,
         jurisdiction_id=j["jurisdiction_id"],
         tier="quoted",
+        standing="implementation",
+        family=doc_id,
         coverage="full",
         title_zh=f"【合成】{j['name_zh']}质量强市建设实施方案",
         title_en=f"[SYNTHETIC] {j['name_en']} quality plan",
@@ -229,8 +232,17 @@ def _plan(
     return document, rows, data
 
 
-def _observations(rng: random.Random) -> list[dict[str, str]]:
-    """A national series, 2015-2024, of each of the five most common indicators."""
+def _vintage(vintages: list[dict[str, str]], indicator_id: str, year: int) -> str:
+    """The curated vintage of an indicator in force in ``year`` ("" for an indicator without vintages)."""
+    for v in vintages:
+        if v["indicator_id"] == indicator_id and int(v["first_year"]) <= year <= int(v["last_year"] or 9999):
+            return v["vintage"]
+    return ""
+
+
+def _observations(rng: random.Random, vintages: list[dict[str, str]]) -> list[dict[str, str]]:
+    """A national series, 2015-2024, of each of the five most common indicators, each value in the
+    curated method vintage of its year."""
     out: list[dict[str, str]] = []
     for ind_id, unit, typical, spread, decimals in POOL[:5]:
         for year in range(2015, 2025):
@@ -242,12 +254,15 @@ def _observations(rng: random.Random) -> list[dict[str, str]]:
                     region="",
                     indicator_id=ind_id,
                     year=str(year),
+                    year_basis="stated",
                     value=_fmt(value, max(decimals, 1)),
                     unit=unit,
+                    vintage=_vintage(vintages, ind_id, year),
                     basis="published",
                     publisher="synthetic (python -m analysis synth)",
                     source_url="",
                     source_site="none",
+                    evidence=f"【合成】{_fmt(value, max(decimals, 1))}",
                     notes=MARK,
                 )
             )
@@ -275,11 +290,15 @@ def generate(out: Path, cities: int = 300, provinces: int = 31, seed: int = 0) -
         row["notes"] = MARK + (" | " + row["notes"] if row["notes"] else "")
         indicators.append(row)
     phrase = {r["indicator_id"]: r["aliases"].split(";")[0] for r in indicators}
+    names = {r["indicator_id"]: r["name_zh"] for r in indicators}
+    vintages = [
+        {k: _cell(v) for k, v in r.items()} for r in curated.vintages.to_dict("records") if r["indicator_id"] in phrase
+    ]
     documents, targets = [], []
     for j in jurisdictions:
         if j["level"] == "province" and rng.random() < 0.2:
             continue  # a few provinces without a plan: "no plan read"
-        document, rows, text = _plan(rng, j, tail, phrase, s2t)
+        document, rows, text = _plan(rng, j, tail, phrase, names, s2t)
         files.write_bytes(out / document["source_file"], text)
         documents.append(document)
         targets += rows
@@ -287,8 +306,9 @@ def generate(out: Path, cities: int = 300, provinces: int = 31, seed: int = 0) -
         "jurisdictions": jurisdictions,
         "documents": documents,
         "indicators": indicators,
+        "vintages": vintages,
         "targets": targets,
-        "observations": _observations(rng),
+        "observations": _observations(rng, vintages),
     }
     for name, rows in tables.items():
         files.write_csv(out / TABLES[name].file, rows, TABLES[name].columns)

@@ -12,18 +12,20 @@ import pandas as pd
 
 from ..data import Dataset
 from ..data.vocabularies import CATEGORIES, codes
+from .notes import note
 from .selection import target_source
 
 COVERAGE_STATES = ("target", "no target", "not known")
-NOT_KNOWN_WHY = ("excerpt only", "no plan in the data")
+NOT_KNOWN_WHY = (note("excerpt_only"), note("no_plan_in_data"))
 
 
 def breadth(dataset: Dataset, by: str = "plan") -> pd.DataFrame:
     """How many catalogue indicators each plan (or each jurisdiction) commits to, by category.
 
-    ``by="plan"``: one row per plan (``doc_id``) with its jurisdiction, tier, coverage and
-    issue date; ``by="jurisdiction"``: one row per jurisdiction with a plan, counting the
-    distinct indicators over all its plans. Columns are the categories in their declared order
+    ``by="plan"``: one row per plan (its family's ``doc_id``; the targets of every document of
+    the family count) with its jurisdiction, tier, standing, coverage and issue date;
+    ``by="jurisdiction"``: one row per jurisdiction with a plan, counting the distinct
+    indicators over all its plans. Columns are the categories in their declared order
     and ``total``, each the number of distinct indicators with at least one target.
 
     ``lower_bound`` is true where nothing was read in full (an excerpt): it may set more than it
@@ -33,10 +35,12 @@ def breadth(dataset: Dataset, by: str = "plan") -> pd.DataFrame:
     t = dataset.targets_long
     docs = dataset.documents
     if by == "plan":
+        plans = docs[docs["doc_id"] == docs["family"]]
         key, meta = (
-            "doc_id",
-            docs.set_index("doc_id")[["jurisdiction_id", "tier", "coverage", "issued"]].astype("string"),
+            "family",
+            plans.set_index("doc_id")[["jurisdiction_id", "tier", "standing", "coverage", "issued"]].astype("string"),
         )
+        meta.index.name = "doc_id"
         lower = meta["coverage"] == "excerpt"
     elif by == "jurisdiction":
         key = "jurisdiction_id"
@@ -61,8 +65,8 @@ def coverage(dataset: Dataset, indicators: list[str] | None = None) -> pd.DataFr
     - "target": a plan of the jurisdiction sets one (the latest target's value, year and
       comparator are given, with its ``target_id``, ``doc_id``, ``tier`` and ``source``);
     - "no target": a plan of the jurisdiction was read in full and sets none;
-    - "not known": its plans are known only from excerpts (``why`` "excerpt only"), or the
-      data holds no plan of it (``why`` "no plan in the data").
+    - "not known": its plans are known only from excerpts (``why`` ``excerpt_only``), or the
+      data holds no plan of it (``why`` ``no_plan_in_data``).
     """
     t = dataset.targets_long
     indicators = indicators if indicators is not None else list(dataset.indicators["indicator_id"])

@@ -1,8 +1,11 @@
 """Progress against the record: is a target within reach at the pace the published figures show?
 
-Follows the convention of the SDG progress reports (UN ESCAP's Asia and the Pacific SDG
-Progress Report): the annual growth a target requires against the annual growth observed,
-their ratio, and a status band read from the ratio.
+Follows the convention of the SDG progress reports (UN ESCAP's Asia and the Pacific SDG Progress
+Report; implemented by Open SDG's ``sdg-build``, ``ProgressMeasure.py``, method 2): the growth
+observed and the growth required are both measured from one base year, their ratio is read in
+bands, and "target achieved" is checked first. The base is the plan's own: its stated baseline,
+else the last value published before the plan was adopted. Only values of the target's method
+vintage are used: growth is never measured across a change of method.
 """
 
 from __future__ import annotations
@@ -13,12 +16,14 @@ import pandas as pd
 
 from ..data import Dataset
 from ..errors import ParameterError
-from .selection import target_source
+from .notes import note
+from .selection import LEVEL_KINDS, target_source
 from .series import DERIVED, published_series
+from .vintages import target_vintages
 
-ACHIEVED, MET, MISSED = "achieved", "met", "missed"
+ACHIEVED, MET, MISSED, MET_BEFORE = "achieved", "met", "missed", "met before adoption"
 BANDS = ("on track", "needs acceleration", "limited progress", "deterioration")
-PROGRESS_STATUSES = (ACHIEVED, *BANDS, MET, MISSED)
+PROGRESS_STATUSES = (MET_BEFORE, ACHIEVED, *BANDS, MET, MISSED)
 ON_TRACK_RATIO = 0.95
 ACCELERATION_RATIO = 0.6
 
@@ -61,84 +66,125 @@ def meets(value: float, comparator: str, low: float, high: float, higher_is_bett
     return value >= low if higher_is_better else value <= low
 
 
-@dataclass(frozen=True)
-class Series:
-    """A jurisdiction's published points of one indicator, oldest first."""
+def progress_ratio(
+    base: float, current: float, target: float, base_year: float, current_year: float, target_year: float
+) -> tuple[float, float, float]:
+    """Observed growth, required growth (both in % a year, from the base year) and their ratio.
 
-    years: tuple[int, ...]
-    values: tuple[float, ...]
-    bases: tuple[str, ...]
-    observation_ids: tuple[str, ...]
+    ``observed = 100 * ((current / base) ** (1 / (current_year - base_year)) - 1)``;
+    ``required = 100 * ((target / base) ** (1 / (target_year - base_year)) - 1)``;
+    ``ratio = observed / required`` (the sign of ``required`` is the direction of improvement,
+    so a fall in a failure rate towards a lower target gives a positive ratio, as
+    ``observed / |required|`` does with direction-adjusted growth).
+    """
+    observed = growth_rate(base, current, current_year - base_year)
+    required = growth_rate(base, target, target_year - base_year)
+    return observed, required, observed / required
+
+
+@dataclass(frozen=True)
+class Point:
+    year: int
+    value: float
+    basis: str
+    observation_id: str
+    vintage: str | None
+
+
+@dataclass(frozen=True)
+class Base:
+    """Where progress is measured from: a year, a value, and whether the plan stated it."""
+
+    year: int
+    value: float
+    basis: str  # "stated" or "published"
+    observation_id: str | None
+    note: str
 
 
 @dataclass(frozen=True)
 class Assessment:
-    """One target's standing against its series, or why it has none."""
+    """One target's standing against its series, or why it has none (``note``, a code)."""
 
     status: str | None = None
     note: str = ""
+    base: Base | None = None
+    current: Point | None = None
     required: float | None = None
     observed: float | None = None
     ratio: float | None = None
     target_year_value: float | None = None
 
 
-def _observed(s: Series, sign: float) -> float | None:
-    """Direction-adjusted compound growth from the first to the latest point, if defined."""
-    if len(s.years) < 2 or s.values[0] <= 0 or s.values[-1] <= 0:
-        return None
-    return sign * growth_rate(s.values[0], s.values[-1], s.years[-1] - s.years[0])
+def _base(r, points: list[Point], others: list[Point]) -> Base | str:
+    """The plan's base (its stated baseline, else the last value of its vintage published for a
+    year before the plan was adopted), or the note why there is none."""
+    if pd.notna(r.baseline_value) and pd.notna(r.baseline_year):
+        return Base(
+            int(r.baseline_year), float(r.baseline_value_std), "stated", None, note("base_stated", int(r.baseline_year))
+        )
+    if pd.isna(r.issue_year):
+        return note("no_base")
+    before = [p for p in points if p.year < r.issue_year]
+    if before:
+        p = before[-1]
+        return Base(p.year, p.value, "published", p.observation_id, note("base_published_before_adoption", p.year))
+    if any(p.year < r.issue_year for p in others) and pd.notna(r.vintage_first_year):
+        return note("method_changed", int(r.vintage_first_year))
+    return note("no_base")
 
 
-def _past(r, s: Series, observed: float | None) -> Assessment:
-    """A target year the record has reached: met or missed against that year's value."""
-    by_year = dict(zip(s.years, s.values, strict=True))
-    if r.target_year not in by_year:
-        return Assessment(note=f"target year past: no value published for {r.target_year}", observed=observed)
-    value = by_year[r.target_year]
-    met = meets(value, r.comparator, r.value_std, r.value_high_std, r.higher_is_better)
-    return Assessment(MET if met else MISSED, observed=observed, target_year_value=value)
-
-
-def _ahead(r, s: Series, observed: float | None, thresholds: tuple[float, float]) -> Assessment:
-    """A target year still ahead: achieved, or the band of observed over required growth."""
-    latest = s.values[-1]
-    if meets(latest, r.comparator, r.value_std, r.value_high_std, r.higher_is_better):
-        return Assessment(ACHIEVED, observed=observed)
-    if len(s.years) < 2:
-        return Assessment(note=f"one published value ({s.years[0]}): no observed growth")
-    if observed is None or r.target_level <= 0:
-        return Assessment(note="a value at or below zero: no compound growth")
-    sign = 1.0 if r.higher_is_better else -1.0
-    required = sign * growth_rate(latest, r.target_level, r.target_year - s.years[-1])
-    if required <= 0:
-        return Assessment(note="the target is not beyond the latest value in the better direction", observed=observed)
-    ratio = observed / required
-    return Assessment(progress_band(ratio, *thresholds), required=required, observed=observed, ratio=ratio)
-
-
-def _assess(r, s: Series, thresholds: tuple[float, float]) -> Assessment:
-    if r.is_relative:
-        return Assessment(note="relative target: not a level")
-    if pd.notna(r.change):
-        return Assessment(note=f"not a level ({r.change}): a count or rate over the plan period")
+def _assess(r, points: list[Point], others: list[Point], thresholds: tuple[float, float]) -> Assessment:
+    if r.kind == "relative":
+        return Assessment(note=note("relative_not_level"))
+    if r.kind not in LEVEL_KINDS:
+        return Assessment(note=note("not_a_level_kind", r.kind))
     if pd.isna(r.target_year):
-        return Assessment(note="no target year")
-    observed = _observed(s, 1.0 if r.higher_is_better else -1.0)
-    if r.target_year <= s.years[-1]:
-        return _past(r, s, observed)
-    return _ahead(r, s, observed, thresholds)
+        return Assessment(note=note("no_target_year"))
+    if pd.notna(r.breaks_in) and r.target_year >= r.breaks_in:
+        return Assessment(note=note("method_changed", int(r.breaks_in)))
+    base = _base(r, points, others)
+    if isinstance(base, str):
+        return Assessment(note=base)
+    target, better = float(r.target_level), bool(r.higher_is_better)
+    low, high = float(r.value_std), float("nan") if pd.isna(r.value_high_std) else float(r.value_high_std)
+    if meets(base.value, r.comparator, low, high, better):
+        return Assessment(MET_BEFORE, base.note, base)
+    by_year = {p.year: p for p in points}
+    if r.target_year in by_year and by_year[r.target_year].year > base.year:
+        p = by_year[r.target_year]
+        met = meets(p.value, r.comparator, low, high, better)
+        return Assessment(MET if met else MISSED, base.note, base, p, target_year_value=p.value)
+    since = [p for p in points if p.year > base.year]
+    if not since:
+        return Assessment(note=note("no_value_since_base", base.year), base=base)
+    current = since[-1]
+    if current.year >= r.target_year:
+        return Assessment(note=note("target_year_no_value", int(r.target_year)), base=base, current=current)
+    if meets(current.value, r.comparator, low, high, better):
+        return Assessment(ACHIEVED, base.note, base, current)
+    if base.value <= 0 or current.value <= 0 or target <= 0:
+        return Assessment(note=note("value_not_positive"), base=base, current=current)
+    observed, required, ratio = progress_ratio(
+        base.value, current.value, target, base.year, current.year, r.target_year
+    )
+    band = progress_band(ratio, *thresholds)
+    return Assessment(band, base.note, base, current, required, observed, ratio)
 
 
-def _series_by_key(dataset: Dataset) -> dict[tuple[str, str], Series]:
+def _series_by_key(dataset: Dataset) -> dict[tuple[str, str], list[Point]]:
     points = published_series(dataset).dropna(subset=["jurisdiction_id"])
     return {
-        key: Series(
-            tuple(int(y) for y in g["year"]),
-            tuple(float(v) for v in g["value"]),
-            tuple(g["basis"]),
-            tuple(g["observation_id"]),
-        )
+        key: [
+            Point(
+                int(p.year),
+                float(p.value),
+                str(p.basis),
+                str(p.observation_id),
+                None if pd.isna(p.vintage) else str(p.vintage),
+            )
+            for p in g.sort_values("year").itertuples()
+        ]
         for key, g in points.groupby(["jurisdiction_id", "indicator_id"], sort=False)
     }
 
@@ -153,12 +199,32 @@ TARGET_COLUMNS = [
     "indicator_id",
     "indicator_unit",
     "higher_is_better",
+    "kind",
+    "vintage",
     "target_year",
     "comparator",
     "value",
     "value_high",
     "unit",
     "target_level",
+]
+ASSESSMENT_COLUMNS = [
+    "base_year",
+    "base_value",
+    "base_basis",
+    "base_observation_id",
+    "current_year",
+    "current_value",
+    "current_basis",
+    "current_observation_id",
+    "n_points",
+    "n_derived",
+    "target_year_value",
+    "required_growth",
+    "observed_growth",
+    "ratio",
+    "status",
+    "status_note",
 ]
 
 
@@ -172,66 +238,69 @@ def check_thresholds(on_track_ratio: float, acceleration_ratio: float) -> None:
         )
 
 
-ASSESSMENT_COLUMNS = [
-    "first_year",
-    "first_value",
-    "first_basis",
-    "first_observation_id",
-    "latest_year",
-    "latest_value",
-    "latest_basis",
-    "latest_observation_id",
-    "n_points",
-    "n_derived",
-    "target_year_value",
-    "required_growth",
-    "observed_growth",
-    "ratio",
-    "status",
-    "status_note",
-]
+def _row(a: Assessment, points: list[Point]) -> dict:
+    base, current = a.base, a.current
+    return dict(
+        base_year=None if base is None else base.year,
+        base_value=None if base is None else base.value,
+        base_basis=None if base is None else base.basis,
+        base_observation_id=None if base is None else base.observation_id,
+        current_year=None if current is None else current.year,
+        current_value=None if current is None else current.value,
+        current_basis=None if current is None else current.basis,
+        current_observation_id=None if current is None else current.observation_id,
+        n_points=len(points),
+        n_derived=sum(p.basis == DERIVED for p in points),
+        target_year_value=a.target_year_value,
+        required_growth=a.required,
+        observed_growth=a.observed,
+        ratio=a.ratio,
+        status=a.status,
+        status_note=a.note,
+    )
 
 
 def progress_against_record(
     dataset: Dataset, on_track_ratio: float = ON_TRACK_RATIO, acceleration_ratio: float = ACCELERATION_RATIO
 ) -> pd.DataFrame:
-    """Each target against the published series of the same jurisdiction and indicator.
+    """Each target against the published series of the same jurisdiction, indicator and method
+    vintage, from the plan's own base year.
 
     The series is :func:`~analysis.measures.series.published_series` (published points, and
     points derived from published figures, including pass rates from failure rates; ``basis``
-    says which). With its first point ``(f, x_f)``, its latest ``(l, x_l)`` and the target
-    ``x_T`` in year ``T``, in % a year:
+    says which), restricted to the target's vintage. The base ``(b, x_b)`` is the baseline the
+    plan states, else the last value published for a year before the plan was issued; the
+    current value ``(c, x_c)`` is the latest value after the base. With the target ``x_T`` in
+    year ``T`` (:func:`progress_ratio`), in % a year:
 
-    - required growth ``= d * 100 * ((x_T / x_l) ** (1 / (T - l)) - 1)``;
-    - observed growth ``= d * 100 * ((x_l / x_f) ** (1 / (l - f)) - 1)``: compound growth
-      between the first and the latest point, whatever lies between;
-    - ``ratio = observed / required``,
+    - observed growth ``= 100 * ((x_c / x_b) ** (1 / (c - b)) - 1)``;
+    - required growth ``= 100 * ((x_T / x_b) ** (1 / (T - b)) - 1)``;
+    - ``ratio = observed / required`` (positive when the series moves towards the target, for
+      higher- and lower-is-better indicators alike).
 
-    where ``d`` is +1 for higher-is-better indicators and -1 otherwise, so that positive growth
-    is always improvement (a failure rate falling 2 % a year grows +2 %; the ratio is the same
-    as without the flip). ``x_T`` (``target_level``) is the target's value in the indicator's
-    unit, a range at its committed end (low, or high where lower is better).
+    ``status``, in order: "met before adoption" if the base already meets the target (a level
+    set at or below what had been achieved); "met" or "missed" if a value of the target year is
+    published; "achieved" if the current value meets it (:func:`meets`); otherwise the band of
+    the ratio (:func:`progress_band`: "on track" from ``on_track_ratio``, "needs acceleration"
+    from ``acceleration_ratio``, "limited progress" above 0, "deterioration" at or below 0). Both
+    thresholds are columns of the output. ``x_T`` (``target_level``) is the target's value in the
+    indicator's unit, a range at its committed end (low, or high where lower is better).
 
-    ``status``, for a target year after the latest point: "achieved" if the latest value meets
-    the target by its comparator and direction (:func:`meets`; one value is enough), otherwise
-    the band of the ratio (:func:`progress_band`: "on track" from ``on_track_ratio``, "needs
-    acceleration" from ``acceleration_ratio``, "limited progress" above 0, "deterioration" at or
-    below 0). For a target year at or before the latest point: "met" or "missed" against the
-    value for that year. Both thresholds are columns of the output.
-
-    Does not apply (``status`` missing, ``status_note`` says why): relative targets and other
-    changes (not levels), no target year, a past target year with no value for it, a series of
-    one value that does not meet the target (no observed growth), values at or below zero.
+    Does not apply (``status`` missing, ``status_note`` gives the code): relative targets, kinds
+    that are not levels (additions, yearly quotas, ranks), no target year, a target year at or
+    after a change of method (``method_changed:YEAR``), no base (none stated, none published
+    before adoption: ``no_base``, or only under another method: ``method_changed:YEAR``), no value
+    since the base, values at or below zero.
 
     Returns
     -------
     pandas.DataFrame
-        One row per target whose jurisdiction has a published series of its indicator, with
-        its tier and ``source``, the series' points used (``first_year``, ``first_value``,
-        ``first_basis``, ``first_observation_id``, ``latest_*``: a derived pass rate names the
-        failure rate's observation), ``n_points``, ``n_derived``, ``target_year_value``,
-        ``required_growth``, ``observed_growth`` (% a year), ``ratio``, the thresholds,
-        ``status`` (ordered: achieved, the bands, met, missed) and ``status_note``.
+        One row per target whose jurisdiction has a published series of its indicator, with its
+        tier and ``source``, its ``vintage``, the base and current points (``base_*``,
+        ``current_*``: year, value, basis, observation), ``n_points`` and ``n_derived`` of its
+        vintage, ``target_year_value``, ``required_growth``, ``observed_growth`` (% a year),
+        ``ratio``, the thresholds, ``status`` (ordered as :data:`PROGRESS_STATUSES`) and
+        ``status_note``.
 
     Raises
     ------
@@ -242,38 +311,33 @@ def progress_against_record(
     series = _series_by_key(dataset)
     t = dataset.targets_long
     t = t[[k in series for k in zip(t["jurisdiction_id"], t["indicator_id"], strict=True)]]
+    v = target_vintages(dataset).set_index("target_id")
+    first_year = dataset.vintages.set_index("vintage")["first_year"]
     low_end = t["comparator"].ne("range") | t["higher_is_better"]
-    t = t.assign(source=target_source, target_level=t["value_std"].where(low_end, t["value_high_std"]))
+    scale = (t["value_std"] / t["value"]).astype("Float64")
+    t = t.assign(
+        source=target_source,
+        target_level=t["value_std"].where(low_end, t["value_high_std"]),
+        baseline_value_std=t["baseline_value"] * scale,
+        vintage=t["target_id"].map(v["vintage"]),
+        breaks_in=t["target_id"].map(v["breaks_in"]),
+        vintage_first_year=t["target_id"].map(v["vintage"]).map(first_year),
+    )
     rows = []
     for r in t.itertuples():
-        s = series[(r.jurisdiction_id, r.indicator_id)]
-        a = _assess(r, s, (on_track_ratio, acceleration_ratio))
-        rows.append(
-            dict(
-                first_year=s.years[0],
-                first_value=s.values[0],
-                first_basis=s.bases[0],
-                first_observation_id=s.observation_ids[0],
-                latest_year=s.years[-1],
-                latest_value=s.values[-1],
-                latest_basis=s.bases[-1],
-                latest_observation_id=s.observation_ids[-1],
-                n_points=len(s.years),
-                n_derived=s.bases.count(DERIVED),
-                target_year_value=a.target_year_value,
-                required_growth=a.required,
-                observed_growth=a.observed,
-                ratio=a.ratio,
-                status=a.status,
-                status_note=a.note,
-            )
-        )
+        everything = series[(r.jurisdiction_id, r.indicator_id)]
+        vintage = None if pd.isna(r.vintage) else str(r.vintage)
+        points = [p for p in everything if p.vintage == vintage]
+        others = [p for p in everything if p.vintage != vintage]
+        rows.append(_row(_assess(r, points, others, (on_track_ratio, acceleration_ratio)), points))
     assessed = pd.DataFrame(rows, index=range(len(t)), columns=ASSESSMENT_COLUMNS)  # columns even with no rows
     out = pd.concat([t[TARGET_COLUMNS].reset_index(drop=True), assessed], axis=1)
-    for column in ("target_year_value", "required_growth", "observed_growth", "ratio"):
+    for column in ("base_value", "current_value", "target_year_value", "required_growth", "observed_growth", "ratio"):
         out[column] = out[column].astype("Float64")
-    for column in ("first_basis", "latest_basis"):
-        out[column] = out[column].astype(dataset.observations["basis"].dtype)
+    for column in ("base_year", "current_year"):
+        out[column] = out[column].astype("Int64")
+    for column in ("base_observation_id", "current_observation_id", "base_basis", "current_basis", "vintage"):
+        out[column] = out[column].astype("string")
     out.insert(out.columns.get_loc("status"), "on_track_ratio", on_track_ratio)
     out.insert(out.columns.get_loc("status"), "acceleration_ratio", acceleration_ratio)
     out["status"] = pd.Categorical(out["status"], categories=list(PROGRESS_STATUSES), ordered=True)

@@ -1,6 +1,7 @@
 """Which targets a measure compares: local and national targets, the indicators several
-jurisdictions share, the jurisdictions with a plan, and the headline indicator; and the two
-helpers every measure applies to them (direction, and where a target can be checked)."""
+jurisdictions share, the jurisdictions with a plan, a province with its cities, and the headline
+indicator; and the helpers every measure applies to them (direction, where a target can be
+checked, whether its kind compares across levels of government)."""
 
 from __future__ import annotations
 
@@ -21,12 +22,19 @@ def local_targets(dataset: Dataset) -> pd.DataFrame:
 
 
 @once_per_dataset
-def national_targets(dataset: Dataset) -> pd.DataFrame:
-    """The national targets, one per indicator (the latest target year where several exist):
-    levels with a year and a value in the indicator's unit, the yardstick the measures use."""
+def national_target_rows(dataset: Dataset) -> pd.DataFrame:
+    """Every national target that can stand as a yardstick: not relative, with a year and a value
+    in the indicator's unit (the nation's plans of 2012, 2016 and 2023 each set some)."""
     t = dataset.targets_long
     national = t[(t["level"] == NATION) & ~t["is_relative"] & t["value_std"].notna() & t["target_year"].notna()]
-    return national.sort_values("target_year").groupby("indicator_id", observed=True).tail(1).set_index("indicator_id")
+    return national.sort_values(["indicator_id", "target_year", "target_id"]).reset_index(drop=True)
+
+
+@once_per_dataset
+def national_targets(dataset: Dataset) -> pd.DataFrame:
+    """The latest national target of each indicator, indexed by indicator: what a chart marks as
+    the national target."""
+    return national_target_rows(dataset).groupby("indicator_id", observed=True).tail(1).set_index("indicator_id")
 
 
 def shared_indicators(dataset: Dataset, min_jurisdictions: int = 2, among: list[str] | None = None) -> list[str]:
@@ -41,10 +49,38 @@ def shared_indicators(dataset: Dataset, min_jurisdictions: int = 2, among: list[
     return sorted(n.index, key=lambda i: (-n[i], order.index(i)))
 
 
+def province_members(dataset: Dataset) -> dict[str, list[str]]:
+    """Each province with the jurisdictions a "province with its cities" comparison holds: the
+    province and every city and district under it that has a plan (jurisdictions.csv order).
+    Provinces with none of these are left out."""
+    j = dataset.jurisdictions
+    parent = dict(zip(j["jurisdiction_id"], j["parent_id"], strict=True))
+    members: dict[str, list[str]] = {p: [] for p in j.loc[j["level"] == "province", "jurisdiction_id"]}
+    for jurisdiction in plan_jurisdictions(dataset):
+        ancestor: str | None = jurisdiction
+        while ancestor is not None and ancestor not in members:
+            ancestor = None if pd.isna(parent[ancestor]) else parent[ancestor]
+        if ancestor in members:
+            members[ancestor].append(jurisdiction)
+    return {p: m for p, m in members.items() if m}
+
+
 def plan_jurisdictions(dataset: Dataset) -> list[str]:
     """Jurisdictions with a plan in the corpus, in the order of jurisdictions.csv."""
     with_plan = set(dataset.documents["jurisdiction_id"])
     return [j for j in dataset.jurisdictions["jurisdiction_id"] if j in with_plan]
+
+
+# Kinds whose numbers are totals that grow with a jurisdiction's size: compared only within one
+# level of government, and never with the nation's path. Rates and indices compare across levels.
+SIZE_KINDS = ("level", "addition", "annual")
+# Kinds a national path or a published series can place (a level reached, in the indicator's unit).
+LEVEL_KINDS = ("rate", "index", "level")
+
+
+def compares_across_levels(kind: pd.Series) -> pd.Series:
+    """Whether targets of each kind compare across levels of government (rates, indices, ranks)."""
+    return ~kind.isin(SIZE_KINDS)
 
 
 def direction(higher_is_better: pd.Series) -> pd.Series:

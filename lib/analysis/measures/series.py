@@ -15,8 +15,10 @@ COLUMNS = [
     "region",
     "indicator_id",
     "year",
+    "year_basis",
     "value",
     "unit",
+    "vintage",
     "basis",
     "derivation",
     "derived_from",
@@ -53,8 +55,10 @@ def published_series(dataset: Dataset) -> pd.DataFrame:
     """Every published point, one row per (jurisdiction or region, indicator, year).
 
     ``value`` is the observation in the indicator's unit: ``value * factor(unit) /
-    factor(indicator unit)``. ``basis`` is "published", or "derived" for a figure the curators
-    computed from published ones (its arithmetic in ``derivation``).
+    factor(indicator unit)``. ``vintage`` is the method it was measured under (a derived pass rate
+    keeps its failure rate's); ``year_basis`` says whether its year was stated or inferred.
+    ``basis`` is "published", or "derived" for a figure the curators computed from published
+    ones (its arithmetic in ``derivation``).
 
     A failure rate whose indicator names a pass rate in ``complement_of`` also gives that pass
     rate: ``pass = 100 - failure`` in the same year, ``basis`` "derived", ``derivation`` the

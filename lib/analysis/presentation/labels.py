@@ -4,15 +4,15 @@ the report batch read from here; nothing else holds zh/en strings."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import pandas as pd
 
 from ..data import Dataset
 from ..data.chinese import format_number
-from ..data.vocabularies import UNIT_BY_CODE, Term
+from ..data.vocabularies import KINDS, LEVELS, UNIT_BY_CODE, Term
 from ..errors import ParameterError
+from ..measures import notes
 
 LANGS = ("zh", "en")
 
@@ -47,6 +47,8 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{targets} targets of {jurisdictions} jurisdictions",
     },
     "national_record": {"zh": "全国实际值与路径", "en": "National record and path"},
+    "method_break": {"zh": "统计口径改变(前后不相连)", "en": "method changed (no line across)"},
+    "year_inferred": {"zh": "年份为推断", "en": "year inferred"},
     "no_year": {"zh": "未定年份", "en": "no year"},
     "lane_province": {"zh": "省级", "en": "provinces"},
     "lane_city": {"zh": "市、区", "en": "cities"},
@@ -136,25 +138,34 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Targets against the published record: within reach at the pace shown?",
     },
     "progress_subtitle": {
-        "zh": "比值 = 公布序列的年均增速 ÷ 实现目标所需年均增速;≥{on_track} 为进展顺利,≥{acceleration} 为需加快,"
-        ">0 为进展有限,≤0 为倒退(方向已统一)",
-        "en": "Ratio = observed annual growth over the published series ÷ the annual growth the target requires;"
-        " on track at ≥{on_track}, needs acceleration from {acceleration}, limited progress above 0,"
-        " deterioration at or below 0 (direction-adjusted)",
+        "zh": "比值 = 自规划基期以来的实际年均增速 ÷ 自基期实现目标所需的年均增速(同一统计口径);"
+        "≥{on_track} 为进展顺利,≥{acceleration} 为需加快,>0 为进展有限,≤0 为倒退(方向已统一)",
+        "en": "Ratio = annual growth observed since the plan's base year ÷ the annual growth the target requires"
+        " from it (same method); on track at ≥{on_track}, needs acceleration from {acceleration}, limited"
+        " progress above 0, deterioration at or below 0 (direction-adjusted)",
     },
     "progress_axis": {"zh": "实际增速 ÷ 所需增速", "en": "Observed growth ÷ required growth"},
     "record_title": {"zh": "{indicator}:目标与公布记录", "en": "{indicator}: targets against the published record"},
     "record_subtitle": {
-        "zh": "各地公布值序列(空心为推算值),目标置于目标年份,虚线为从最新公布值到目标所需的路径,旁注进展状态",
-        "en": "Each jurisdiction's published series (hollow: derived), its targets at their years, a dashed line from"
-        " the latest published value to each target (the pace it requires), and the status",
+        "zh": "各地公布值序列(每一统计口径一条线),目标置于目标年份,虚线为从规划基期到目标所需的路径,旁注进展状态",
+        "en": "Each jurisdiction's published series (one line per method), its targets at their years, a dashed line"
+        " from each plan's base to its target (the pace it requires), and the status",
     },
     "record_published": {"zh": "公布值", "en": "published"},
     "record_derived": {"zh": "推算值(如由不合格率推算合格率)", "en": "derived (a pass rate from a failure rate)"},
-    "record_required": {"zh": "所需路径", "en": "required pace"},
+    "record_required": {"zh": "所需路径(自基期)", "en": "required pace (from the base)"},
     "ranking_subtitle": {
         "zh": "排名相同者标“=”;“≥”目标为下限,实际要求可能更高(箭头);斜线 = 转引目标",
         "en": "Shared ranks are marked =; a ≥ target is a floor and may ask more (arrow); hatched = cited target",
+    },
+    "ranking_group": {"zh": "同组比较:{group}", "en": "Peer group: {group}"},
+    "ranking_other_groups": {
+        "zh": "本指标其他同组(见下表):{groups}",
+        "en": "other peer groups (see the table): {groups}",
+    },
+    "no_peer_group": {
+        "zh": "没有至少3个同类目标的同组,不排名",
+        "en": "No peer group of at least 3 targets of one kind: no ranking",
     },
     "bar_quoted": {"zh": "原文引用", "en": "quoted"},
     "bar_cited": {"zh": "转引", "en": "cited"},
@@ -170,13 +181,15 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "count": {"zh": "指标个数(括号内为目标年份)", "en": "Number of indicators (target years in brackets)"},
     "peers_panel": {
-        "zh": "与其他地区共有的指标:相对同行中位数",
-        "en": "Indicators shared with other plans: against the peer median",
+        "zh": "与同组目标对照(同一指标、同类目标;数量类另按同一层级):相对同组中位数",
+        "en": "Against its peer groups (one indicator and kind; counts also one level): vs the group's median",
     },
     "vs_median": {
-        "zh": "相对同行中位数(%,方向已统一:正值 = 更进取)",
-        "en": "% above the peer median (direction-adjusted: positive = more ambitious)",
+        "zh": "相对同组中位数(%,方向已统一:正值 = 更进取)",
+        "en": "% above the peer group's median (direction-adjusted: positive = more ambitious)",
     },
+    "peer_group": {"zh": "{indicator} · {kind} · {levels}(共{n}个)", "en": "{indicator} · {kind} · {levels} ({n})"},
+    "all_levels": {"zh": "各层级", "en": "all levels"},
     "no_coverage": {
         "zh": "没有为其中两个及以上地区共同设定的指标",
         "en": "No indicator is set by two or more of these jurisdictions",
@@ -279,6 +292,7 @@ PROGRESS_STATUS: dict[str, dict[str, str]] = {
     "deterioration": {"zh": "倒退", "en": "deterioration"},
     "met": {"zh": "如期实现", "en": "met"},
     "missed": {"zh": "未实现", "en": "missed"},
+    "met before adoption": {"zh": "规划发布前已达到", "en": "met before adoption"},
 }
 # The language control's choices, each named in its own language.
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
@@ -296,7 +310,12 @@ COLUMNS = {
     "category": {"zh": "类别", "en": "Category"},
     "target": {"zh": "目标", "en": "Target"},
     "target_year": {"zh": "目标年份", "en": "Target year"},
-    "change": {"zh": "变化类型", "en": "Change"},
+    "kind": {"zh": "目标类型", "en": "Kind"},
+    "standing": {"zh": "文件性质", "en": "Document"},
+    "peer_group": {"zh": "同组(同一指标与类型)", "en": "Peer group (one indicator and kind)"},
+    "vintage": {"zh": "统计口径", "en": "Method vintage"},
+    "base": {"zh": "基期值", "en": "Base"},
+    "current": {"zh": "最新值(同一口径)", "en": "Current (same method)"},
     "national": {"zh": "全国目标", "en": "National target"},
     "gap": {"zh": "与全国目标之差", "en": "Gap to national target"},
     "year_gap": {"zh": "年份差", "en": "Year difference"},
@@ -307,7 +326,10 @@ COLUMNS = {
     "basis": {"zh": "排名依据", "en": "Ranked on"},
     "annual": {"zh": "隐含年变化", "en": "Implied annual change"},
     "note": {"zh": "说明", "en": "Note"},
-    "quote": {"zh": "原文(转引:转载本中的指标名)", "en": "Quote (cited: the indicator as the copy names it)"},
+    "quote": {
+        "zh": "原文(原文引用:引文;转引:转载本中含该数字的段落)",
+        "en": "Words (quoted: the quote; cited: the copy's passage that holds the number)",
+    },
     "source": {
         "zh": "出处(原文引用:文档:字符位置;转引:转载本网址)",
         "en": "Source (quoted: document:character offset; cited: the copy's URL)",
@@ -322,8 +344,6 @@ COLUMNS = {
     "horizon_moved": {"zh": "期限后移(年)", "en": "Horizon moved (years)"},
     "per_year": {"zh": "每年提高", "en": "Raised per year"},
     "presence": {"zh": "设定情况", "en": "Set in"},
-    "first": {"zh": "最早公布值", "en": "First published"},
-    "latest": {"zh": "最新公布值", "en": "Latest published"},
     "required": {"zh": "所需年均增速(%)", "en": "Required growth (%/year)"},
     "observed": {"zh": "实际年均增速(%)", "en": "Observed growth (%/year)"},
     "ratio": {"zh": "比值", "en": "Ratio"},
@@ -363,6 +383,19 @@ def term(vocabulary: tuple[Term, ...], code: str, lang: str) -> str:
     raise KeyError(code)
 
 
+def peer_group_label(dataset: Dataset, group: str, lang: str, standing: pd.DataFrame) -> str:
+    """A peer group as a reader names it: indicator · kind · level(s) (size); ``standing`` is
+    :func:`~analysis.measures.peer_standing`'s table, which holds the group's size."""
+    indicator, kind, *rest = group.split("|")
+    level = [r for r in rest if r in {t.code for t in LEVELS}]
+    levels = term(LEVELS, level[0], lang) if level else text("all_levels", lang)
+    levels += "".join(f" · {r}" for r in rest if r not in level)  # the method vintage
+    n = int(standing.loc[standing["peer_group"] == group, "n_peers"].iloc[0])
+    kind_name = term(KINDS, kind, lang).split(" (")[0]
+    name = display_name(dataset, "indicator", indicator, lang)
+    return text("peer_group", lang, indicator=name, kind=kind_name, levels=levels, n=n)
+
+
 def display_name(dataset: Dataset, kind: str, id_: str, lang: str) -> str:
     """Display name of a jurisdiction or indicator (``kind``) in the chosen language."""
     return dataset.names(kind, lang)[id_]
@@ -396,70 +429,134 @@ def format_value(value: float, value_high: float | None, comparator: str, unit: 
     return f"{sign}{number}{u}"
 
 
-# What the measures write in their method, note and status columns, in Chinese (the measures
-# write English; a zh table shows these). Templated notes (with a year or a code) are matched
-# by pattern in :func:`note`.
-NOTES_ZH: dict[str, str] = {
-    "": "",
-    "no national target": "无全国目标",
-    "no national path": "无全国路径",
-    "relative target: not a level": "相对目标,不是水平值",
-    "no target year": "无目标年份",
-    "no target year: not placed on the national path": "无目标年份,无法置于全国路径",
-    "national path has one point (a target, no observations)": "全国路径只有一个点(有目标、无公布值)",
-    "headroom": "余量",
-    "value": "目标值",
-    "compound rate from a stated baseline": "按规划给出的基期复合计算",
-    "linear from a stated baseline": "按规划给出的基期线性计算",
-    "linear from the latest observation": "按最新公布值线性计算",
-    "stated annual growth": "规划给出的年均增长",
-    "stated each year": "规划给出的每年数量",
-    "new over the plan period, per year": "期内新增,折合每年",
-    "none": "无",
-    "new over the plan period, but the period's start is unknown or not before the year": (
-        "期内新增,但起始年份未知或不早于目标年"
-    ),
-    "a level with no stated or published baseline": "水平值,无规划基期或公布值可作基期",
-    "a change with no stated baseline year": "变化量,未给出基期年份",
-    "a yearly quota, not a change": "每年指标,不是变化量",
-    "not comparable in the indicator's unit": "无法换算为指标单位",
-    "same target year": "目标年份相同",
-    "moved along the national path": "沿全国路径移至同一年份",
-    "the province's target is relative: not a level": "省份目标为相对目标,不是水平值",
-    "the province's target has no year": "省份目标无年份",
-    "target years differ and no national path to adjust along": "目标年份不同,且无全国路径可用于换算",
-    "the province sets no target (a plan read in full)": "省份未设此目标(规划全文已读)",
-    "not known: the province's plans are known only in excerpt": "未知:省份规划仅见节选",
-    "not known: no plan of the province in the data": "未知:未收录该省规划",
-    "set in every plan": "各版规划均设定",
-    "set only in the earlier plan": "仅前一版规划设定",
-    "set only in the later plan": "仅后一版规划设定",
-    "earliest plan": "最早的一版规划",
-    "not known in an earlier plan (excerpt)": "前一版规划情况未知(仅见节选)",
-    "not set in the earlier plans (read in full)": "前几版规划未设(全文已读)",
-    "not known: the plan is known only in excerpt": "未知:该规划仅见节选",
-    "read in full, sets none": "全文已读,未设此目标",
-    "dropped: read in full, sets none": "已取消:全文已读,未设此目标",
-    "an interim target: plans are compared at their horizon": "中期目标:规划之间按期末目标比较",
-    "not a level (a relative target, or a count or rate over the period)": "不是水平值(相对目标,或期内数量、速率)",
-    "the earlier plan's target is not a level": "前一版规划的目标不是水平值",
-    "no target year: the horizon's move is not known": "无目标年份,期限的变化未知",
-    "the horizon did not move forward: no change per year": "期限没有后移,无法折算每年变化",
-    "a value at or below zero: no compound growth": "有零或负值,无法计算复合增速",
-    "the target is not beyond the latest value in the better direction": "目标并未超过最新公布值",
-    "issue date": "发布日期",
-    "undated: placed at its horizon year": "未注明日期:按其目标年份排序",
-    "undated, no target year: last": "未注明日期、无目标年份:排在最后",
-    "target": "有目标",
-    "no target": "无此目标",
-    "not known": "未知",
+# What the measures write in their note, method and basis columns: codes with arguments
+# (:mod:`analysis.measures.notes`), each rendered here in both languages; {0}, {1} ... are the
+# code's arguments in order.
+NOTES: dict[str, dict[str, str]] = {
+    "no_national_target": {"zh": "无同类全国目标", "en": "no national target of this kind"},
+    "no_national_path": {"zh": "无全国路径(同一统计口径)", "en": "no national path (in this method vintage)"},
+    "path_one_point": {"zh": "全国路径只有一个点", "en": "the national path has one point"},
+    "relative_not_level": {"zh": "相对目标,不是水平值", "en": "relative target: not a level"},
+    "no_target_year": {"zh": "无目标年份", "en": "no target year"},
+    "no_year_on_path": {"zh": "无目标年份,无法置于全国路径", "en": "no target year: not placed on the national path"},
+    "kind_not_on_path": {
+        "zh": "{0}类目标随地区规模而变,不与全国比较",
+        "en": "a {0} grows with a jurisdiction's size: not set against the nation",
+    },
+    "national_kind_differs": {
+        "zh": "全国目标为另一类({1}),不与{0}比较",
+        "en": "the national target is of another kind ({1}), not compared with a {0}",
+    },
+    "too_few_peers": {"zh": "同类同行少于3个({0}个),不排名", "en": "fewer than 3 peers of its kind ({0}): not ranked"},
+    "earlier_target": {"zh": "同一地区按其{0}年目标排名", "en": "its jurisdiction is ranked on its {0} target"},
+    "not_in_unit": {"zh": "无法换算为指标单位", "en": "not comparable in the indicator's unit"},
+    "ranked_by_headroom": {"zh": "余量", "en": "headroom"},
+    "ranked_by_value": {"zh": "目标值", "en": "value"},
+    "compound_from_stated_baseline": {"zh": "按规划给出的基期复合计算", "en": "compound rate from a stated baseline"},
+    "linear_from_stated_baseline": {"zh": "按规划给出的基期线性计算", "en": "linear from a stated baseline"},
+    "linear_from_published": {"zh": "按{0}年公布值线性计算", "en": "linear from the value published for {0}"},
+    "stated_annual_growth": {"zh": "规划给出的年均增长", "en": "stated annual growth"},
+    "stated_each_year": {"zh": "规划给出的每年数量", "en": "stated each year"},
+    "addition_per_year": {"zh": "期内新增,折合每年", "en": "added over the plan period, per year"},
+    "addition_period_unknown": {
+        "zh": "期内新增,但起始年份未知或不早于目标年",
+        "en": "added over the plan period, but the period's start is unknown or not before the year",
+    },
+    "relative_no_baseline_year": {"zh": "变化量,未给出基期年份", "en": "a change with no stated baseline year"},
+    "level_no_baseline": {"zh": "无规划基期或公布值可作基期", "en": "no stated or published baseline"},
+    "method_changed": {
+        "zh": "无法计算:统计口径于{0}年改变",
+        "en": "not computable: the method changed in {0}",
+    },
+    "rank_not_a_change": {"zh": "位次目标,无年变化", "en": "a rank: no yearly change"},
+    "implied_level_from_stock": {
+        "zh": "折算水平值 = {1}年存量{0}({2})+ 新增",
+        "en": "level implied = the {1} stock {0} ({2}) + the addition",
+    },
+    "no_stock_for_addition": {
+        "zh": "无{0}年存量公布值:仅与新增类目标比较",
+        "en": "no published stock for {0}: compared with additions only",
+    },
+    "no_record": {"zh": "无公布值序列", "en": "no published series"},
+    "not_a_level_kind": {"zh": "{0}类目标,不对照公布值", "en": "a {0}: not set against the published record"},
+    "no_base": {
+        "zh": "无规划基期,也无规划发布前的公布值",
+        "en": "no stated baseline and no value published before adoption",
+    },
+    "no_value_since_base": {"zh": "{0}年基期之后无公布值", "en": "no value published since the {0} base"},
+    "target_year_no_value": {"zh": "目标年份已过:{0}年无公布值", "en": "target year past: no value published for {0}"},
+    "value_not_positive": {"zh": "有零或负值,无法计算复合增速", "en": "a value at or below zero: no compound growth"},
+    "base_stated": {"zh": "基期:规划给出的{0}年值", "en": "base: the plan's stated {0} value"},
+    "base_published_before_adoption": {
+        "zh": "基期:规划发布前公布的{0}年值",
+        "en": "base: the {0} value published before the plan",
+    },
+    "province_relative": {
+        "zh": "省份目标为相对目标,不是水平值",
+        "en": "the province's target is relative: not a level",
+    },
+    "province_no_year": {"zh": "省份目标无年份", "en": "the province's target has no year"},
+    "no_path_to_align": {
+        "zh": "目标年份不同,且无全国路径可用于换算",
+        "en": "target years differ and no national path to adjust along",
+    },
+    "province_no_target": {
+        "zh": "省份未设此目标(规划全文已读)",
+        "en": "the province sets no target (a plan read in full)",
+    },
+    "province_excerpt_only": {
+        "zh": "未知:省份规划仅见节选",
+        "en": "not known: the province's plans are known only in excerpt",
+    },
+    "province_no_plan": {"zh": "未知:未收录该省规划", "en": "not known: no plan of the province in the data"},
+    "province_kind_differs": {
+        "zh": "省份目标为另一类({0}),不比较",
+        "en": "the province's target is of another kind ({0}): not compared",
+    },
+    "size_across_levels": {
+        "zh": "{0}类目标随地区规模而变,不跨层级比较",
+        "en": "a {0} grows with a jurisdiction's size: not compared across levels",
+    },
+    "same_target_year": {"zh": "目标年份相同", "en": "same target year"},
+    "moved_along_path": {"zh": "沿全国路径移至同一年份", "en": "moved along the national path"},
+    "excerpt_only": {"zh": "仅见节选", "en": "excerpt only"},
+    "no_plan_in_data": {"zh": "未收录规划", "en": "no plan in the data"},
+    "presence_every_plan": {"zh": "各版规划均设定", "en": "set in every plan"},
+    "presence_earlier_only": {"zh": "仅前一版规划设定", "en": "set only in the earlier plan"},
+    "presence_later_only": {"zh": "仅后一版规划设定", "en": "set only in the later plan"},
+    "presence_some": {"zh": "{1}份规划中{0}份设定", "en": "set in {0} of {1} plans"},
+    "earliest_plan": {"zh": "最早的一版规划", "en": "earliest plan"},
+    "earlier_not_known": {"zh": "前一版规划情况未知(仅见节选)", "en": "not known in an earlier plan (excerpt)"},
+    "earlier_not_set": {"zh": "前几版规划未设(全文已读)", "en": "not set in the earlier plans (read in full)"},
+    "plan_excerpt_only": {"zh": "未知:该规划仅见节选", "en": "not known: the plan is known only in excerpt"},
+    "full_sets_none": {"zh": "全文已读,未设此目标", "en": "read in full, sets none"},
+    "dropped_full_sets_none": {"zh": "已取消:全文已读,未设此目标", "en": "dropped: read in full, sets none"},
+    "interim_target": {
+        "zh": "中期目标:规划之间按期末目标比较",
+        "en": "an interim target: plans are compared at their horizon",
+    },
+    "not_a_level": {"zh": "{0}类目标,不比较前后规划", "en": "a {0}: plans are compared on levels only"},
+    "earlier_not_a_level": {
+        "zh": "前一版规划的目标为另一类({0})",
+        "en": "the earlier plan's target is of another kind ({0})",
+    },
+    "horizon_not_known": {"zh": "无目标年份,期限的变化未知", "en": "no target year: the horizon's move is not known"},
+    "horizon_not_forward": {
+        "zh": "期限没有后移,无法折算每年变化",
+        "en": "the horizon did not move forward: no change per year",
+    },
+    "no_real_increase": {
+        "zh": "并未实质提高:规划发布前已达到{0}({1}年)",
+        "en": "no real increase: {0} had been achieved before the plan ({1})",
+    },
+    "ordered_by_issue_date": {"zh": "发布日期", "en": "issue date"},
+    "undated_at_horizon": {"zh": "未注明日期:按其目标年份排序", "en": "undated: placed at its horizon year"},
+    "undated_last": {"zh": "未注明日期、无目标年份:排在最后", "en": "undated, no target year: last"},
+    # coverage states and the generations' status
+    "target": {"zh": "有目标", "en": "target"},
+    "no target": {"zh": "无此目标", "en": "no target"},
+    "not known": {"zh": "未知", "en": "not known"},
 }
-NOTE_PATTERNS_ZH: tuple[tuple[str, str], ...] = (
-    (r"^target year past: no value published for (\d{4})$", "目标年份已过:{0}年无公布值"),
-    (r"^one published value \((\d{4})\): no observed growth$", "只有一个公布值({0}年),无法计算实际增速"),
-    (r"^not a level \((\w+)\): a count or rate over the plan period$", "不是水平值({0}):期内数量或速率"),
-    (r"^set in (\d+) of (\d+) plans$", "{1}份规划中{0}份设定"),
-)
 
 
 def year_text(year: object, lang: str) -> str:
@@ -470,18 +567,34 @@ def year_text(year: object, lang: str) -> str:
 
 
 def note(text: object, lang: str) -> str:
-    """A measure's method, note or status in the chosen language ("" for a missing one)."""
+    """A measure's note, method, basis or status in the chosen language ("" for a missing one).
+
+    ``text`` is a code (``no_target_year``), a code with arguments (``method_changed:2020``),
+    several joined with ``"; "``, or a progress status; an English sentence from before the codes
+    is not accepted.
+
+    Raises
+    ------
+    KeyError
+        If a code has no label (a programming error the tests catch).
+    """
+    check_lang(lang)
     if text is None or (not isinstance(text, str) and pd.isna(text)):
         return ""
     text = str(text)
-    if lang == "en":
-        return text
     if text in PROGRESS_STATUS:
-        return PROGRESS_STATUS[text]["zh"]
-    if text in NOTES_ZH:
-        return NOTES_ZH[text]
-    for pattern, template in NOTE_PATTERNS_ZH:
-        found = re.match(pattern, text)
-        if found:
-            return template.format(*found.groups())
-    return text
+        return PROGRESS_STATUS[text][lang]
+    parts = []
+    for part in filter(None, text.split(notes.SEPARATOR)):
+        code, args = notes.parse(part)
+        shown = [_argument(name, a, lang) for name, a in zip(notes.CODES[code], args, strict=True)]
+        parts.append(NOTES[code][lang].format(*shown))
+    return ("；" if lang == "zh" else "; ").join(parts)
+
+
+def _argument(name: str, value: str, lang: str) -> str:
+    """A note's argument as shown: a kind of commitment by its label (rate/index -> 比率/指数或得分)."""
+    if not name.endswith("kind"):
+        return value
+    sep = "/"
+    return sep.join(term(KINDS, k, lang).split(" (")[0] for k in value.split(sep))

@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pandas as pd
-
 from .. import measures, paths
 from ..data import Dataset
+from ..data.families import check_plans
 from ..data.fields import ID_PATTERN
 from ..data.tiers import ALL_TIERS
 from ..errors import ParameterError
@@ -65,22 +64,6 @@ def check_jurisdictions(dataset: Dataset, jurisdictions: str | list[str]) -> lis
     return ids
 
 
-def province_members(dataset: Dataset) -> dict[str, list[str]]:
-    """Each province with the jurisdictions a "province with its cities" comparison holds: the
-    province and every city and district under it that has a plan (jurisdictions.csv order).
-    Provinces with none of these are left out."""
-    j = dataset.jurisdictions
-    parent = dict(zip(j["jurisdiction_id"], j["parent_id"], strict=True))
-    members: dict[str, list[str]] = {p: [] for p in j.loc[j["level"] == "province", "jurisdiction_id"]}
-    for jurisdiction in measures.plan_jurisdictions(dataset):
-        ancestor: str | None = jurisdiction
-        while ancestor is not None and ancestor not in members:
-            ancestor = None if pd.isna(parent[ancestor]) else parent[ancestor]
-        if ancestor in members:
-            members[ancestor].append(jurisdiction)
-    return {p: m for p, m in members.items() if m}
-
-
 def check_province(dataset: Dataset, province: str, jurisdictions: list[str] | None = None) -> list[str] | None:
     """``""`` -> None (no province chosen); a province id -> it and its cities with a plan.
 
@@ -98,8 +81,9 @@ def check_province(dataset: Dataset, province: str, jurisdictions: list[str] | N
 
 
 def check_province_id(dataset: Dataset, province_id: str) -> list[str]:
-    """The province and its cities with a plan (:func:`province_members`), for a known province."""
-    choices = province_members(dataset)
+    """The province and its cities with a plan (:func:`~analysis.measures.province_members`), for a
+    known province."""
+    choices = measures.province_members(dataset)
     if province_id not in choices:
         raise ParameterError(
             f"unknown province {province_id!r}; valid values (provinces with a plan of their own or of a city):"
@@ -183,4 +167,4 @@ def shown_path(path: Path) -> str:
         return str(path)
 
 
-__all__ = ["check_lang"]
+__all__ = ["check_lang", "check_plans"]

@@ -12,7 +12,8 @@ import pandas as pd
 
 from .. import measures
 from ..data import Dataset
-from ..data.vocabularies import CATEGORIES, CHANGES, COVERAGES, TIERS
+from ..data.vocabularies import CATEGORIES, CHANGES, COVERAGES, KINDS, STANDINGS, TIERS
+from ..measures import notes
 from . import labels
 
 
@@ -32,22 +33,37 @@ def _indicator(dataset: Dataset, indicator_id: str, lang: str) -> str:
     return labels.display_name(dataset, "indicator", indicator_id, lang)
 
 
+def _kind(r, lang: str) -> str:
+    """A target's kind, with how a relative target is stated (较2020年下降 -> decrease (2020))."""
+    kind = labels.term(KINDS, r.kind, lang).split(" (")[0]
+    if pd.isna(r.change):
+        return kind
+    change = labels.term(CHANGES, r.change, lang) + (f" ({r.baseline_year})" if pd.notna(r.baseline_year) else "")
+    return f"{kind}: {change}"
+
+
+def _wording(r) -> str:
+    """What a target can be checked against: a quoted target's quote, a cited target's evidence."""
+    return r.quote if pd.notna(r.quote) else ("" if pd.isna(r.evidence) else r.evidence)
+
+
 def plans_table(dataset: Dataset, lang: str, jurisdictions: list[str] | None = None) -> pd.DataFrame:
-    """One row per plan (of ``jurisdictions``, default all): who, title, date, tier and
-    coverage, how many targets, which years."""
+    """One row per plan (of ``jurisdictions``, default all): who, title, what the document is,
+    date, tier and coverage, how many targets (of every document of its family), which years."""
     t = dataset.targets_long
     docs = dataset.documents
     if jurisdictions is not None:
         docs = docs[docs["jurisdiction_id"].isin(jurisdictions)]
     rows = []
-    for d in docs.itertuples():
-        mine = t[t["doc_id"] == d.doc_id]
+    for d in docs[docs["doc_id"] == docs["family"]].itertuples():
+        mine = t[t["family"] == d.doc_id]
         years = sorted(int(y) for y in mine["target_year"].dropna().unique())
         rows.append(
             {
                 "doc": d.doc_id,
                 "jurisdiction": _name(dataset, d.jurisdiction_id, lang),
                 "title": d.title_zh if lang == "zh" else d.title_en,
+                "standing": labels.term(STANDINGS, d.standing, lang),
                 "issued": "" if pd.isna(d.issued) else d.issued,
                 "tier": labels.term(TIERS, d.tier, lang),
                 "coverage": labels.term(COVERAGES, d.coverage, lang),
@@ -56,7 +72,7 @@ def plans_table(dataset: Dataset, lang: str, jurisdictions: list[str] | None = N
                 "years": ", ".join(str(y) for y in years),
             }
         )
-    keys = ["doc", "jurisdiction", "title", "issued", "tier", "coverage", "targets", "indicators", "years"]
+    keys = ["doc", "jurisdiction", "title", "standing", "issued", "tier", "coverage", "targets", "indicators", "years"]
     return _frame(rows, keys, lang)
 
 
@@ -64,7 +80,8 @@ def targets_table(
     dataset: Dataset, lang: str, indicators: list[str] | None = None, jurisdictions: list[str] | None = None
 ) -> pd.DataFrame:
     """Targets with their source: a quoted target's exact quote and where it sits, a cited
-    target's indicator as the copy names it and the copy's URL."""
+    target's evidence passage (the copy's words that hold the number) and the copy's URL; each
+    target's kind, and a draft's standing."""
     t = dataset.targets_long
     if indicators is not None:
         t = t[t["indicator_id"].isin(indicators)]
@@ -77,17 +94,20 @@ def targets_table(
             "indicator": r.indicator_zh if lang == "zh" else r.indicator_en,
             "target": labels.target_text(r, lang),
             "target_year": labels.year_text(r.target_year, lang),
-            "change": ""
-            if pd.isna(r.change)
-            else labels.term(CHANGES, r.change, lang) + (f" ({r.baseline_year})" if pd.notna(r.baseline_year) else ""),
-            "tier": labels.term(TIERS, r.tier, lang),
-            "quote": r.quote if pd.notna(r.quote) else r.indicator_text,
+            "kind": _kind(r, lang),
+            "tier": labels.term(TIERS, r.tier, lang) + _draft(r, lang),
+            "quote": _wording(r),
             "source": r.source,
         }
         for r in t.itertuples()
     ]
-    keys = ["jurisdiction", "indicator", "target", "target_year", "change", "tier", "quote", "source"]
+    keys = ["jurisdiction", "indicator", "target", "target_year", "kind", "tier", "quote", "source"]
     return _frame(rows, keys, lang)
+
+
+def _draft(r, lang: str) -> str:
+    """ ", draft for comment" beside the tier of a draft's target (drafts are shown only when asked)."""
+    return f" · {labels.term(STANDINGS, 'draft', lang)}" if r.standing == "draft" else ""
 
 
 def _national_text(r, lang: str) -> str:
@@ -105,8 +125,10 @@ def indicator_measures(
     g = measures.gap_to_national(dataset)[
         ["target_id", "gap", "year_gap", "national_value", "national_comparator", "national_target_year", "gap_note"]
     ]
-    s = measures.peer_standing(dataset)[["target_id", "rank", "n_peers", "n_tied", "percentile", "basis"]]
-    a = measures.implied_annual_change(dataset)[["target_id", "annual_change", "annual_change_unit", "method"]]
+    s = measures.peer_standing(dataset)[
+        ["target_id", "rank", "n_peers", "n_tied", "percentile", "basis", "peer_group", "peer_note"]
+    ]
+    a = measures.implied_annual_change(dataset)[["target_id", "annual_change", "annual_change_unit", "method", "note"]]
     m = (
         h[h["indicator_id"] == indicator_id]
         .merge(g, on="target_id")
@@ -115,7 +137,8 @@ def indicator_measures(
     )
     if jurisdictions is not None:
         m = m[m["jurisdiction_id"].isin(jurisdictions)]
-    m = m.sort_values(["rank", "target_year", "jurisdiction_id"], na_position="last")
+    m = m.sort_values(["peer_group", "rank", "target_year", "jurisdiction_id"], na_position="last")
+    standing = measures.peer_standing(dataset)
     rows = []
     for r in m.itertuples():
         tied = "=" if pd.notna(r.n_tied) and r.n_tied > 1 else ""
@@ -123,23 +146,25 @@ def indicator_measures(
             {
                 "jurisdiction": _name(dataset, r.jurisdiction_id, lang),
                 "target": labels.target_text(r, lang),
+                "kind": _kind(r, lang),
                 "target_year": labels.year_text(r.target_year, lang),
                 "national": _national_text(r, lang),
                 "gap": _signed(r.gap),
                 "year_gap": "" if pd.isna(r.year_gap) else f"{int(r.year_gap):+d}",
                 "path_value": "" if pd.isna(r.path_value) else f"{r.path_value:.2f}",
                 "headroom": _signed(r.headroom),
+                "peer_group": labels.peer_group_label(dataset, r.peer_group, lang, standing),
                 "rank": "" if pd.isna(r.rank) else f"{tied}{int(r.rank)}/{int(r.n_peers)}",
                 "percentile": "" if pd.isna(r.percentile) else f"{r.percentile:.0f}",
-                "basis": labels.note(r.basis, lang),
+                "basis": labels.note(r.basis, lang) if pd.notna(r.rank) else "",
                 "annual": "" if pd.isna(r.annual_change) else f"{r.annual_change:+.2f} {r.annual_change_unit}",
-                "note": labels.note(r.headroom_note, lang),
+                "note": labels.note(notes.joined(r.headroom_note, r.peer_note, r.note), lang),
                 "tier": labels.term(TIERS, r.tier, lang),
                 "source": r.source,
             }
         )
-    keys = ["jurisdiction", "target", "target_year", "national", "gap", "year_gap", "path_value", "headroom"]
-    keys += ["rank", "percentile", "basis", "annual", "note", "tier", "source"]
+    keys = ["jurisdiction", "target", "kind", "target_year", "national", "gap", "year_gap", "path_value", "headroom"]
+    keys += ["peer_group", "rank", "percentile", "basis", "annual", "note", "tier", "source"]
     return _frame(rows, keys, lang)
 
 
@@ -148,29 +173,32 @@ def profile_table(dataset: Dataset, jurisdiction_id: str, lang: str) -> pd.DataF
     t = dataset.targets_long
     t = t[t["jurisdiction_id"] == jurisdiction_id]
     t = t.assign(source=measures.target_source(t))
-    s = measures.peer_standing(dataset).set_index("target_id")
+    standing = measures.peer_standing(dataset)
+    s = standing.set_index("target_id")
     rows = []
     for r in t.sort_values(["category", "doc_id", "target_id"]).itertuples():
-        ranked = r.target_id in s.index and s.loc[r.target_id, "n_peers"] > 1
-        rank = ""
+        ranked = r.target_id in s.index and pd.notna(s.loc[r.target_id, "rank"])
+        rank = labels.note(s.loc[r.target_id, "peer_note"], lang) if r.target_id in s.index else ""
         if ranked:
             tied = "=" if s.loc[r.target_id, "n_tied"] > 1 else ""
-            rank = f"{tied}{int(s.loc[r.target_id, 'rank'])}/{int(s.loc[r.target_id, 'n_peers'])}"
+            group = labels.peer_group_label(dataset, s.loc[r.target_id, "peer_group"], lang, standing)
+            rank = f"{tied}{int(s.loc[r.target_id, 'rank'])}/{int(s.loc[r.target_id, 'n_peers'])} ({group})"
         rows.append(
             {
                 "category": labels.term(CATEGORIES, r.category, lang),
                 "indicator": r.indicator_zh if lang == "zh" else r.indicator_en,
                 "target": labels.target_text(r, lang),
                 "target_year": labels.year_text(r.target_year, lang),
-                "change": "" if pd.isna(r.change) else labels.term(CHANGES, r.change, lang),
+                "kind": _kind(r, lang),
                 "rank": rank,
                 "basis": labels.note(s.loc[r.target_id, "basis"], lang) if ranked else "",
                 "doc": r.doc_id,
-                "tier": labels.term(TIERS, r.tier, lang),
+                "tier": labels.term(TIERS, r.tier, lang) + _draft(r, lang),
+                "quote": _wording(r),
                 "source": r.source,
             }
         )
-    keys = ["category", "indicator", "target", "target_year", "change", "rank", "basis", "doc", "tier", "source"]
+    keys = ["category", "indicator", "target", "target_year", "kind", "rank", "basis", "doc", "tier", "quote", "source"]
     return _frame(rows, keys, lang)
 
 
@@ -259,9 +287,10 @@ def progress_table(
     on_track_ratio: float = measures.progress.ON_TRACK_RATIO,
     acceleration_ratio: float = measures.progress.ACCELERATION_RATIO,
 ) -> pd.DataFrame:
-    """Each target with a published series of its jurisdiction: the first and latest published
-    values, the annual growth the target requires and the growth observed, their ratio, the
-    thresholds used, and the status (or why there is none)."""
+    """Each target with a published series of its jurisdiction: its method vintage, the base (the
+    plan's stated baseline or the value published before it) and the current value of that
+    vintage, the annual growth the target requires and the growth observed from the base, their
+    ratio, the thresholds used, and the status (or why there is none)."""
     p = measures.progress_against_record(dataset, on_track_ratio, acceleration_ratio)
     if indicator_id is not None:
         p = p[p["indicator_id"] == indicator_id]
@@ -274,12 +303,11 @@ def progress_table(
                 "jurisdiction": _name(dataset, r.jurisdiction_id, lang),
                 "indicator": _indicator(dataset, r.indicator_id, lang),
                 "target": f"{labels.target_text(r, lang)} ({labels.year_text(r.target_year, lang)})",
-                "first": ""
-                if pd.isna(r.first_value)
-                else f"{r.first_value:g} ({labels.year_text(r.first_year, lang)})",
-                "latest": ""
-                if pd.isna(r.latest_value)
-                else f"{r.latest_value:g} ({labels.year_text(r.latest_year, lang)})",
+                "base": "" if pd.isna(r.base_value) else f"{r.base_value:g} ({labels.year_text(r.base_year, lang)})",
+                "current": ""
+                if pd.isna(r.current_value)
+                else f"{r.current_value:g} ({labels.year_text(r.current_year, lang)})",
+                "vintage": "" if pd.isna(r.vintage) else r.vintage,
                 "required": _signed(r.required_growth, 3),
                 "observed": _signed(r.observed_growth, 3),
                 "ratio": "" if pd.isna(r.ratio) else f"{r.ratio:.2f}",
@@ -290,6 +318,7 @@ def progress_table(
                 "source": r.source,
             }
         )
-    keys = ["jurisdiction", "indicator", "target", "first", "latest", "required", "observed", "ratio", "thresholds"]
+    keys = ["jurisdiction", "indicator", "target", "vintage", "base", "current", "required", "observed", "ratio"]
+    keys += ["thresholds"]
     keys += ["status", "note", "tier", "source"]
     return _frame(rows, keys, lang)

@@ -13,7 +13,7 @@ from functools import partial
 from pathlib import Path
 
 from .. import files, paths
-from ..data import load
+from ..data import keep_plans, load
 from ..data.bundle import BUNDLE_NAME, write_bundle
 from ..errors import ReportError
 from . import cache, webfonts
@@ -68,7 +68,8 @@ def build_reports(
         raise ReportError(f"cannot write the reports to {reports_dir}: {e.strerror or e}") from None
     dataset = load(data_dir)
     shared_path = scheduler is not None or data_dir.resolve() != paths.DATA_DIR.resolve()
-    jobs = report_jobs(dataset, langs, str(data_dir.resolve()) if shared_path else "")
+    compared = keep_plans(dataset)  # what the reports compare by default: each plan once, no drafts
+    jobs = report_jobs(compared, langs, str(data_dir.resolve()) if shared_path else "")
     sources = {nb: (notebooks_dir / nb).read_text(encoding="utf-8") for nb in {j.notebook for j in jobs}}
     keys = cache.report_keys(dataset, jobs, sources)
     outcomes: dict[Job, Outcome] = {}
@@ -95,7 +96,7 @@ def build_reports(
     ordered = [outcomes[j] for j in jobs]
     remove_stale(reports_dir, jobs)
     write_bundle(reports_dir / DOWNLOADS / BUNDLE_NAME, data_dir=data_dir)  # the dataset, offered by the index
-    pages = write_index(reports_dir, dataset, ordered, langs, dataset_zip=f"{DOWNLOADS}/{BUNDLE_NAME}")
+    pages = write_index(reports_dir, compared, ordered, langs, dataset_zip=f"{DOWNLOADS}/{BUNDLE_NAME}")
     chars = set("".join(o.chars for o in ordered))
     for page in pages:
         chars |= webfonts.cjk_characters(page.read_text(encoding="utf-8"))

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from .. import files, measures
 from ..data import Dataset
+from ..data.families import plan_count
 from ..presentation import labels
 from ..presentation.charts.elements import MAX_LABELS
-from ..presentation.parameters import province_members
 from .html import TEMPLATES
 from .plan import HTML_LANG, Job
 
@@ -69,7 +69,7 @@ def headline(dataset: Dataset, job: Job) -> str:
         return labels.text(
             "index_overview_headline",
             lang,
-            plans=len(dataset.documents),
+            plans=plan_count(dataset.documents),
             targets=len(t),
             indicators=t["indicator_id"].nunique(),
         )
@@ -78,7 +78,7 @@ def headline(dataset: Dataset, job: Job) -> str:
         counts = " · ".join(f"{labels.note(s, lang)} {n}" for s, n in status.value_counts(sort=False).items() if n)
         return labels.text("index_progress_headline", lang, targets=len(status), counts=counts)
     if job.kind == "province":
-        members = province_members(dataset)[job.key]
+        members = measures.province_members(dataset)[job.key]
         compared = measures.province_indicators(dataset, job.key)
         return labels.text("index_province_headline", lang, plans=len(members), indicators=len(compared))
     if job.kind == "indicator":
@@ -108,7 +108,7 @@ def _facets(dataset: Dataset, job: Job) -> dict[str, str]:
         tiers = t.loc[t["indicator_id"] == job.key, "tier"]
         return {"level": "indicator", "province": "", "category": category, "tiers": " ".join(sorted(set(tiers)))}
     if job.kind == "province":
-        members = province_members(dataset)[job.key]
+        members = measures.province_members(dataset)[job.key]
         tiers = dataset.documents.loc[dataset.documents["jurisdiction_id"].isin(members), "tier"]
         return {"level": "province", "province": job.key, "category": "", "tiers": " ".join(sorted(set(tiers)))}
     if job.kind == "jurisdiction":

@@ -10,7 +10,6 @@ from .. import measures
 from ..data import Dataset
 from ..data.scope import Scope
 from ..presentation import labels
-from ..presentation.parameters import province_members
 from .html import Page
 
 NOTEBOOKS = {
@@ -94,7 +93,9 @@ def report_jobs(dataset: Dataset, langs: tuple[str, ...] = ("zh",), data_dir: st
         )
         for i in measures.shared_indicators(dataset)
     ]
-    planned += [("province", p, {"province_id": p}, scope(members)) for p, members in province_members(dataset).items()]
+    planned += [
+        ("province", p, {"province_id": p}, scope(members)) for p, members in measures.province_members(dataset).items()
+    ]
     planned += [("jurisdiction", j, {"jurisdiction_id": j}, scope([j])) for j in measures.plan_jurisdictions(dataset)]
     return [
         Job(

@@ -142,7 +142,7 @@ class Explorer:
         self.dataset = dataset
         self.outputs: Outputs = outputs if outputs is not None else NotebookOutputs()
         self.render = render
-        self.provinces = parameters.province_members(dataset)
+        self.provinces = measures.province_members(dataset)
         self.controls = Controls.new()
         self.box = self.controls.box()
         self.shown: dict[str, object] = {}

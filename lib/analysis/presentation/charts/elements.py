@@ -124,3 +124,42 @@ def describe_targets(dataset: Dataset, ind_name: str, rows: pd.DataFrame, lang: 
         parts.append(f"{labels.text('national_target', lang)} {labels.target_text(r, lang)} ({r['target_year']})")
     sep = ";" if lang == "zh" else "; "
     return f"{ind_name}: " + sep.join(parts)
+
+
+def wrapped(text: str, lang: str, width: int = 44) -> str:
+    """Text broken into lines of about ``width`` characters (half as many for Chinese, whose
+    characters are twice as wide), at spaces in English."""
+    import textwrap
+
+    if lang == "zh":
+        step = width // 2
+        return "\n".join(text[k : k + step] for k in range(0, len(text), step))
+    return "\n".join(textwrap.wrap(text, width))
+
+
+def draw_breaks(ax, dataset: Dataset, indicator_id: str, lang: str) -> list:
+    """A dotted vertical line at each year the indicator's method changed (the first year of each
+    vintage after the first), labelled; returns the legend handle ([] without a break)."""
+    vintages = dataset.vintages
+    complements = dataset.indicators.loc[dataset.indicators["complement_of"] == indicator_id, "indicator_id"]
+    own = vintages[vintages["indicator_id"].isin([indicator_id, *complements])].sort_values("first_year")
+    breaks = [int(y) for y in own["first_year"].iloc[1:]]
+    for year in breaks:
+        ax.axvline(year - 0.5, color="#b2182b", lw=0.9, ls=":", zorder=1)
+    if not breaks:
+        return []
+    return [Line2D([], [], color="#b2182b", lw=0.9, ls=":", label=labels.text("method_break", lang))]
+
+
+def record_inferred_handle(lang: str) -> Line2D:
+    """The legend entry of a published value whose year was inferred (a hollow ring)."""
+    return Line2D(
+        [],
+        [],
+        marker="o",
+        linestyle="",
+        color="#666666",
+        markerfacecolor="white",
+        ms=6,
+        label=labels.text("year_inferred", lang),
+    )

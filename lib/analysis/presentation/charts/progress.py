@@ -16,9 +16,18 @@ from ...data import Dataset
 from ...measures.progress import ACCELERATION_RATIO, ON_TRACK_RATIO
 from .. import labels
 from ..style import MARKERS, ReportFigure, jurisdiction_colours, new_figure, tier_style
-from .elements import axes_rect, bottom_legend, margin_label, source_line, subtitle
+from .elements import (
+    axes_rect,
+    bottom_legend,
+    draw_breaks,
+    margin_label,
+    record_inferred_handle,
+    source_line,
+    subtitle,
+)
 
 STATUS_COLOURS = {
+    "met before adoption": "#762a83",
     "achieved": "#1b7837",
     "on track": "#5aae61",
     "needs acceleration": "#f1a340",
@@ -32,8 +41,10 @@ MAX_ROWS = 40
 SERIES_LABEL = "series-label"  # gid of the name at the end of each published series (a test measures overlaps)
 
 
-def _status_text(status, lang: str) -> str:
-    return labels.text("status_none", lang) if pd.isna(status) else labels.PROGRESS_STATUS[str(status)][lang]
+def _status_text(status, lang: str, why: object = None) -> str:
+    if pd.notna(status):
+        return labels.PROGRESS_STATUS[str(status)][lang]
+    return labels.note(why, lang) if isinstance(why, str) and why else labels.text("status_none", lang)
 
 
 def progress_chart(
@@ -42,13 +53,14 @@ def progress_chart(
     on_track_ratio: float = ON_TRACK_RATIO,
     acceleration_ratio: float = ACCELERATION_RATIO,
 ) -> ReportFigure:
-    """Every target with a published series: the ratio of the observed annual growth to the
-    growth the target requires, one row per target, coloured by its status band.
+    """Every target with a published series: the ratio of the growth observed since the plan's
+    base year to the growth the target requires from it, one row per target, coloured by its
+    status band.
 
     The thresholds (on track at ``on_track_ratio`` or more; needs acceleration from
     ``acceleration_ratio``; limited progress above 0; deterioration at or below 0) are drawn and
-    named. Targets already achieved, past targets met or missed, and targets with fewer than two
-    published values have no ratio: their row says so.
+    named. Targets met before adoption, achieved, met or missed have no ratio, nor do targets
+    whose ratio cannot be computed (a change of method, no base): their row says so.
     """
     p = measures.progress_against_record(dataset, on_track_ratio, acceleration_ratio)
     order = {s: k for k, s in enumerate(measures.PROGRESS_STATUSES)}
@@ -71,7 +83,7 @@ def progress_chart(
     description = []
     for y, ratio, r in zip(ys, ratios, shown.itertuples(), strict=True):
         colour = STATUS_COLOURS.get(str(r.status), NO_STATUS)
-        status = _status_text(r.status, lang)
+        status = _status_text(r.status, lang, r.status_note)
         if not np.isnan(ratio):
             ax.barh(y, min(max(ratio, left), right), color=colour, height=0.6)
             status = f"{status} ({ratio:.2f})"
@@ -163,10 +175,13 @@ def record_chart(
     acceleration_ratio: float = ACCELERATION_RATIO,
 ) -> ReportFigure:
     """One indicator's published series (national and each jurisdiction's) with the targets of
-    the jurisdictions that have a series: a dashed line runs from the latest published value to
-    each target, the pace the target requires. Derived points (a pass rate from a failure rate)
-    are hollow; a target's marker is filled if quoted, hollow if cited; its status is written
-    beside it (the thresholds of its band are parameters, as in :func:`progress_chart`)."""
+    the jurisdictions that have a series: a dashed line runs from each target's base (the plan's
+    baseline, or the value published before it) to the target, the pace the target requires.
+    Each method vintage is its own line (none runs across a change of method, marked by a dotted
+    vertical line). Derived points (a pass rate from a failure rate) are hollow squares, points
+    whose year was inferred hollow rings; a target's marker is filled if quoted, hollow if cited;
+    its status is written beside it (the thresholds of its band are parameters, as in
+    :func:`progress_chart`)."""
     series = measures.published_series(dataset)
     series = series[(series["indicator_id"] == indicator_id) & series["jurisdiction_id"].notna()]
     progress = measures.progress_against_record(dataset, on_track_ratio, acceleration_ratio)
@@ -183,11 +198,14 @@ def record_chart(
         points = points.sort_values("year")
         colour = colours.get(jurisdiction_id, "#777777")
         name = labels.display_name(dataset, "jurisdiction", jurisdiction_id, lang)
-        ax.plot(points["year"], points["value"], "-", color=colour, lw=1.3, zorder=3)
-        for basis in ("published", "derived"):
-            chosen = points[points["basis"] == basis]
-            face = colour if basis == "published" else "white"
-            ax.scatter(chosen["year"], chosen["value"], s=22, facecolors=face, edgecolors=colour, zorder=4)
+        for _, piece in points.groupby(points["vintage"].fillna(""), sort=False):
+            ax.plot(piece["year"], piece["value"], "-", color=colour, lw=1.3, zorder=3)
+        published = points[(points["basis"] == "published") & (points["year_basis"] != "inferred")]
+        ax.scatter(published["year"], published["value"], s=22, facecolors=colour, edgecolors=colour, zorder=4)
+        derived = points[points["basis"] == "derived"]
+        ax.scatter(derived["year"], derived["value"], s=24, marker="s", facecolors="white", edgecolors=colour, zorder=4)
+        inferred = points[(points["basis"] == "published") & (points["year_basis"] == "inferred")]
+        ax.scatter(inferred["year"], inferred["value"], s=30, facecolors="white", edgecolors=colour, zorder=4)
         last = points.iloc[-1]
         ends.append((last["year"], last["value"], name, colour))
         description.append(
@@ -200,12 +218,12 @@ def record_chart(
         colour = colours.get(r.jurisdiction_id, "#777777")
         level = float(r.target_level)
         ax.scatter([r.target_year], [level], marker=MARKERS[r.comparator], s=70, zorder=5, **tier_style(r.tier, colour))
-        if pd.notna(r.latest_year) and r.latest_year < r.target_year:
-            xs, ys = [r.latest_year, r.target_year], [float(r.latest_value), level]
+        if pd.notna(r.base_year) and r.base_year < r.target_year:
+            xs, ys = [r.base_year, r.target_year], [float(r.base_value), level]
             ax.plot(xs, ys, ls="--", color=colour, lw=1, zorder=2)
         name = labels.display_name(dataset, "jurisdiction", r.jurisdiction_id, lang)
         year = labels.year_text(r.target_year, lang)
-        text = f"{name} {labels.target_text(r, lang)} ({year}): {_status_text(r.status, lang)}"
+        text = f"{name} {labels.target_text(r, lang)} ({year}): {_status_text(r.status, lang, r.status_note)}"
         placed.append((r.target_year, level, text, colour))
         description.append(text)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
@@ -216,9 +234,10 @@ def record_chart(
     ax.set_ylabel(labels.unit_label(unit, lang))
     legend = [
         Line2D([], [], marker="o", color="#666666", label=labels.text("record_published", lang)),
-        Line2D([], [], marker="o", color="#666666", markerfacecolor="white", label=labels.text("record_derived", lang)),
+        Line2D([], [], marker="s", color="#666666", markerfacecolor="white", label=labels.text("record_derived", lang)),
+        record_inferred_handle(lang),
         Line2D([], [], ls="--", color="#666666", label=labels.text("record_required", lang)),
-    ]
+    ] + draw_breaks(ax, dataset, indicator_id, lang)
     bottom_legend(fig, legend, ncol=3)
     source_line(fig, lang)
     fig.alt_text = f"{ind_name}: " + "; ".join(description)

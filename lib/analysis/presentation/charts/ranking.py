@@ -19,8 +19,21 @@ def _rank_label(r) -> str:
     return ("=" if r.n_tied > 1 else "") + str(int(r.rank))
 
 
-def headroom_ranking(dataset: Dataset, indicator_id: str, lang: str = "zh") -> ReportFigure:
-    """Jurisdictions ranked by headroom over the national path for one indicator.
+def largest_group(standing: pd.DataFrame, indicator_id: str) -> str | None:
+    """The indicator's peer group with the most ranked members (None if no group is ranked)."""
+    ranked = standing[(standing["indicator_id"] == indicator_id) & standing["rank"].notna()]
+    if ranked.empty:
+        return None
+    sizes = ranked.groupby("peer_group")["target_id"].count()
+    return str(sizes.sort_values(ascending=False, kind="stable").index[0])
+
+
+def headroom_ranking(dataset: Dataset, indicator_id: str, lang: str = "zh", group: str | None = None) -> ReportFigure:
+    """Jurisdictions ranked within one peer group of one indicator (default: its largest).
+
+    A peer group (:func:`~analysis.measures.peer_standing`) is one indicator and one kind, and
+    for counts one level of government; the subtitle names it and its size, and the indicator's
+    other groups. A group of fewer than three has no ranking: the chart says so.
 
     Bars show headroom (target minus the national path's value in the target year, sign
     flipped for lower-is-better indicators); without a national path they show the target
@@ -29,9 +42,17 @@ def headroom_ranking(dataset: Dataset, indicator_id: str, lang: str = "zh") -> R
     open arrow: the plan may ask more. Solid bars are quoted targets, hatched ones cited.
     """
     standing = measures.peer_standing(dataset)
-    rows = standing[standing["indicator_id"] == indicator_id].sort_values(
+    group = group or largest_group(standing, indicator_id)
+    rows = standing[(standing["peer_group"] == group) & standing["rank"].notna()].sort_values(
         ["rank", "jurisdiction_id"], ascending=[False, True]
     )
+    others = [
+        g
+        for g in standing.loc[
+            (standing["indicator_id"] == indicator_id) & standing["rank"].notna(), "peer_group"
+        ].unique()
+        if g != group
+    ]
     total = len(rows)
     if total > MAX_BARS:
         rows = pd.concat([rows.head(MAX_BARS // 2), rows.tail(MAX_BARS // 2)])
@@ -85,7 +106,15 @@ def headroom_ranking(dataset: Dataset, indicator_id: str, lang: str = "zh") -> R
     )
     title = "ranking_title" if by_headroom else "ranking_title_value"
     fig.suptitle(labels.text(title, lang, indicator=ind_name), x=0.02, ha="left", fontsize=13)
-    notes = [labels.text("ranking_subtitle", lang)]
+    notes = []
+    if group is None:
+        ax.text(0.5, 0.5, labels.text("no_peer_group", lang), ha="center", va="center", transform=ax.transAxes)
+    else:
+        notes.append(labels.text("ranking_group", lang, group=labels.peer_group_label(dataset, group, lang, standing)))
+    if others:
+        shown = ", ".join(labels.peer_group_label(dataset, g, lang, standing) for g in others)
+        notes.append(labels.text("ranking_other_groups", lang, groups=shown))
+    notes.append(labels.text("ranking_subtitle", lang))
     if total > len(rows):
         ax.axhline(MAX_BARS // 2 - 0.5, color="#999999", lw=0.8, ls=":")
         notes.append(labels.text("capped_bars", lang, n=total, k=MAX_BARS // 2))

@@ -13,7 +13,16 @@ from ... import measures
 from ...data import Dataset
 from .. import labels
 from ..style import MARKERS, NATION_COLOUR, ReportFigure, jurisdiction_colours, new_figure, tier_style
-from .elements import comparator_legend, describe_targets, indicator_rows, national_series, source_line, tier_legend
+from .elements import (
+    comparator_legend,
+    describe_targets,
+    draw_breaks,
+    indicator_rows,
+    national_series,
+    record_inferred_handle,
+    source_line,
+    tier_legend,
+)
 
 LABEL_SIZE = 8.0  # points
 LANES = (("province", ("province",)), ("city", ("city", "district")))
@@ -46,18 +55,26 @@ def _text_width_inches(fig, texts: list[str]) -> float:
 
 
 def _draw_record(ax, dataset: Dataset, indicator_id: str, lang: str) -> list:
-    """The national published series and the national path up to the national target."""
+    """The national published series and the national path up to the national target, one line
+    per method vintage: no line runs across a change of method, which is marked."""
     handles = []
     series = national_series(dataset, indicator_id)
+    for _, piece in series.groupby(series["vintage"].fillna(""), sort=False):
+        ax.plot(piece["year"], piece["value"], "-o", color=NATION_COLOUR, ms=3.5, lw=1.2, zorder=3)
+        inferred = piece[piece["year_basis"] == "inferred"]
+        ax.scatter(inferred["year"], inferred["value"], s=40, facecolors="white", edgecolors=NATION_COLOUR, zorder=4)
     if len(series):
-        ax.plot(series["year"], series["value"], "-o", color=NATION_COLOUR, ms=3.5, lw=1.2, zorder=3)
         handles.append(
             Line2D([], [], marker="o", color=NATION_COLOUR, ms=4, label=labels.text("national_observed", lang))
         )
-    path = measures.national_path(dataset, indicator_id)
-    if path is not None and len(path.years) >= 2:
+    if (series["year_basis"] == "inferred").any():
+        handles.append(record_inferred_handle(lang))
+    pieces = [p for p in measures.national_path_pieces(dataset, indicator_id) if len(p.years) >= 2]
+    for path in pieces:
         ax.plot(path.years, path.values, "--", color="#888888", lw=1, zorder=2)
+    if pieces:
         handles.append(Line2D([], [], linestyle="--", color="#888888", label=labels.text("national_path", lang)))
+    handles += draw_breaks(ax, dataset, indicator_id, lang)
     nat = measures.national_targets(dataset)
     if indicator_id in nat.index:
         r = nat.loc[indicator_id]
@@ -119,7 +136,6 @@ def indicator_spread(
     low, high = (min(values), max(values)) if values else (0.0, 1.0)
     span = (high - low) or max(abs(high) * 0.05, 1.0)
     gap = span * 1.1 * label_height / axes_height  # one label's height in data units
-    path = measures.national_path(dataset, indicator_id)
     placed_low, placed_high = low, high
     description = []
     for x, (year, _, lane_rows) in enumerate(lanes):
@@ -144,6 +160,8 @@ def indicator_spread(
             )
             text.set_gid(TARGET_LABEL)
             description.append(labels.jurisdiction_target(dataset, r, lang))
+        vintage = measures.vintage_at(dataset, indicator_id, year) if pd.notna(year) else None
+        path = measures.national_path(dataset, indicator_id, None if vintage is None else vintage.vintage)
         if path is not None and len(path.years) >= 2 and pd.notna(year):
             at = path.value_at(float(str(year)))
             ax.hlines(at, x - 0.35, x + 0.9, colors="#888888", linestyles="--", lw=1, zorder=2)
