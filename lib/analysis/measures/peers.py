@@ -98,8 +98,9 @@ def peer_standing(dataset: Dataset) -> pd.DataFrame:
     and yearly quotas one level of government, and one method vintage; ``peer_group`` names it
     and ``n_peers`` counts its members. One target per jurisdiction and group (the latest target
     year); the others, relative targets (no level) and targets with no stated year or no value in
-    the indicator's unit get no rank, and ``peer_note`` says why. The score is ``headroom`` where every member has one (rates
-    and indices on a national path), otherwise ``direction * value_std``; ``basis`` says which.
+    the indicator's unit get no rank, and ``peer_note`` says why. The score is ``headroom`` where
+    every member has one (rates and indices on a national path), otherwise ``direction *
+    value_std``; ``basis`` says which.
 
     ``rank`` 1 is the most ambitious. Ranks treat a tie as a tie: scores equal to
     ``TIE_DECIMALS`` decimals share the best rank of the group and the next rank skips
