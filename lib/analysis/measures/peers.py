@@ -94,12 +94,13 @@ def _ranks(ranked: pd.DataFrame) -> pd.DataFrame:
 def peer_standing(dataset: Dataset) -> pd.DataFrame:
     """Rank, percentile and distance from the median of each target within its peer group.
 
-    The peer group (:func:`peer_group`) is one indicator and one kind, for totals, additions
-    and yearly quotas one level of government, and one method vintage; ``peer_group`` names it
-    and ``n_peers`` counts its members. One target per jurisdiction and group (the latest target
-    year); the others, relative targets (no level) and targets with no stated year or no value in
-    the indicator's unit get no rank, and ``peer_note`` says why. The score is ``headroom`` where every member has one (rates
-    and indices on a national path), otherwise ``direction * value_std``; ``basis`` says which.
+    The peer group (:func:`peer_group`) is one indicator and one kind, for totals, additions and
+    yearly quotas one level of government, and one method vintage; ``peer_group`` names it and
+    ``n_peers`` counts its members. One target per jurisdiction and group (the latest target
+    year); the others, relative targets (no level) and targets with no stated year or no value
+    in the indicator's unit get no rank, and ``peer_note`` says why. The score is ``headroom``
+    where every member has one (rates and indices on a national path), otherwise ``direction *
+    value_std``; ``basis`` says which.
 
     ``rank`` 1 is the most ambitious. Ranks treat a tie as a tie: scores equal to
     ``TIE_DECIMALS`` decimals share the best rank of the group and the next rank skips

@@ -390,7 +390,8 @@ def peer_group_label(dataset: Dataset, group: str, lang: str, standing: pd.DataF
     level = [r for r in rest if r in {t.code for t in LEVELS}]
     levels = term(LEVELS, level[0], lang) if level else text("all_levels", lang)
     levels += "".join(f" · {r}" for r in rest if r not in level)  # the method vintage
-    n = int(standing.loc[standing["peer_group"] == group, "n_peers"].iloc[0])
+    sizes = standing.loc[standing["peer_group"] == group, "n_peers"].dropna()
+    n = int(sizes.iloc[0]) if len(sizes) else 0
     kind_name = term(KINDS, kind, lang).split(" (")[0]
     name = display_name(dataset, "indicator", indicator, lang)
     return text("peer_group", lang, indicator=name, kind=kind_name, levels=levels, n=n)
@@ -587,7 +588,8 @@ def note(text: object, lang: str) -> str:
     parts = []
     for part in filter(None, text.split(notes.SEPARATOR)):
         code, args = notes.parse(part)
-        shown = [_argument(name, a, lang) for name, a in zip(notes.CODES[code], args, strict=True)]
+        names = notes.CODES.get(code, ())  # coverage states carry no arguments and are not codes
+        shown = [_argument(name, a, lang) for name, a in zip(names, args, strict=True)]
         parts.append(NOTES[code][lang].format(*shown))
     return ("；" if lang == "zh" else "; ").join(parts)
 
