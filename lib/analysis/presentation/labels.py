@@ -520,6 +520,14 @@ NOTES: dict[str, dict[str, str]] = {
     },
     "same_target_year": {"zh": "目标年份相同", "en": "same target year"},
     "moved_along_path": {"zh": "沿全国路径移至同一年份", "en": "moved along the national path"},
+    "draft_not_compared": {
+        "zh": "征求意见稿,不参与默认比较",
+        "en": "a draft for comment: not in the default comparison",
+    },
+    "set_by_its_plan": {
+        "zh": "同一规划的另一文本({0})已设此目标,按其比较",
+        "en": "the plan's own document ({0}) sets this target; it is compared there",
+    },
     "excerpt_only": {"zh": "仅见节选", "en": "excerpt only"},
     "no_plan_in_data": {"zh": "未收录规划", "en": "no plan in the data"},
     "presence_every_plan": {"zh": "各版规划均设定", "en": "set in every plan"},
