@@ -177,7 +177,9 @@ def test_a_new_indicator_is_drawn_and_tabled(dataset):
     assert views["ranking"].alt.startswith(name_en + ":")
     shown = set(views["targets"].frame[labels.column("quote", "en")])
     farm = [t for t in csv_rows("targets") if t["indicator_id"] == FARM]
-    assert shown and shown <= {t["quote"] or t["indicator_text"] for t in farm}  # a cited target has no quote
+    # a quoted target shows its quote; a cited one the passage of its copy that holds the number
+    assert shown and shown <= {t["quote"] or t["evidence"] for t in farm}
+    assert "" not in shown
 
 
 def test_a_province_and_its_cities_are_ranked_among_themselves(dataset):

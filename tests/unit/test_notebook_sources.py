@@ -63,6 +63,7 @@ CHECKS = {
     "on_track_ratio": "check_thresholds",
     "acceleration_ratio": "check_thresholds",
     "tiers": "check_tiers",
+    "plans": "check_plans",
     "source_path": "resolve_path",
     "output_path": "resolve_output",
     "data_scope": "load",  # analysis.load(..., scope=data_scope) refuses an unknown indicator

@@ -1,5 +1,7 @@
-"""Ranking honesty: ties share a rank, and ranks that rest on a floor (>=) say so. Scores worked
-from the targets and the national path (86 in 2025, +0.4 a year beyond: 86.8 in 2027)."""
+"""Ranking honesty: ranks within a peer group of one indicator, kind and method vintage (and one
+level for counts), ties share a rank, and ranks that rest on a floor (>=) say so. Scores worked
+from the targets and the national path of the method of 2020 (85.6 in 2024, 86 in 2025, +0.4 a
+year beyond: 86.8 in 2027)."""
 
 from __future__ import annotations
 
@@ -15,8 +17,9 @@ MQCI = "mfg_quality_competitiveness_index"
 
 
 def standing(dataset, indicator: str = MQCI) -> pd.DataFrame:
+    """The ranked targets of one indicator (its largest peer group's, for the index)."""
     s = measures.peer_standing(dataset)
-    return s[s["indicator_id"] == indicator].set_index("jurisdiction_id")
+    return s[(s["indicator_id"] == indicator) & s["rank"].notna()].set_index("jurisdiction_id")
 
 
 def changed(dataset, target_id: str, **changes):
@@ -24,6 +27,17 @@ def changed(dataset, target_id: str, **changes):
     for column, value in changes.items():
         t.loc[t["target_id"] == target_id, column] = value
     return dataclasses.replace(dataset, targets_long=t)
+
+
+def test_the_index_is_ranked_among_targets_of_its_method_only(dataset):
+    """Jiangmen's 85 by 2020 was set in 2016, under the method before 2020: it is not ranked with
+    the targets set under the method of 2020 (its group has no other member)."""
+    s = measures.peer_standing(dataset).set_index("target_id")
+    assert s.loc["jiangmen-2016-017", "peer_group"] == f"{MQCI}|index|mqci-2011"
+    assert s.loc["jiangsu-2023-009", "peer_group"] == f"{MQCI}|index|mqci-2020"
+    assert pd.isna(s.loc["jiangmen-2016-017", "rank"]) and s.loc["jiangmen-2016-017", "peer_note"].startswith(
+        "too_few_peers:"
+    )
 
 
 def test_ties_share_the_best_rank_and_the_next_rank_skips(dataset):
@@ -79,7 +93,8 @@ def test_every_rank_carries_its_tier_and_source(dataset):
 
 
 def test_the_next_rank_after_a_tie_skips_by_its_size_everywhere(dataset):
-    for _, group in measures.peer_standing(dataset).groupby("indicator_id"):
+    s = measures.peer_standing(dataset)
+    for _, group in s[s["rank"].notna()].groupby("peer_group"):
         ranks = group.drop_duplicates("rank").sort_values("rank")
         steps = ranks["rank"].diff().dropna().astype(int).tolist()
         assert steps == ranks["n_tied"].iloc[:-1].tolist()

@@ -1,5 +1,7 @@
-"""Progress against the record: growth required and observed, their ratio and its band, worked
-on paper from the published figures (observations.csv) and the targets."""
+"""Progress against the record, as the anchors compute it (UN ESCAP's SDG progress reports, Open
+SDG's sdg-build ``ProgressMeasure.py`` method 2): observed and required growth both from one base
+year, the plan's own, within the target's method vintage; worked on paper from the published
+figures (observations.csv) and the targets."""
 
 from __future__ import annotations
 
@@ -29,106 +31,133 @@ def with_targets(dataset, template: str, *changes):
     return dataclasses.replace(dataset, targets_long=targets)
 
 
-def test_national_index_needs_acceleration(dataset):
-    """National outline: 86 by 2025. Published series: first 78.98 (2005), latest 85.6 (2024).
-    required = (86 / 85.6) ** (1 / 1) - 1 = 0.4 / 85.6          = 0.4673 % a year
-    observed = (85.6 / 78.98) ** (1 / 19) - 1: 85.6 / 78.98 = 1.08382, ln = 0.080490,
-               / 19 = 0.0042363, exp - 1                          = 0.4245 % a year
-    ratio = 0.4245 / 0.4673 = 0.9085: from 0.6, below 0.95 -> needs acceleration."""
+def sdg_build_growth(val1: float, val2: float, t1: float, t2: float) -> float:
+    """sdg-build's ``growth_calculation``, as its method 2 applies it: ``(val1 / val2) ** (1 / (t1 - t2)) - 1``."""
+    return (val1 / val2) ** (1 / (t1 - t2)) - 1
+
+
+@pytest.mark.parametrize(
+    ("base", "current", "target", "years", "ratio"),
+    [
+        # worked on paper: 84 / 80 = 1.05, ln 0.048790, / 5 -> 0.9806 %; 90 / 80 = 1.125, ln 0.117783,
+        # / 10 -> 1.1848 %; ratio 0.8276
+        (80.0, 84.0, 90.0, (2015, 2020, 2025), 0.8276),
+        # a failure rate that must fall: 8 / 10 -> -7.168 % a year; 5 / 10 over 7 years -> -9.428 %; 0.7603
+        (10.0, 8.0, 5.0, (2018, 2021, 2025), 0.7603),
+        # moving away from the target: 78 / 80 over 5 years -> -0.5051 %, against +1.1848 %: -0.4263
+        (80.0, 78.0, 90.0, (2015, 2020, 2025), -0.4263),
+    ],
+)
+def test_the_ratio_reproduces_the_reference_formula(base, current, target, years, ratio):
+    b, c, t = years
+    observed, required, got = measures.progress_ratio(base, current, target, b, c, t)
+    assert math.isclose(observed, 100 * sdg_build_growth(current, base, c, b), rel_tol=1e-12)
+    assert math.isclose(required, 100 * sdg_build_growth(target, base, t, b), rel_tol=1e-12)
+    assert math.isclose(got, sdg_build_growth(current, base, c, b) / sdg_build_growth(target, base, t, b))
+    assert math.isclose(got, ratio, abs_tol=1e-4)
+
+
+def test_national_index_from_the_value_published_before_the_outline(dataset):
+    """The outline (February 2023): 86 by 2025. Its base is the last value of its method (from 2020)
+    published for a year before 2023: 84.91 (2021); the current value 85.6 (2024).
+    observed = (85.6 / 84.91) ** (1 / 3) - 1: 1.0081262, ln 0.0080934, / 3 -> 0.2701 % a year
+    required = (86 / 84.91) ** (1 / 4) - 1: 1.0128371, ln 0.0127553, / 4 -> 0.3194 % a year
+    ratio = 0.8458: from 0.6, below 0.95 -> needs acceleration. The 2005-2010 values (another
+    method) are not used: the old measure took 78.98 (2005) as its start."""
     r = row(measures.progress_against_record(dataset), "national-2023-001")
-    assert (r["first_year"], r["first_value"], r["latest_year"], r["latest_value"]) == (2005, 78.98, 2024, 85.6)
-    assert r["n_points"] == 10 and r["n_derived"] == 0
-    assert (r["first_observation_id"], r["latest_observation_id"]) == ("obs-006", "obs-011")
-    assert math.isclose(r["required_growth"], 100 * (86 / 85.6 - 1), rel_tol=1e-12)
-    assert math.isclose(r["required_growth"], 0.4673, abs_tol=1e-4)
-    assert math.isclose(r["observed_growth"], 100 * ((85.6 / 78.98) ** (1 / 19) - 1), rel_tol=1e-12)
-    assert math.isclose(r["observed_growth"], 0.4245, abs_tol=1e-4)
-    assert math.isclose(r["ratio"], 0.9085, abs_tol=1e-3)
-    assert r["status"] == "needs acceleration" and r["status_note"] == ""
+    assert (r["vintage"], r["base_year"], r["base_value"], r["base_basis"]) == ("mqci-2020", 2021, 84.91, "published")
+    assert (r["current_year"], r["current_value"], r["current_observation_id"]) == (2024, 85.6, "obs-011")
+    assert math.isclose(r["observed_growth"], 0.2701, abs_tol=1e-4)
+    assert math.isclose(r["required_growth"], 0.3194, abs_tol=1e-4)
+    assert math.isclose(r["ratio"], 0.8458, abs_tol=1e-4)
+    assert r["status"] == "needs acceleration" and r["status_note"] == "base_published_before_adoption:2021"
     assert (r["on_track_ratio"], r["acceleration_ratio"]) == (0.95, 0.6)
     assert (r["tier"], r["source"]) == ("quoted", "national-2023:271")
 
 
-def test_the_issue_example_from_2009_to_2023(dataset):
-    """The issue's example, the series cut to 82.14 (2009) and 85.21 (2023), target 86 by 2025:
-    required = (86 / 85.21) ** (1 / 2) - 1: 86 / 85.21 = 1.0092712, sqrt = 1.0046245 -> 0.4625 %
-    observed = (85.21 / 82.14) ** (1 / 14) - 1: ratio 1.037375, ln 0.036694, / 14 = 0.0026210
-               -> 0.2624 %
-    ratio = 0.2624 / 0.4625 = 0.567: above 0, below 0.6 -> limited progress."""
-    obs = dataset.observations
-    cut = obs[~((obs["jurisdiction_id"] == "china") & (obs["indicator_id"] == MQCI))]
-    cut = pd.concat([cut, obs[obs["observation_id"].isin(["obs-021", "obs-010"])]])  # 2009, 2023
-    d = dataclasses.replace(dataset, observations=cut)
-    r = row(measures.progress_against_record(d), "national-2023-001")
-    assert (r["first_year"], r["latest_year"], r["n_points"]) == (2009, 2023, 2)
-    assert math.isclose(r["required_growth"], 100 * ((86 / 85.21) ** (1 / 2) - 1), rel_tol=1e-12)
-    assert math.isclose(r["required_growth"], 0.4625, abs_tol=1e-4)
-    assert math.isclose(r["observed_growth"], 100 * ((85.21 / 82.14) ** (1 / 14) - 1), rel_tol=1e-12)
-    assert math.isclose(r["observed_growth"], 0.2624, abs_tol=1e-4)
-    assert math.isclose(r["ratio"], 0.567, abs_tol=1e-3)
-    assert r["status"] == "limited progress"
-
-
-def test_hubei_is_on_track_and_jiangxi_makes_limited_progress(dataset):
-    """Hubei: >= 89 by 2025; 83.14 (2013), 85.65 (2016).
-    required = (89 / 85.65) ** (1 / 9) - 1 = 0.427 %; observed = (85.65 / 83.14) ** (1 / 3) - 1
-    = 0.996 %; ratio 2.33 -> on track.
-    Jiangxi: 86.5 by 2025; 81.13 (2006), 81.74 (2012), 82.43 (2020): the first and the latest.
-    required = (86.5 / 82.43) ** (1 / 5) - 1 = 0.969 %; observed = (82.43 / 81.13) ** (1 / 14) - 1
-    = 0.114 %; ratio 0.117 -> limited progress."""
+def test_no_progress_is_measured_across_a_change_of_method(dataset):
+    """Jiangsu's index is published only for 2006 (the first method): its 88 by 2025 (set under
+    the method of 2020) has no base of its own method; no value of another is used."""
     p = measures.progress_against_record(dataset)
-    hubei, jiangxi = row(p, "hubei-2023-002"), row(p, "jiangxi-2023-003")
-    assert math.isclose(hubei["required_growth"], 100 * ((89 / 85.65) ** (1 / 9) - 1), rel_tol=1e-12)
-    assert math.isclose(hubei["observed_growth"], 100 * ((85.65 / 83.14) ** (1 / 3) - 1), rel_tol=1e-12)
-    assert math.isclose(hubei["ratio"], 2.33, abs_tol=0.01) and hubei["status"] == "on track"
-    assert hubei["tier"] == "cited" and hubei["source"].startswith("http://nyt.hubei.gov.cn/")
-    assert (jiangxi["first_year"], jiangxi["latest_year"], jiangxi["n_points"]) == (2006, 2020, 3)
-    assert math.isclose(jiangxi["required_growth"], 100 * ((86.5 / 82.43) ** (1 / 5) - 1), rel_tol=1e-12)
-    assert math.isclose(jiangxi["observed_growth"], 100 * ((82.43 / 81.13) ** (1 / 14) - 1), rel_tol=1e-12)
-    assert math.isclose(jiangxi["ratio"], 0.117, abs_tol=0.001) and jiangxi["status"] == "limited progress"
-
-
-def test_one_value_that_meets_the_target_is_achieved_and_one_that_does_not_gets_no_status(dataset):
-    """National food sampling: 99 (2023) against >= 98 by 2025: achieved, no growth needed.
-    Jiangsu's satisfaction 82.77 (2021) against >= 82: achieved. Jiangsu's index: 84.87 (2006)
-    alone against 88: no observed growth, so no status."""
-    p = measures.progress_against_record(dataset)
-    assert row(p, "national-2023-003")["status"] == "achieved"
-    assert row(p, "jiangsu-2023-010")["status"] == "achieved"
     jiangsu = row(p, "jiangsu-2023-009")
-    assert pd.isna(jiangsu["status"]) and jiangsu["status_note"] == "one published value (2006): no observed growth"
-    assert pd.isna(jiangsu["required_growth"]) and pd.isna(jiangsu["ratio"])
+    assert pd.isna(jiangsu["status"]) and jiangsu["status_note"] == "method_changed:2020"
+    assert pd.isna(jiangsu["base_year"]) and pd.isna(jiangsu["ratio"])
+    index = p[(p["indicator_id"] == MQCI) & p["base_year"].notna()]
+    for r in index.itertuples():  # every base and current value is of the target's vintage
+        first = int(dataset.vintages.set_index("vintage").loc[r.vintage, "first_year"])
+        assert r.base_year >= first and (pd.isna(r.current_year) or r.current_year >= first)
 
 
-def test_only_targets_with_a_series_of_their_own_jurisdiction_are_assessed(dataset):
-    p = measures.progress_against_record(dataset)
-    assert "jian-2024-003" not in set(p["target_id"])  # Ji'an publishes no index
-    assert set(p["jurisdiction_id"]) <= set(dataset.observations["jurisdiction_id"].dropna())
-
-
-def test_a_past_target_year_is_met_or_missed_against_that_years_value(dataset):
-    """National index series: 84.78 in 2020, no value for 2019.
-    >= 84.5 by 2020: 84.78 >= 84.5, met. = 85 by 2020: 84.78 < 85, missed. 2019: none published."""
+def test_statuses_in_order_met_before_adoption_then_met_missed_then_achieved(dataset):
+    """National index, method of 2020: 84.78 (2020), 84.91 (2021), 85.21 (2023), 85.6 (2024).
+    - 84.5 by 2025 in a plan of 2023: the base 84.91 (2021) already meets it: met before adoption;
+    - 84.85 by 2021 in a plan of 2021: base 84.78 (2020), 2021's 84.91 meets it: met;
+    - 85 by 2021 in a plan of 2021: 84.91 < 85: missed;
+    - 85.5 by 2026 in a plan of 2022: base 84.91 (2021), the current 85.6 meets it: achieved;
+    - 85 by 2022 in a plan of 2021: base 84.78, no value for 2022 while later ones exist."""
     d = with_targets(
         dataset,
         "national-2023-001",
-        {"target_id": "met", "target_year": 2020, "comparator": ">=", "value_std": 84.5},
-        {"target_id": "missed", "target_year": 2020, "value_std": 85.0},
-        {"target_id": "unknown", "target_year": 2019},
+        {"target_id": "before", "value": 84.5, "value_std": 84.5},
+        {"target_id": "met", "value": 84.85, "value_std": 84.85, "target_year": 2021, "issue_year": 2021},
+        {"target_id": "missed", "value": 85.0, "value_std": 85.0, "target_year": 2021, "issue_year": 2021},
+        {"target_id": "achieved", "value": 85.5, "value_std": 85.5, "target_year": 2026, "issue_year": 2022},
+        {"target_id": "gap", "value": 85.0, "value_std": 85.0, "target_year": 2022, "issue_year": 2021},
     )
     p = measures.progress_against_record(d)
-    assert row(p, "met")["status"] == "met" and row(p, "met")["target_year_value"] == 84.78
+    assert row(p, "before")["status"] == "met before adoption" and row(p, "before")["base_value"] == 84.91
+    assert row(p, "met")["status"] == "met" and row(p, "met")["target_year_value"] == 84.91
     assert row(p, "missed")["status"] == "missed"
-    unknown = row(p, "unknown")
-    assert pd.isna(unknown["status"]) and unknown["status_note"] == "target year past: no value published for 2019"
+    assert row(p, "achieved")["status"] == "achieved" and row(p, "achieved")["current_value"] == 85.6
+    gap = row(p, "gap")
+    assert pd.isna(gap["status"]) and gap["status_note"] == "target_year_no_value:2022"
 
 
-def test_a_lower_is_better_target_grows_on_the_flipped_scale(dataset):
-    """A failure rate, <= 2.5 % by 2026, against the national food supervisory failure rate:
-    2.31 (2020) ... 2.96 (2024). Falling is improvement, so rates are sign-flipped:
-    required = -((2.5 / 2.96) ** (1 / 2) - 1) = +8.10 % a year (it must fall);
-    observed = -((2.96 / 2.31) ** (1 / 4) - 1) = -6.39 % a year (it rose);
-    ratio = -6.39 / 8.10 = -0.79 <= 0 -> deterioration."""
+def test_a_stated_baseline_is_the_base(dataset):
+    """86 by 2025 from a stated 84.0 in 2021 (基期值): observed (85.6 / 84.0) ** (1 / 3) - 1:
+    1.0190476, ln 0.0188684, / 3 -> 0.6309 %; required (86 / 84.0) ** (1 / 4) - 1: 1.0238095,
+    ln 0.0235305, / 4 -> 0.5900 %; ratio 1.0694 -> on track."""
+    d = with_targets(dataset, "national-2023-001", {"target_id": "x", "baseline_year": 2021, "baseline_value": 84.0})
+    r = row(measures.progress_against_record(d), "x")
+    assert (r["base_year"], r["base_value"], r["base_basis"]) == (2021, 84.0, "stated")
+    assert math.isclose(r["ratio"], 1.0694, abs_tol=1e-4) and r["status"] == "on track"
+    assert r["status_note"] == "base_stated:2021"
+
+
+def test_pass_rates_derived_from_failure_rates_are_a_method_of_their_own(dataset):
+    """National spot checks: a pass rate to 2017, a failure rate from 2018 (its pass rate derived).
+    >= 92 by 2027 in a plan of 2023: base 100 - 9.4 = 90.6 (2022, derived from obs-036), current
+    100 - 14.3 = 85.7 (2024, obs-038). observed (85.7 / 90.6) ** (1 / 2) - 1 = -2.742 %;
+    required (92 / 90.6) ** (1 / 5) - 1 = 0.3072 %: ratio -8.93 -> deterioration.
+    >= 92 by 2020 in a plan of 2016 (the pass-rate method): the method changed in 2018."""
+    d = with_targets(
+        dataset,
+        "national-2023-003",
+        {"target_id": "spot", "indicator_id": "national_product_spot_check_pass_rate", "target_year": 2027},
+        {
+            "target_id": "old",
+            "indicator_id": "national_product_spot_check_pass_rate",
+            "target_year": 2020,
+            "issue_year": 2016,
+        },
+    )
+    d = dataclasses.replace(d, targets_long=d.targets_long.assign(value=92.0, value_std=92.0))
+    p = measures.progress_against_record(d)
+    spot = row(p, "spot")
+    assert (spot["base_year"], spot["base_basis"], spot["base_observation_id"]) == (2022, "derived", "obs-036")
+    assert math.isclose(spot["base_value"], 90.6) and math.isclose(spot["current_value"], 85.7)
+    assert spot["vintage"] == "spot-check-failure-2018"
+    assert math.isclose(spot["observed_growth"], -2.742, abs_tol=1e-3)
+    assert math.isclose(spot["required_growth"], 0.3072, abs_tol=1e-4)
+    assert spot["status"] == "deterioration"
+    old = row(p, "old")
+    assert old["vintage"] == "spot-check-pass-2012" and old["status_note"] == "method_changed:2018"
+
+
+def test_a_lower_is_better_target_counts_a_fall_as_progress(dataset):
+    """The national food supervisory failure rate, <= 2.5 % by 2026 in a plan of 2022: base 2.69
+    (2021), current 2.96 (2024). observed (2.96 / 2.69) ** (1 / 3) - 1 = +3.240 % (it rose);
+    required (2.5 / 2.69) ** (1 / 5) - 1 = -1.454 % (it must fall): ratio -2.23 -> deterioration."""
     d = with_targets(
         dataset,
         "national-2023-003",
@@ -138,50 +167,29 @@ def test_a_lower_is_better_target_grows_on_the_flipped_scale(dataset):
             "higher_is_better": False,
             "comparator": "<=",
             "target_year": 2026,
+            "issue_year": 2022,
+            "value": 2.5,
             "value_std": 2.5,
         },
     )
     r = row(measures.progress_against_record(d), "failure")
-    assert math.isclose(r["required_growth"], -100 * ((2.5 / 2.96) ** (1 / 2) - 1), rel_tol=1e-12)
-    assert math.isclose(r["required_growth"], 8.10, abs_tol=0.01)
-    assert math.isclose(r["observed_growth"], -6.39, abs_tol=0.01)
-    assert math.isclose(r["ratio"], -0.79, abs_tol=0.01) and r["status"] == "deterioration"
-
-
-def test_pass_rates_derived_from_failure_rates_are_used_and_labelled(dataset):
-    """National spot checks: pass rates published to 2017 (89.8 in 2012), failure rates from
-    2018, 14.3 in 2024, so the latest point is 100 - 14.3 = 85.7, derived. Six derived
-    points: 2018 and 2020-2024 from failure rates (2020's itself from 12.2 - 2.2).
-    A target of >= 92 by 2027: required = (92 / 85.7) ** (1 / 3) - 1 = 2.39 %;
-    observed = (85.7 / 89.8) ** (1 / 12) - 1 = -0.389 %: deterioration."""
-    d = with_targets(
-        dataset,
-        "national-2023-003",
-        {
-            "target_id": "spot",
-            "indicator_id": "national_product_spot_check_pass_rate",
-            "target_year": 2027,
-            "value_std": 92.0,
-        },
-    )
-    r = row(measures.progress_against_record(d), "spot")
-    assert (r["first_year"], r["first_value"], r["first_basis"]) == (2012, 89.8, "published")
-    assert (r["latest_year"], r["latest_basis"], r["latest_observation_id"]) == (2024, "derived", "obs-038")
-    assert math.isclose(r["latest_value"], 85.7) and r["n_derived"] == 6 and r["n_points"] == 12
-    assert math.isclose(r["required_growth"], 2.39, abs_tol=0.01)
-    assert math.isclose(r["observed_growth"], -0.389, abs_tol=0.001)
-    assert r["status"] == "deterioration"
+    assert (r["base_year"], r["current_year"]) == (2021, 2024)
+    assert math.isclose(r["observed_growth"], 100 * ((2.96 / 2.69) ** (1 / 3) - 1), rel_tol=1e-12)
+    assert math.isclose(r["required_growth"], 100 * ((2.5 / 2.69) ** (1 / 5) - 1), rel_tol=1e-12)
+    assert math.isclose(r["ratio"], -2.23, abs_tol=0.01) and r["status"] == "deterioration"
 
 
 @pytest.mark.parametrize(
     ("change", "note"),
     [
-        ({"is_relative": True, "change": "increase", "value_std": pd.NA}, "relative target: not a level"),
-        ({"change": "new"}, "not a level (new): a count or rate over the plan period"),
-        ({"target_year": pd.NA}, "no target year"),
+        ({"kind": "relative", "is_relative": True, "change": "increase", "value_std": pd.NA}, "relative_not_level"),
+        ({"kind": "addition"}, "not_a_level_kind:addition"),
+        ({"kind": "annual"}, "not_a_level_kind:annual"),
+        ({"target_year": pd.NA}, "no_target_year"),
+        ({"issue_year": pd.NA}, "no_base"),
     ],
 )
-def test_targets_that_are_not_levels_or_have_no_year_get_no_status(dataset, change, note):
+def test_targets_without_a_status_say_why(dataset, change, note):
     d = with_targets(dataset, "national-2023-001", {"target_id": "x", **change})
     r = row(measures.progress_against_record(d), "x")
     assert pd.isna(r["status"]) and r["status_note"] == note
@@ -189,27 +197,22 @@ def test_targets_that_are_not_levels_or_have_no_year_get_no_status(dataset, chan
 
 def test_a_value_at_or_below_zero_has_no_compound_growth(dataset):
     obs = dataset.observations.copy()
-    obs.loc[obs["observation_id"] == "obs-006", "value"] = 0.0  # the national index's first point
+    obs.loc[obs["observation_id"] == "obs-024", "value"] = 0.0  # the national index in 2021, the outline's base
     r = row(measures.progress_against_record(dataclasses.replace(dataset, observations=obs)), "national-2023-001")
-    assert pd.isna(r["status"]) and r["status_note"] == "a value at or below zero: no compound growth"
+    assert pd.isna(r["status"]) and r["status_note"] == "value_not_positive"
 
 
-def test_a_target_on_the_worse_side_of_the_latest_value_gets_no_status(dataset):
-    """<= 80 by 2030 on the index, where higher is better: the latest value, 85.6, does not meet
-    it, and reaching it means falling: no growth required, no status."""
-    d = with_targets(dataset, "national-2023-001", {"target_id": "x", "comparator": "<=", "target_year": 2030})
-    d = dataclasses.replace(d, targets_long=d.targets_long.assign(value_std=80.0))
-    r = row(measures.progress_against_record(d), "x")
-    assert (
-        pd.isna(r["status"]) and r["status_note"] == "the target is not beyond the latest value in the better direction"
-    )
+def test_only_targets_with_a_series_of_their_own_jurisdiction_are_assessed(dataset):
+    p = measures.progress_against_record(dataset)
+    assert "jian-2024-003" not in set(p["target_id"])  # Ji'an publishes no index
+    assert set(p["jurisdiction_id"]) <= set(dataset.observations["jurisdiction_id"].dropna())
 
 
 def test_thresholds_are_parameters_named_in_the_output(dataset):
-    """The national index's ratio, 0.9085, is on track from 0.9 and needs acceleration from 0.95."""
-    p = measures.progress_against_record(dataset, on_track_ratio=0.9, acceleration_ratio=0.5)
+    """The national index's ratio, 0.8458, is on track from 0.8 and needs acceleration from 0.95."""
+    p = measures.progress_against_record(dataset, on_track_ratio=0.8, acceleration_ratio=0.5)
     r = row(p, "national-2023-001")
-    assert r["status"] == "on track" and (r["on_track_ratio"], r["acceleration_ratio"]) == (0.9, 0.5)
+    assert r["status"] == "on track" and (r["on_track_ratio"], r["acceleration_ratio"]) == (0.8, 0.5)
     with pytest.raises(ParameterError, match="on_track_ratio >= acceleration_ratio > 0"):
         measures.progress_against_record(dataset, on_track_ratio=0.5, acceleration_ratio=0.6)
 
@@ -236,6 +239,21 @@ def test_bands_are_monotone_in_the_observed_growth(required, observed):
 def test_growth_rate_compounds_back_to_the_end_value(start, growth, years):
     end = start * (1 + growth / 100) ** years
     assert math.isclose(measures.growth_rate(start, end, years), growth, abs_tol=1e-6)
+
+
+@given(
+    base=st.floats(1, 100),
+    gain=st.floats(0.01, 10),
+    share=st.floats(0.05, 0.95),
+    years=st.tuples(st.integers(1, 10), st.integers(1, 10)),
+)
+def test_a_series_on_the_straight_compound_path_to_its_target_is_on_track(base, gain, share, years):
+    """A current value on the compound path from the base to the target gives a ratio of 1."""
+    elapsed, remaining = years
+    target = base * (1 + gain / 100) ** (elapsed + remaining)
+    current = base * (1 + gain / 100) ** elapsed
+    _, _, ratio = measures.progress_ratio(base, current, target, 0, elapsed, elapsed + remaining)
+    assert math.isclose(ratio, 1.0, rel_tol=1e-6)
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from __future__ import annotations
 from ..citation import Citation
 from .dataset import Dataset
 from .fields import Field
-from .schema import TABLE_ORDER, TABLES, VOCABULARY_OF, Table
+from .schema import MEASURES, TABLE_ORDER, TABLES, VOCABULARY_OF, Table
 from .vocabularies import UNITS
 
 SOURCES_LINE = (
@@ -70,22 +70,26 @@ def table_section(table: Table) -> list[str]:
     return lines
 
 
-def files_section(dataset: Dataset) -> list[str]:
+def files_section(dataset: Dataset, measures_rows: int | None = None) -> list[str]:
     n_sources = int(dataset.documents["source_file"].notna().sum())
     lines = ["| file | what it holds | rows |", "|---|---|---|"]
     lines += [f"| `{TABLES[n].file}` | {_cell(TABLES[n].description)} | {len(dataset.table(n))} |" for n in TABLE_ORDER]
+    if measures_rows is not None:
+        lines.append(f"| `{MEASURES.file}` | {_cell(MEASURES.description)} | {measures_rows} |")
     lines.append(f"| `sources/<doc_id>.txt` | {SOURCES_LINE} | {n_sources} files |")
     lines += [f"| `{name}` | {what} | |" for name, what in OTHER_FILES.items()]
     return lines
 
 
-def codebook(dataset: Dataset, citation: Citation) -> str:
-    """The README of the dataset bundle (Markdown)."""
+def codebook(dataset: Dataset, citation: Citation, measures_rows: int | None = None) -> str:
+    """The README of the dataset bundle (Markdown); ``measures_rows`` is the size of the derived
+    ``measures.csv`` where the bundle carries it."""
     docs = dataset.documents
     lines = [
         f"# {citation.title}",
         "",
-        f"Version {citation.version}, released {citation.released}: {len(docs)} plans of"
+        f"Version {citation.version}, released {citation.released}: {docs['family'].nunique()} plans"
+        f" ({len(docs)} documents) of"
         f" {docs['jurisdiction_id'].nunique()} jurisdictions, {len(dataset.targets)} targets,"
         f" {len(dataset.indicators)} indicators in the catalogue, {len(dataset.observations)} published figures.",
         "",
@@ -97,7 +101,7 @@ def codebook(dataset: Dataset, citation: Citation) -> str:
         "",
         "## Files",
         "",
-        *files_section(dataset),
+        *files_section(dataset, measures_rows),
         "",
         "Tables are UTF-8 without a byte-order mark, comma-separated, with a header on line 1; an empty cell is"
         " a missing value. Values are as the plans write them: `value` is in the row's `unit`"
@@ -122,4 +126,6 @@ def codebook(dataset: Dataset, citation: Citation) -> str:
     ]
     for name in TABLE_ORDER:
         lines += table_section(TABLES[name])
+    if measures_rows is not None:
+        lines += table_section(MEASURES)
     return "\n".join(lines)

@@ -316,5 +316,65 @@ FIELDS: dict[str, Field] = {
             unit="year",
         ),
         Field("description", "string", "What the method measures, and how it differs from the one before."),
+        # The measures (measures.csv, derived by the library from the tables above).
+        Field(
+            "peer_group",
+            "string",
+            "The target's peer group: indicator|kind, then |level for totals, additions and yearly quotas (they"
+            " grow with a jurisdiction's size), then |vintage where the indicator's method changed. Only members"
+            " of one group are ranked together.",
+        ),
+        Field("peer_n", "integer", "Members of the peer group (one target per jurisdiction, the latest).", minimum=0),
+        Field(
+            "peer_rank",
+            "integer",
+            "Rank within the peer group (1 = most ambitious; ties share the best rank); empty in a group of fewer"
+            " than 3.",
+            minimum=1,
+        ),
+        Field("peer_percentile", "number", "100 * (n - rank) / (n - 1) within the peer group.", minimum=0, maximum=100),
+        Field(
+            "vs_peer_median_pct",
+            "number",
+            "d * (value - group median) / |median| * 100, d = +1 where higher is better, -1 otherwise.",
+            unit="%",
+        ),
+        Field(
+            "headroom",
+            "number",
+            "d * (value - national path in the target year), on the path of the target's method vintage; rates"
+            " and indices only.",
+            unit="the indicator's unit",
+        ),
+        Field(
+            "implied_annual_change",
+            "number",
+            "The yearly change the target implies from its stated baseline or a published value of its vintage.",
+            unit="implied_annual_change_unit",
+        ),
+        Field("implied_annual_change_unit", "string", "Unit of implied_annual_change (%/year, points/year ...)."),
+        Field(
+            "change_baseline_year",
+            "integer",
+            "Year of the value the implied change is measured from.",
+            minimum=1949,
+            maximum=2100,
+            unit="year",
+        ),
+        Field("change_baseline_vintage", "string", "Method vintage of that value (the target's own, or none)."),
+        Field(
+            "implied_level",
+            "number",
+            "For an addition: the published stock at the start of its period plus the addition; empty without"
+            " a sourced stock.",
+            unit="the indicator's unit",
+        ),
+        Field(
+            "progress_status",
+            "string",
+            "Standing against the published record from the plan's base year (UN ESCAP method): met before"
+            " adoption, achieved, on track, needs acceleration, limited progress, deterioration, met, missed.",
+        ),
+        Field("progress_ratio", "number", "Observed / required compound growth from the base year."),
     ]
 }

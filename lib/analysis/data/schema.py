@@ -230,6 +230,53 @@ TABLES: dict[str, Table] = {
 }
 TABLE_ORDER = ("jurisdictions", "documents", "indicators", "vintages", "targets", "observations")
 
+# Derived by the library from the tables (``python -m analysis bundle`` writes it beside them):
+# documented in the same field dictionary, never curated by hand.
+MEASURES = Table(
+    "measures",
+    "Every measure of every target below the nation, one row per target (derived by the library from the"
+    " tables; not curated): peer group and rank, headroom, implied change, method vintage and progress; where"
+    " a measure gives no value, notes has measure=code saying why.",
+    (
+        "target_id",
+        "doc_id",
+        "tier",
+        "jurisdiction_id",
+        "level",
+        "indicator_id",
+        "kind",
+        "target_year",
+        "comparator",
+        "value",
+        "unit",
+        "peer_group",
+        "peer_n",
+        "peer_rank",
+        "peer_percentile",
+        "vs_peer_median_pct",
+        "headroom",
+        "implied_annual_change",
+        "implied_annual_change_unit",
+        "change_baseline_year",
+        "change_baseline_vintage",
+        "implied_level",
+        "vintage",
+        "progress_status",
+        "progress_ratio",
+        "notes",
+    ),
+    ("target_id", "doc_id", "jurisdiction_id", "indicator_id", "kind", "peer_group"),
+    "target_id",
+    (ForeignKey("target_id", "targets", "target_id"),),
+    overrides={
+        "vintage": {"description": "The method vintage the target was set under (at its base year), if any."},
+        "notes": {
+            "description": "For each measure that gives no value, measure=code (codes of analysis.measures.notes),"
+            " joined with '; '."
+        },
+    },
+)
+
 
 VOCABULARY_OF = {
     "tier": TIERS,

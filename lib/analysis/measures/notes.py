@@ -62,6 +62,9 @@ CODES: dict[str, tuple[str, ...]] = {
     "size_across_levels": ("kind",),
     "same_target_year": (),
     "moved_along_path": (),
+    # the comparison (one document per plan, drafts out)
+    "draft_not_compared": (),
+    "set_by_its_plan": ("family",),
     # coverage
     "excerpt_only": (),
     "no_plan_in_data": (),

@@ -62,10 +62,11 @@ def peer_group(indicator_id: pd.Series, kind: pd.Series, level: pd.Series, vinta
     return base.where(vintage.isna(), base + "|" + vintage.astype(str)).astype("string")
 
 
-def _scores(h: pd.DataFrame) -> pd.DataFrame:
-    """The score each target is ranked on: headroom where every member of its group has one,
-    else ``direction * value_std`` (the raw value, sign-flipped for lower-is-better)."""
-    has_path = h.groupby("peer_group")["headroom"].transform(lambda s: s.notna().all())
+def _scores(h: pd.DataFrame, members: pd.Series) -> pd.DataFrame:
+    """The score each target is ranked on: headroom where every ranked member of its group has
+    one, else ``direction * value_std`` (the raw value, sign-flipped for lower-is-better)."""
+    with_headroom = h["headroom"].notna() | ~members
+    has_path = with_headroom.groupby(h["peer_group"]).transform("all")
     value_score = direction(h["higher_is_better"]) * h["value_std"]
     h["basis"] = np.where(has_path, note("ranked_by_headroom"), note("ranked_by_value"))
     h["score"] = h["headroom"].where(has_path, value_score)
@@ -94,12 +95,12 @@ def _ranks(ranked: pd.DataFrame) -> pd.DataFrame:
 def peer_standing(dataset: Dataset) -> pd.DataFrame:
     """Rank, percentile and distance from the median of each target within its peer group.
 
-    The peer group (:func:`peer_group`) is one indicator and one kind, for totals, additions
-    and yearly quotas one level of government, and one method vintage; ``peer_group`` names it
-    and ``n_peers`` counts its members. One target per jurisdiction and group (the latest target
-    year); the others, relative targets (no level) and targets with no stated year or no value in
-    the indicator's unit get no rank, and ``peer_note`` says why. The score is ``headroom`` where
-    every member has one (rates and indices on a national path), otherwise ``direction *
+    The peer group (:func:`peer_group`) is one indicator and one kind, for totals, additions and
+    yearly quotas one level of government, and one method vintage; ``peer_group`` names it and
+    ``n_peers`` counts its members. One target per jurisdiction and group (the latest target
+    year); the others, relative targets (no level) and targets with no stated year or no value
+    in the indicator's unit get no rank, and ``peer_note`` says why. The score is ``headroom``
+    where every member has one (rates and indices on a national path), otherwise ``direction *
     value_std``; ``basis`` says which.
 
     ``rank`` 1 is the most ambitious. Ranks treat a tie as a tie: scores equal to
@@ -134,7 +135,7 @@ def peer_standing(dataset: Dataset) -> pd.DataFrame:
     h["n_peers"] = h["peer_group"].map(latest.groupby("peer_group")["jurisdiction_id"].count()).astype("Int64")
     chosen = h.index.isin(latest.index)
     ranked = chosen & (h["n_peers"] >= MIN_PEERS).fillna(False).to_numpy()
-    h = _scores(h)
+    h = _scores(h, pd.Series(chosen, index=h.index))
     computed = ["rank", "percentile", "n_tied", "floor", "rests_on_floor", "peer_median", "vs_median_pct"]
     h = h.join(_ranks(h[ranked].copy())[computed])
     latest_year = latest.set_index(["peer_group", "jurisdiction_id"])["target_year"]

@@ -97,7 +97,7 @@ class Base:
 
     year: int
     value: float
-    basis: str  # "stated" or "published"
+    basis: str  # "stated" (the plan's), or the series point's: "published" or "derived"
     observation_id: str | None
     note: str
 
@@ -128,7 +128,7 @@ def _base(r, points: list[Point], others: list[Point]) -> Base | str:
     before = [p for p in points if p.year < r.issue_year]
     if before:
         p = before[-1]
-        return Base(p.year, p.value, "published", p.observation_id, note("base_published_before_adoption", p.year))
+        return Base(p.year, p.value, p.basis, p.observation_id, note("base_published_before_adoption", p.year))
     if any(p.year < r.issue_year for p in others) and pd.notna(r.vintage_first_year):
         return note("method_changed", int(r.vintage_first_year))
     return note("no_base")

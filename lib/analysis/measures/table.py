@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..data import Dataset
+from .. import files
+from ..data import Dataset, keep_plans
+from ..data.schema import MEASURES
 from .change import implied_annual_change
 from .national import headroom
 from .notes import joined
@@ -14,34 +16,7 @@ from .progress import progress_against_record
 from .vintages import target_vintages
 
 NO_RECORD = "no_record"
-COLUMNS = [
-    "target_id",
-    "doc_id",
-    "tier",
-    "jurisdiction_id",
-    "level",
-    "indicator_id",
-    "kind",
-    "target_year",
-    "comparator",
-    "value",
-    "unit",
-    "peer_group",
-    "peer_n",
-    "peer_rank",
-    "peer_percentile",
-    "vs_peer_median_pct",
-    "headroom",
-    "implied_annual_change",
-    "implied_annual_change_unit",
-    "change_baseline_year",
-    "change_baseline_vintage",
-    "implied_level",
-    "vintage",
-    "progress_status",
-    "progress_ratio",
-    "notes",
-]
+COLUMNS = list(MEASURES.columns)
 
 
 def measures_table(dataset: Dataset) -> pd.DataFrame:
@@ -104,3 +79,38 @@ def measures_table(dataset: Dataset) -> pd.DataFrame:
     ]
     out["notes"] = out["notes"].astype("string")
     return out.reset_index()[COLUMNS]
+
+
+def every_target(dataset: Dataset) -> pd.DataFrame:
+    """The measures table of the default comparison (:func:`~analysis.data.keep_plans`), with a row
+    for every other target too: a draft's (``draft_not_compared``) and a copy's whose plan sets the
+    same target in its own document (``set_by_its_plan:FAMILY``), measures empty."""
+    compared = measures_table(keep_plans(dataset))
+    t = dataset.targets_long
+    left = t[(t["level"] != "nation") & ~t["target_id"].isin(compared["target_id"])]
+    why = [
+        "compared=draft_not_compared" if standing == "draft" else f"compared=set_by_its_plan:{family}"
+        for standing, family in zip(left["standing"], left["family"], strict=True)
+    ]
+    rest = left.assign(notes=why)[[c for c in COLUMNS if c in left.columns or c == "notes"]]
+    out = pd.concat([compared, rest], ignore_index=True)[COLUMNS]
+    order = {target: k for k, target in enumerate(t["target_id"])}  # the order of targets.csv
+    return out.sort_values("target_id", key=lambda ids: ids.map(order)).reset_index(drop=True)
+
+
+def measures_csv(table: pd.DataFrame) -> bytes:
+    """A measures table (or a slice of it) as the CSV the download carries: numbers to ten
+    significant digits, missing values empty."""
+
+    def cell(value: object) -> object:
+        if value is None or (not isinstance(value, str) and pd.isna(value)):
+            return ""
+        return f"{value:.10g}" if isinstance(value, float) else value
+
+    rows = [{c: cell(v) for c, v in r.items()} for r in table[COLUMNS].to_dict("records")]
+    return files.csv_text(rows, COLUMNS).encode("utf-8")
+
+
+def measures_file(dataset: Dataset) -> bytes:
+    """``measures.csv`` of a whole dataset, as the download carries it (:func:`every_target`)."""
+    return measures_csv(every_target(dataset))

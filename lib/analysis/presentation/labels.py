@@ -390,7 +390,8 @@ def peer_group_label(dataset: Dataset, group: str, lang: str, standing: pd.DataF
     level = [r for r in rest if r in {t.code for t in LEVELS}]
     levels = term(LEVELS, level[0], lang) if level else text("all_levels", lang)
     levels += "".join(f" · {r}" for r in rest if r not in level)  # the method vintage
-    n = int(standing.loc[standing["peer_group"] == group, "n_peers"].iloc[0])
+    sizes = standing.loc[standing["peer_group"] == group, "n_peers"].dropna()
+    n = int(sizes.iloc[0]) if len(sizes) else 0
     kind_name = term(KINDS, kind, lang).split(" (")[0]
     name = display_name(dataset, "indicator", indicator, lang)
     return text("peer_group", lang, indicator=name, kind=kind_name, levels=levels, n=n)
@@ -519,6 +520,14 @@ NOTES: dict[str, dict[str, str]] = {
     },
     "same_target_year": {"zh": "目标年份相同", "en": "same target year"},
     "moved_along_path": {"zh": "沿全国路径移至同一年份", "en": "moved along the national path"},
+    "draft_not_compared": {
+        "zh": "征求意见稿,不参与默认比较",
+        "en": "a draft for comment: not in the default comparison",
+    },
+    "set_by_its_plan": {
+        "zh": "同一规划的另一文本({0})已设此目标,按其比较",
+        "en": "the plan's own document ({0}) sets this target; it is compared there",
+    },
     "excerpt_only": {"zh": "仅见节选", "en": "excerpt only"},
     "no_plan_in_data": {"zh": "未收录规划", "en": "no plan in the data"},
     "presence_every_plan": {"zh": "各版规划均设定", "en": "set in every plan"},
@@ -587,7 +596,8 @@ def note(text: object, lang: str) -> str:
     parts = []
     for part in filter(None, text.split(notes.SEPARATOR)):
         code, args = notes.parse(part)
-        shown = [_argument(name, a, lang) for name, a in zip(notes.CODES[code], args, strict=True)]
+        names = notes.CODES.get(code, ())  # coverage states carry no arguments and are not codes
+        shown = [_argument(name, a, lang) for name, a in zip(names, args, strict=True)]
         parts.append(NOTES[code][lang].format(*shown))
     return ("；" if lang == "zh" else "; ").join(parts)
 

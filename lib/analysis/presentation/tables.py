@@ -36,9 +36,10 @@ def _indicator(dataset: Dataset, indicator_id: str, lang: str) -> str:
 def _kind(r, lang: str) -> str:
     """A target's kind, with how a relative target is stated (较2020年下降 -> decrease (2020))."""
     kind = labels.term(KINDS, r.kind, lang).split(" (")[0]
-    if pd.isna(r.change):
+    change, baseline = getattr(r, "change", pd.NA), getattr(r, "baseline_year", pd.NA)
+    if pd.isna(change):
         return kind
-    change = labels.term(CHANGES, r.change, lang) + (f" ({r.baseline_year})" if pd.notna(r.baseline_year) else "")
+    change = labels.term(CHANGES, change, lang) + (f" ({baseline})" if pd.notna(baseline) else "")
     return f"{kind}: {change}"
 
 

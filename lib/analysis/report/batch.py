@@ -16,6 +16,7 @@ from .. import files, paths
 from ..data import keep_plans, load
 from ..data.bundle import BUNDLE_NAME, write_bundle
 from ..errors import ReportError
+from ..measures.table import measures_file
 from . import cache, webfonts
 from .executors import Executor, LocalPool, run_dask
 from .html import stylesheet
@@ -95,7 +96,8 @@ def build_reports(
             bar.update()
     ordered = [outcomes[j] for j in jobs]
     remove_stale(reports_dir, jobs)
-    write_bundle(reports_dir / DOWNLOADS / BUNDLE_NAME, data_dir=data_dir)  # the dataset, offered by the index
+    bundle = reports_dir / DOWNLOADS / BUNDLE_NAME  # the dataset and its measures, offered by the index
+    write_bundle(bundle, data_dir=data_dir, measures=measures_file(dataset))
     pages = write_index(reports_dir, compared, ordered, langs, dataset_zip=f"{DOWNLOADS}/{BUNDLE_NAME}")
     chars = set("".join(o.chars for o in ordered))
     for page in pages:
