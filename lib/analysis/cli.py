@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
@@ -229,16 +230,24 @@ def notebooks(notebooks: Path) -> None:
     help="Text encoding of a text file or web page.",
 )
 @click.option("--rejected", is_flag=True, help="Print the rejected numbers, each with the rule that rejected it.")
+@click.option(
+    "--issued",
+    default=None,
+    help="The plan's issue (or report) date, YYYY-MM-DD or YYYY-MM: a length the text states (经过三年努力)"
+    " counts from it, and 今年 is its year.",
+)
 @click.pass_obj
-def extract(obj: Context, path: Path, fmt: str, encoding: str, rejected: bool) -> None:
+def extract(obj: Context, path: Path, fmt: str, encoding: str, rejected: bool, issued: str | None) -> None:
     """Print the candidate targets in a plan (.txt, .html, .pdf or .docx), named with the data folder's catalogue."""
     from .data import load
     from .intake.extraction import catalogue_aliases, extract_all
     from .intake.formats import read_original
     from .intake.review import format_rejected, format_rows
 
+    if issued is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", issued):
+        raise click.BadParameter(f"{issued!r} is not YYYY-MM-DD, YYYY-MM or YYYY", param_hint="--issued")
     text = read_original(path, encoding=encoding).text
-    found = extract_all(text, catalogue_aliases(load(obj.data_dir).indicators))
+    found = extract_all(text, catalogue_aliases(load(obj.data_dir).indicators), issued)
     click.echo(format_rejected(found.rejected, fmt) if rejected else format_rows(found.candidates, fmt), nl=False)
 
 

@@ -316,3 +316,14 @@ def test_add_document_refuses_to_overwrite_and_names_valid_jurisdictions(data_co
         )
     assert (tmp_path / "c.csv").read_text() == "keep me"
     assert not (data_copy / "sources" / "hubei-2024.txt").exists()
+
+
+def test_cli_extract_counts_a_stated_length_from_the_issue_date(tmp_path):
+    """A press conference on a plan issued in November 2023: 经过三年努力 runs 2024-2026."""
+    path = tmp_path / "interview.txt"
+    path.write_text("答：经过三年努力，全旗制造业产品质量合格率稳定在94%以上。\n", encoding="utf-8")
+    (row,) = csv.DictReader(run("extract", str(path), "--issued", "2023-11-20").stdout.splitlines())
+    assert (row["value"], row["target_year"], row["year_source"]) == ("94", "2026", "duration")
+    assert "2024-2026" in row["year_basis"]
+    (row,) = csv.DictReader(run("extract", str(path)).stdout.splitlines())
+    assert row["target_year"] == ""  # without the date, no year is guessed

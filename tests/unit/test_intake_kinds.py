@@ -351,3 +351,29 @@ def test_a_headline_and_a_lead_repeat_a_target_of_the_body_mianyang():
 def test_different_items_of_one_list_are_never_merged():
     found = extract("到2025年，食用农产品监测合格率、农产品监测合格率均达到98%以上。\n")
     assert [c.indicator_phrase for c in found] == ["食用农产品监测合格率", "农产品监测合格率"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(whole=st.integers(min_value=1, max_value=99), tenth=st.integers(min_value=0, max_value=9))
+def test_any_decimal_printed_as_a_comma_reads_as_its_decimal(whole, tenth):
+    (c,) = extract(f"到2026年，全市食品抽检合格率达到{whole}、{tenth}%以上。\n")
+    assert c.value == pytest.approx(whole + tenth / 10) and c.comparator == ">="
+    assert c.repairs == (f"{DECIMAL_AS_COMMA}: {whole}、{tenth} read as {whole}.{tenth}",)
+    assert c.quote.endswith(f"{whole}、{tenth}%以上")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    year=st.integers(min_value=2016, max_value=2030),
+    month=st.integers(min_value=1, max_value=12),
+    length=st.sampled_from([("两", 2), ("三", 3), ("五", 5)]),
+    words=st.sampled_from(["经过{n}年努力", "用{n}年时间", "通过{n}年创建期"]),
+)
+def test_any_stated_length_ends_where_the_count_from_the_issue_date_ends(year, month, length, words):
+    """A plan issued in month M of year Y with N years of effort: the years are Y..Y+N-1, or from
+    Y+1 when it was issued from October on (worked by hand, not by the rule's code)."""
+    numeral, n = length
+    text = f"{words.format(n=numeral)}，全市制造业产品质量合格率达到95%以上。\n"
+    first = year + 1 if month >= 10 else year
+    (c,) = extract(text, issued=f"{year}-{month:02d}-15")
+    assert c.target_year == first + n - 1 and c.year_source == "duration"

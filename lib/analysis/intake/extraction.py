@@ -130,6 +130,9 @@ COLUMNS = [
     "confidence",
     "doubts",
     "mentions",
+    "year_source",
+    "year_basis",
+    "proposal",
 ]
 
 
