@@ -134,7 +134,7 @@ def _tier_of_document(row: dict) -> Found:
     A quoted plan's issue date is required unless its id says the text gives none (``-undated``,
     as the id rule writes it): a date is never inferred to fill the column."""
     if row["tier"] == "quoted":
-        required = QUOTED_DOCUMENT
+        required: tuple[str, ...] = QUOTED_DOCUMENT
         if isinstance(row["doc_id"], str) and row["doc_id"].endswith(UNDATED):
             required = tuple(c for c in QUOTED_DOCUMENT if c != "issued")
         found = [(c, "missing value (required for a quoted plan)") for c in required if not _present(row, c)]
