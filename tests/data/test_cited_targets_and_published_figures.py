@@ -36,12 +36,12 @@ def jurisdiction_of(target: dict[str, str]) -> str:
 
 def test_two_tiers_of_plans():
     tiers = [d["tier"] for d in DOCUMENTS.values()]
-    assert (tiers.count("quoted"), tiers.count("cited")) == (6, 65)
+    assert (tiers.count("quoted"), tiers.count("cited")) == (14, 57)
 
 
 def test_cited_targets_carry_the_copy_they_were_read_in_and_no_quote():
     cited = [t for t in TARGETS if DOCUMENTS[t["doc_id"]]["tier"] == "cited"]
-    assert len(cited) >= 292
+    assert len(cited) >= 219
     for t in cited:
         assert t["source_url"].startswith("http") and t["indicator_text"], t["target_id"]
         assert not (t["quote"] or t["char_offset"] or t["section"]), t["target_id"]
@@ -50,10 +50,8 @@ def test_cited_targets_carry_the_copy_they_were_read_in_and_no_quote():
 @pytest.mark.parametrize(
     "doc_id, comparator, value, year",
     [  # as the published copies give them
-        ("hubei-2023", ">=", "89", "2025"),
         ("wuhan-2023", "=", "92", "2025"),
         ("jingzhou-2023", ">=", "89", "2025"),
-        ("jiangxi-2023", "=", "86.5", "2025"),
         ("nanchang-2024", "=", "89", "2025"),
         ("ganzhou-2024", "=", "86.5", "2025"),
         ("shanghai-2023", ">=", "94", "2025"),

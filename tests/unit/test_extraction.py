@@ -268,8 +268,21 @@ def test_cli_evaluate_prints_scores():
         "F1",
     ]
     lines = out.stdout.splitlines()
-    assert lines[7].startswith("overall") and lines[8].split() == ["field", "precision", "recall", "F1"]
-    assert [line.split()[0] for line in lines[9:]] == ["value", "year", "comparator", "unit", "indicator", "all"]
+    quoted = 14  # one line per quoted plan, after the header
+    assert lines[quoted + 1].startswith("overall") and lines[quoted + 2].split() == [
+        "field",
+        "precision",
+        "recall",
+        "F1",
+    ]
+    assert [line.split()[0] for line in lines[quoted + 3 :]] == [
+        "value",
+        "year",
+        "comparator",
+        "unit",
+        "indicator",
+        "all",
+    ]
 
 
 # --- adding a plan ------------------------------------------------------------------------------

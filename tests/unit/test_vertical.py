@@ -74,7 +74,9 @@ def test_different_years_are_bridged_along_the_national_path(dataset):
         assert r["year_gap"] == year_gap and r["year_adjustment"] == "moved along the national path"
     jian = gap_of(v, "jian-2024-003")
     assert (jian["tier"], jian["source"]) == ("quoted", "jian-2024:647")
-    assert jian["province_tier"] == "cited" and jian["province_source"].startswith("http")
+    assert (jian["province_tier"], jian["province_source"]) == ("quoted", "jiangxi-2023:490")
+    jiangmen = gap_of(v, "jiangmen-2016-017")  # a province known from a copy: its source is the URL
+    assert jiangmen["province_tier"] == "cited" and jiangmen["province_source"].startswith("http")
 
 
 def test_the_province_target_nearest_in_year_is_compared(dataset):
