@@ -366,11 +366,13 @@ def add_document(
 @click.option(
     "--seed", type=int, default=0, show_default=True, help="Random seed (the same seed gives the same corpus)."
 )
-def synth(out: Path, cities: int, provinces: int, seed: int) -> None:
-    """Write a SYNTHETIC corpus at the real scale, for benchmarks and scale tests."""
+@click.pass_obj
+def synth(obj: Context, out: Path, cities: int, provinces: int, seed: int) -> None:
+    """Write a SYNTHETIC corpus at the real scale (its catalogue from the data folder), for benchmarks and scale
+    tests."""
     from .intake.synthetic import generate
 
-    counts = generate(out=out, cities=cities, provinces=provinces, seed=seed)
+    counts = generate(out=out, cities=cities, provinces=provinces, seed=seed, data_dir=obj.data_dir)
     click.echo(f"wrote a SYNTHETIC corpus to {out}: " + ", ".join(f"{n} {table}" for table, n in counts.items()))
 
 
