@@ -39,7 +39,7 @@ from .selection import (
     target_source,
 )
 from .series import published_series, record_indicators
-from .table import measures_table
+from .table import measures_slice, measures_table
 from .vertical import province_indicators, province_levels, vertical_gap
 from .vintages import target_vintages, vintage_at
 
@@ -57,6 +57,7 @@ __all__ = [
     "implied_annual_change",
     "indicators_with_record",
     "local_targets",
+    "measures_slice",
     "measures_table",
     "meets",
     "national_path",

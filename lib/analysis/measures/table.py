@@ -114,3 +114,16 @@ def measures_csv(table: pd.DataFrame) -> bytes:
 def measures_file(dataset: Dataset) -> bytes:
     """``measures.csv`` of a whole dataset, as the download carries it (:func:`every_target`)."""
     return measures_csv(every_target(dataset))
+
+
+def measures_slice(
+    dataset: Dataset, indicators: list[str] | None = None, jurisdictions: list[str] | None = None
+) -> pd.DataFrame:
+    """The rows of :func:`measures_table` a report shows: of ``indicators`` and ``jurisdictions``
+    (default all)."""
+    table = measures_table(dataset)
+    if indicators is not None:
+        table = table[table["indicator_id"].isin(indicators)]
+    if jurisdictions is not None:
+        table = table[table["jurisdiction_id"].isin(jurisdictions)]
+    return table.reset_index(drop=True)

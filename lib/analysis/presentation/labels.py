@@ -198,6 +198,10 @@ TEXT: dict[str, dict[str, str]] = {
     "other_jurisdictions": {"zh": "其他地区", "en": "Other jurisdictions"},
     "breadth_title": {"zh": "各规划的指标广度(按类别)", "en": "Breadth of each plan's commitments, by category"},
     "download_table": {"zh": "下载本表", "en": "Download this table"},
+    "download_measures": {
+        "zh": "本报告各目标的全部测度(measures.csv 的相应部分,含不适用的原因代码)",
+        "en": "Every measure of this report's targets (its slice of measures.csv, with the codes of what does not apply)",
+    },
     "back_to_index": {"zh": "← 全部报告", "en": "← All reports"},
     # the index page
     "index_title": {"zh": "质量规划目标报告", "en": "Quality-plan target reports"},

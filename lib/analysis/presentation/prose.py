@@ -10,6 +10,14 @@ from __future__ import annotations
 from .labels import check_lang
 
 PROSE: dict[str, dict[str, str]] = {
+    "common.measures": {
+        "en": "## Every measure, for scripts\n\n"
+        "The measures of every target shown here, one row each, as `measures.csv` in the dataset download holds "
+        "them (peer group and rank, headroom, implied change, method vintage, progress); where a measure gives no "
+        "value, `notes` holds the code that says why.",
+        "zh": "## 全部测度(供脚本使用)\n\n本报告各目标的全部测度,每个目标一行,与数据下载中的 `measures.csv` 相同"
+        "(同组与排名、余量、隐含年变化、统计口径、进展);某项测度不适用时,`notes` 列给出原因代码。",
+    },
     "overview.title": {
         "en": "# The corpus at a glance\n\n"
         "Which plans are in the data, how broadly each commits, which indicators several of them share, and how "
