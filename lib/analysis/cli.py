@@ -123,14 +123,14 @@ def changelog(old_dir: Path, new_dir: Path) -> None:
 )
 @click.pass_obj
 def bundle(obj: Context, out: Path) -> None:
-    """Write the dataset as a zip: tables, measures.csv, texts, datapackage.json, a README of every column, licence,
-    citation."""
+    """Write the dataset as a zip: tables, measures.csv and hierarchy.csv, texts, datapackage.json, a README of every
+    column, licence, citation."""
     from .data.bundle import BUNDLE_NAME, write_bundle
     from .data.loading import load_folder
-    from .measures.table import measures_file
+    from .measures.table import derived_files
 
-    measures = measures_file(load_folder(obj.data_dir))
-    path = write_bundle(out=out / BUNDLE_NAME, data_dir=obj.data_dir, measures=measures)
+    derived = derived_files(load_folder(obj.data_dir))
+    path = write_bundle(out=out / BUNDLE_NAME, data_dir=obj.data_dir, derived=derived)
     click.echo(f"wrote {path} ({path.stat().st_size // 1024} KB)")
 
 

@@ -45,6 +45,7 @@ def member(archive: zipfile.ZipFile, name: str) -> bytes:
 def test_the_zip_holds_the_descriptions_then_the_tables_then_the_texts_in_one_folder(archive):
     sources = sorted(d["source_file"] for d in read_rows(paths.DATA_DIR / "documents.csv") if d["source_file"])
     expected = ["README.md", "LICENSE-DATA.md", "CITATION.cff", "datapackage.json", *TABLE_FILES, "measures.csv"]
+    expected += ["hierarchy.csv"]
     expected += sources
     assert archive.namelist() == [f"{FOLDER}/{name}" for name in expected]
 

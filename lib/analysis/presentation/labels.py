@@ -200,7 +200,8 @@ TEXT: dict[str, dict[str, str]] = {
     "download_table": {"zh": "下载本表", "en": "Download this table"},
     "download_measures": {
         "zh": "本报告各目标的全部测度(measures.csv 的相应部分,含不适用的原因代码)",
-        "en": "Every measure of this report's targets (its slice of measures.csv, with the codes of what does not apply)",
+        "en": "Every measure of this report's targets (its slice of measures.csv, with the codes of what does not"
+        " apply)",
     },
     "back_to_index": {"zh": "← 全部报告", "en": "← All reports"},
     # the index page
@@ -457,6 +458,11 @@ NOTES: dict[str, dict[str, str]] = {
     "not_in_unit": {"zh": "无法换算为指标单位", "en": "not comparable in the indicator's unit"},
     "ranked_by_headroom": {"zh": "余量", "en": "headroom"},
     "ranked_by_value": {"zh": "目标值", "en": "value"},
+    "too_few_for_band": {
+        "zh": "同组仅{0}个(少于{1}个),不分档",
+        "en": "a group of {0} (fewer than {1}): no band",
+    },
+    "upper_not_known": {"zh": "上级目标情况未知", "en": "the upper level's target is not known"},
     "compound_from_stated_baseline": {"zh": "按规划给出的基期复合计算", "en": "compound rate from a stated baseline"},
     "linear_from_stated_baseline": {"zh": "按规划给出的基期线性计算", "en": "linear from a stated baseline"},
     "linear_from_published": {"zh": "按{0}年公布值线性计算", "en": "linear from the value published for {0}"},
