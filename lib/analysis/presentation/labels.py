@@ -159,6 +159,53 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Shared ranks are marked =; a ≥ target is a floor and may ask more (arrow); hatched = cited target",
     },
     "ranking_group": {"zh": "同组比较:{group}", "en": "Peer group: {group}"},
+    "band_title": {"zh": "{indicator}:进取程度分档", "en": "{indicator}: ambition in bands"},
+    "no_band": {"zh": "没有可分档的目标", "en": "No target can be banded"},
+    "band_edges_path": {
+        "zh": "余量 = 目标 − 同一口径全国路径同年值;灰带为“持平”(±{tolerance},全国公布值末位的一半);"
+        "绿色短线为“远高于”的界线(全国路径{years}年的变化量)",
+        "en": 'Headroom = target − the national path of its method in the same year; the grey strip is "at"'
+        ' (±{tolerance}, half the last decimal the nation publishes); the green tick is the "well above" edge'
+        " ({years} years of the path's own change)",
+    },
+    "band_edges_median": {
+        "zh": "相对同组中位数:±{at}%为“持平”,≥{well}%为“远高于”;同组至少{n}个目标才分档",
+        "en": 'Against the peer group\'s median: within ±{at}% is "at", from {well}% "well above"; groups of'
+        " {n} or more only",
+    },
+    "years_ahead_title": {
+        "zh": "领先全国路径最多的目标(以全国路径的年变化计)",
+        "en": "The targets furthest ahead of the national path (in years of the path's own change)",
+    },
+    "years_ahead_axis": {"zh": "领先全国路径的年数", "en": "Years ahead of the national path"},
+    "years_ahead_subtitle": {
+        "zh": "比率与指数类目标:余量 ÷ 全国路径在目标年份的年变化量,可跨指标比较;颜色为分档",
+        "en": "Rates and indices: headroom ÷ the national path's yearly change at the target year, comparable"
+        " across indicators; colour is the band",
+    },
+    "escalation_title": {
+        "zh": "层层加码?城市目标与所在省份目标对照",
+        "en": "Raising the bar down the hierarchy? Cities' targets against their province's",
+    },
+    "escalation_province_title": {
+        "zh": "{province}:各市目标与省级目标对照",
+        "en": "{province}: its cities' targets against the province's",
+    },
+    "escalation_axis": {"zh": "可对照的目标对数", "en": "Pairs of targets set against each other"},
+    "escalation_subtitle": {
+        "zh": "同一指标、同类目标,省级目标沿全国路径移至城市目标年份后比较,差值在全国公布精度之内为照搬;"
+        "另有{not_aligned}对无法对照(见 hierarchy.csv)",
+        "en": "Same indicator and kind; the province's target moved to the city's year along the national path;"
+        " within the published precision is an echo; {not_aligned} more pairs could not be aligned"
+        " (see hierarchy.csv)",
+    },
+    "no_escalation": {"zh": "没有可对照的城市与省份目标", "en": "No city target can be set against its province's"},
+    "most_set_title": {"zh": "设定最多的指标", "en": "The indicators most plans set"},
+    "most_set_axis": {"zh": "设定该指标的规划数", "en": "Plans setting a target for it"},
+    "most_set_subtitle": {
+        "zh": "共{plans}份规划(同一规划的多个文本计为一份,不含全国)",
+        "en": "Of {plans} plans (the copies of one plan counted once; the nation's not counted)",
+    },
     "ranking_other_groups": {
         "zh": "本指标其他同组(见下表):{groups}",
         "en": "other peer groups (see the table): {groups}",
@@ -571,6 +618,14 @@ NOTES: dict[str, dict[str, str]] = {
     "ordered_by_issue_date": {"zh": "发布日期", "en": "issue date"},
     "undated_at_horizon": {"zh": "未注明日期:按其目标年份排序", "en": "undated: placed at its horizon year"},
     "undated_last": {"zh": "未注明日期、无目标年份:排在最后", "en": "undated, no target year: last"},
+    # ambition bands and relations down the hierarchy
+    "well above": {"zh": "远高于全国路径", "en": "well above"},
+    "above": {"zh": "高于", "en": "above"},
+    "at": {"zh": "持平", "en": "at"},
+    "below": {"zh": "低于", "en": "below"},
+    "raised": {"zh": "加码", "en": "raised"},
+    "echo": {"zh": "照搬", "en": "echo"},
+    "lowered": {"zh": "降低", "en": "lowered"},
     # coverage states and the generations' status
     "target": {"zh": "有目标", "en": "target"},
     "no target": {"zh": "无此目标", "en": "no target"},
