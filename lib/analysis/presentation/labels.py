@@ -201,6 +201,44 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "no_escalation": {"zh": "没有可对照的城市与省份目标", "en": "No city target can be set against its province's"},
     "most_set_title": {"zh": "设定最多的指标", "en": "The indicators most plans set"},
+    # the findings page: sentences written from the measures
+    "finding_target": {"zh": "{name}的{indicator}(领先{years}年)", "en": "{name}'s {indicator} ({years} years ahead)"},
+    "finding_furthest_above": {
+        "zh": "**谁的目标最高于全国路径?** 在可置于全国路径上的{banded}个比率与指数类目标中,"
+        "{well_above}个远高于全国路径,{at_or_below}个与之持平或更低。领先最多的是:{targets}。",
+        "en": "**Whose targets stand furthest above the national path?** Of {banded} rate and index targets placed"
+        " on the national path, {well_above} are well above it and {at_or_below} at or below it. Furthest ahead:"
+        " {targets}.",
+    },
+    "finding_province": {"zh": "{name}({pairs}对中加码{raised}对)", "en": "{name} ({raised} of {pairs} pairs)"},
+    "finding_escalation": {
+        "zh": "**城市是照搬省级目标,层层加码,还是降低?** 在{pairs}对可对照的城市与省级目标中,加码{raised}对、"
+        "照搬{echo}对、降低{lowered}对(另有{not_aligned}对无法对照)。城市加码比例最高的省份:{provinces}。",
+        "en": "**Do cities echo their province, raise the bar, or lower it?** Of {pairs} city targets set against"
+        " their province's, {raised} raise it, {echo} echo it and {lowered} lower it ({not_aligned} more pairs"
+        " could not be aligned). Provinces whose cities raise it most often: {provinces}.",
+    },
+    "finding_met_before": {
+        "zh": "**哪些规划的目标在发布前已经达到?** 在{assessed}个已对照公布值给出状态的目标中,"
+        "{met}个在规划发布前已经达到:{who}。",
+        "en": "**Which plans set levels already met before they were adopted?** Of {assessed} targets given a"
+        " status against their published record, {met} had been met before their plan: {who}.",
+    },
+    "finding_none": {"zh": "无", "en": "none"},
+    "finding_indicator": {"zh": "{indicator}({plans}份)", "en": "{indicator} ({plans})"},
+    "finding_most_set": {
+        "zh": "**哪些指标设定最多?** 在{plans}份地方规划中:{indicators}。",
+        "en": "**Which indicators do most plans set?** Of {plans} plans below the nation: {indicators}.",
+    },
+    "finding_behind": {"zh": "(依据{plans}份规划。)", "en": "(Plans behind this: {plans}.)"},
+    "findings_title": {"zh": "主要发现", "en": "Findings"},
+    "findings_left_out": {
+        "zh": "依据{plans}份规划(同一规划的多个文本计为一份),其中{excerpts}份仅见节选({cited_excerpts}份为转引节选),"
+        "其未提及的指标不视为“未设定”;不含{drafts}份征求意见稿,{copies}份同一规划的其他文本仅补充其未设的目标。",
+        "en": "From {plans} plans (the copies of one plan counted once), {excerpts} of them known only in excerpt"
+        ' ({cited_excerpts} cited excerpts), whose silence is not read as "not set"; {drafts} drafts for comment'
+        " are left out, and {copies} further copies of a plan only complete what their plan lacks.",
+    },
     "most_set_axis": {"zh": "设定该指标的规划数", "en": "Plans setting a target for it"},
     "most_set_subtitle": {
         "zh": "共{plans}份规划(同一规划的多个文本计为一份,不含全国)",
@@ -363,6 +401,7 @@ COLUMNS = {
     "target": {"zh": "目标", "en": "Target"},
     "target_year": {"zh": "目标年份", "en": "Target year"},
     "kind": {"zh": "目标类型", "en": "Kind"},
+    "band": {"zh": "进取程度", "en": "Ambition band"},
     "standing": {"zh": "文件性质", "en": "Document"},
     "peer_group": {"zh": "同组(同一指标与类型)", "en": "Peer group (one indicator and kind)"},
     "vintage": {"zh": "统计口径", "en": "Method vintage"},
