@@ -377,6 +377,13 @@ FIELDS: dict[str, Field] = {
         ),
         Field("progress_ratio", "number", "Observed / required compound growth from the base year."),
         Field(
+            "years_ahead",
+            "number",
+            "headroom / the national path's yearly change at the target year (where the path improves): how many"
+            " years ahead of the nation the target stands; unit-free, so indicators compare.",
+            unit="years",
+        ),
+        Field(
             "ambition_band",
             "string",
             "well above, above, at or below: a rate's or index's headroom over the national path (at: within half"

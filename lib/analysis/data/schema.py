@@ -263,6 +263,7 @@ MEASURES = Table(
         "vintage",
         "progress_status",
         "progress_ratio",
+        "years_ahead",
         "ambition_band",
         "notes",
     ),

@@ -8,7 +8,7 @@ import pandas as pd
 from .. import files
 from ..data import Dataset, keep_plans
 from ..data.schema import HIERARCHY, MEASURES
-from .bands import ambition_bands
+from .bands import PATH, ambition_bands
 from .change import implied_annual_change
 from .hierarchy import hierarchy
 from .national import headroom
@@ -64,6 +64,8 @@ def measures_table(dataset: Dataset) -> pd.DataFrame:
     out["progress_ratio"] = progress["ratio"]
     bands = ambition_bands(dataset).set_index("target_id")
     out["ambition_band"] = bands["band"].astype("string")
+    slope = bands["path_slope"].where(bands["path_slope"] > 0)
+    out["years_ahead"] = (bands["value_banded"] / slope).where(bands["basis"] == PATH).astype("Float64")
     progress_note = progress["status_note"].reindex(out.index).fillna(NO_RECORD)
     out["notes"] = [
         joined(

@@ -116,3 +116,9 @@ class ReportDisplay:
         caption = html.escape(labels.text("download_measures", self.lang))
         link = f'<p class="downloads">{caption}: <a href="tables/{name}.csv" download>{name}.csv</a></p>'
         _show({"text/html": link, "text/plain": f"<{name}.csv: {len(frame)} rows>"})
+
+    def text(self, markdown: str) -> None:
+        """A paragraph computed by the library (a finding's sentence), shown as rendered Markdown."""
+        import mistune
+
+        _show({"text/html": str(mistune.html(markdown)), "text/plain": markdown})

@@ -7,8 +7,9 @@ from __future__ import annotations
 import pandas as pd
 
 from ..data import Dataset
-from ..measures.findings import Finding
-from . import labels, tables
+from ..measures.findings import Finding, left_out
+from . import charts, labels, tables
+from .style import ReportFigure
 
 
 def sentence(dataset: Dataset, finding: Finding, lang: str) -> str:
@@ -79,3 +80,19 @@ def sentence(dataset: Dataset, finding: Finding, lang: str) -> str:
 def rows(dataset: Dataset, finding: Finding, lang: str) -> pd.DataFrame:
     """The targets behind a finding, with their quote or evidence and source."""
     return tables.targets_table(dataset, lang, target_ids=finding.target_ids)
+
+
+def chart(dataset: Dataset, finding: Finding, lang: str) -> ReportFigure:
+    """The chart that shows a finding."""
+    if finding.key == "furthest_above":
+        return charts.years_ahead_chart(dataset, lang)
+    if finding.key == "escalation":
+        return charts.escalation_chart(dataset, lang)
+    if finding.key == "met_before_adoption":
+        return charts.progress_chart(dataset, lang)
+    return charts.most_set_chart(dataset, lang)
+
+
+def scope_text(full: Dataset, compared: Dataset, lang: str) -> str:
+    """What the findings stand on and what they leave out, as a sentence."""
+    return labels.text("findings_left_out", lang, **left_out(full, compared))
