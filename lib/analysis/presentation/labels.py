@@ -320,6 +320,12 @@ TEXT: dict[str, dict[str, str]] = {
     "index_column_figures": {"zh": "图表", "en": "Figures"},
     "index_column_status": {"zh": "状态", "en": "Status"},
     "index_overview_title": {"zh": "总览", "en": "Overview of the corpus"},
+    "index_findings_title": {"zh": "主要发现", "en": "Findings"},
+    "index_findings_headline": {
+        "zh": "{answers}个问题的答案:谁更进取、是否层层加码、哪些目标发布前已达到、哪些指标最常见",
+        "en": "{answers} answers: whose targets are ahead, whether cities raise the bar, levels already met, the"
+        " indicators most plans set",
+    },
     "index_overview_headline": {
         "zh": "{plans} 份规划 · {targets} 个目标 · {indicators} 个指标",
         "en": "{plans} plans · {targets} targets · {indicators} indicators",
