@@ -69,8 +69,9 @@ def notebook_json(*cells: str) -> str:
     return nbformat.writes(nb)
 
 
-# The plans of the small corpus the batch tests run on: the six quoted plans and their provinces'
-# cited plans (so cities sit beside their province, and a province has two successive plans).
+# The plans of the small corpus the batch tests run on: the six seed plans and their provinces'
+# plans (Jiangxi's and Hubei's 2023 plans quoted, the others cited; so cities sit beside their
+# province, and a province has two successive plans).
 SMALL_CORPUS = (
     "national-2023",
     "jian-2024",

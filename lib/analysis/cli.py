@@ -124,14 +124,14 @@ def changelog(old_dir: Path, new_dir: Path) -> None:
 )
 @click.pass_obj
 def bundle(obj: Context, out: Path) -> None:
-    """Write the dataset as a zip: tables, measures.csv, texts, datapackage.json, a README of every column, licence,
-    citation."""
+    """Write the dataset as a zip: tables, measures.csv and hierarchy.csv, texts, datapackage.json, a README of every
+    column, licence, citation."""
     from .data.bundle import BUNDLE_NAME, write_bundle
     from .data.loading import load_folder
-    from .measures.table import measures_file
+    from .measures.table import derived_files
 
-    measures = measures_file(load_folder(obj.data_dir))
-    path = write_bundle(out=out / BUNDLE_NAME, data_dir=obj.data_dir, measures=measures)
+    derived = derived_files(load_folder(obj.data_dir))
+    path = write_bundle(out=out / BUNDLE_NAME, data_dir=obj.data_dir, derived=derived)
     click.echo(f"wrote {path} ({path.stat().st_size // 1024} KB)")
 
 
@@ -375,11 +375,13 @@ def add_document(
 @click.option(
     "--seed", type=int, default=0, show_default=True, help="Random seed (the same seed gives the same corpus)."
 )
-def synth(out: Path, cities: int, provinces: int, seed: int) -> None:
-    """Write a SYNTHETIC corpus at the real scale, for benchmarks and scale tests."""
+@click.pass_obj
+def synth(obj: Context, out: Path, cities: int, provinces: int, seed: int) -> None:
+    """Write a SYNTHETIC corpus at the real scale (its catalogue from the data folder), for benchmarks and scale
+    tests."""
     from .intake.synthetic import generate
 
-    counts = generate(out=out, cities=cities, provinces=provinces, seed=seed)
+    counts = generate(out=out, cities=cities, provinces=provinces, seed=seed, data_dir=obj.data_dir)
     click.echo(f"wrote a SYNTHETIC corpus to {out}: " + ", ".join(f"{n} {table}" for table, n in counts.items()))
 
 

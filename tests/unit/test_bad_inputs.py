@@ -262,19 +262,23 @@ TABLE_CASES = {
         set_cell("documents", "issued", "2018-02-30", doc_id="jilin-2018"),
         ["documents.csv:{line}: issued: not a real date: '2018-02-30' (day is out of range for month)"],
     ),
+    "quoted plan without its issue date (only an -undated id may have none)": (
+        set_cell("documents", "issued", "", doc_id="jilin-2018"),
+        ["documents.csv:{line}: issued: missing value (required for a quoted plan)"],
+    ),
     "jurisdiction without region": (
         set_cell("jurisdictions", "region", "", jurisdiction_id="jian"),
         ["jurisdictions.csv:{line}: region: missing value (required for a city)"],
     ),
     "cited target with a quote": (
-        set_cell("targets", "quote", "制造业质量竞争力指数达到89", target_id="hubei-2023-002"),
+        set_cell("targets", "quote", "制造业质量竞争力指数达到92", target_id="wuhan-2023-003"),
         [
             "targets.csv:{line}: quote: "
             "a target carries either a quote (quoted plan) or a source URL (cited plan), not both"
         ],
     ),
     "cited target without its copy's URL": (
-        set_cell("targets", "source_url", "", target_id="hubei-2023-002"),
+        set_cell("targets", "source_url", "", target_id="wuhan-2023-003"),
         ["targets.csv:{line}: source_url: missing value (required for a target of a cited plan)"],
     ),
     "quoted target in the cited form": (

@@ -4,6 +4,7 @@ byte-identical zip; and an independent tool accepts the data unzipped."""
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import io
 import zipfile
@@ -13,9 +14,10 @@ import pytest
 import yaml
 
 from analysis import paths
+from analysis.cli import main
 from analysis.data.bundle import BUNDLE_NAME, FOLDER, write_bundle
 from analysis.data.licence import DATA_LICENCE
-from analysis.data.schema import TABLE_ORDER, TABLES
+from analysis.data.schema import MEASURES, TABLE_ORDER, TABLES
 from tests.helpers import read_rows
 
 TABLE_FILES = [
@@ -25,7 +27,10 @@ TABLE_FILES = [
 
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory) -> bytes:
-    return write_bundle(tmp_path_factory.mktemp("downloads") / BUNDLE_NAME).read_bytes()
+    """The zip as a user makes it: ``python -m analysis bundle`` (with the derived measures.csv)."""
+    out = tmp_path_factory.mktemp("downloads")
+    assert main(["bundle", "--out", str(out)]) == 0
+    return (out / BUNDLE_NAME).read_bytes()
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +44,9 @@ def member(archive: zipfile.ZipFile, name: str) -> bytes:
 
 def test_the_zip_holds_the_descriptions_then_the_tables_then_the_texts_in_one_folder(archive):
     sources = sorted(d["source_file"] for d in read_rows(paths.DATA_DIR / "documents.csv") if d["source_file"])
-    expected = ["README.md", "LICENSE-DATA.md", "CITATION.cff", "datapackage.json", *TABLE_FILES, *sources]
+    expected = ["README.md", "LICENSE-DATA.md", "CITATION.cff", "datapackage.json", *TABLE_FILES, "measures.csv"]
+    expected += ["hierarchy.csv"]
+    expected += sources
     assert archive.namelist() == [f"{FOLDER}/{name}" for name in expected]
 
 
@@ -61,8 +68,9 @@ def test_the_licence_is_the_one_the_repository_states(archive):
 
 
 def test_identical_data_gives_a_byte_identical_zip(bundle, archive, data_copy, tmp_path):
-    again = write_bundle(tmp_path / "elsewhere" / "copy.zip", data_dir=data_copy).read_bytes()
-    assert again == bundle  # another folder, another time, another output path: the same bytes
+    out = tmp_path / "elsewhere"
+    assert main(["--data-dir", str(data_copy), "bundle", "--out", str(out)]) == 0
+    assert (out / BUNDLE_NAME).read_bytes() == bundle  # another folder, another time, another path: the same bytes
     assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
     assert {info.external_attr >> 16 for info in archive.infolist()} == {0o644}
 
@@ -123,6 +131,22 @@ def test_the_readme_says_how_to_cite_from_the_citation_file(readme):
 def test_the_readme_counts_what_the_tables_hold(readme):
     targets = read_rows(paths.DATA_DIR / "targets.csv")
     documents = read_rows(paths.DATA_DIR / "documents.csv")
-    assert f"{len(documents)} plans of {len({d['jurisdiction_id'] for d in documents})} jurisdictions" in readme
+    plans, jurisdictions = len({d["family"] for d in documents}), len({d["jurisdiction_id"] for d in documents})
+    assert f"{plans} plans ({len(documents)} documents) of {jurisdictions} jurisdictions" in readme
     assert f"{len(targets)} targets" in readme
     assert f"| `targets.csv` | {TABLES['targets'].description} | {len(targets)} |" in readme
+
+
+def test_measures_csv_has_a_row_per_target_and_says_why_a_measure_is_missing(archive):
+    rows = list(csv.DictReader(io.StringIO(member(archive, "measures.csv").decode())))
+    targets = read_rows(paths.DATA_DIR / "targets.csv")
+    nation = {d["doc_id"] for d in read_rows(paths.DATA_DIR / "documents.csv") if d["jurisdiction_id"] == "china"}
+    assert [r["target_id"] for r in rows] == [t["target_id"] for t in targets if t["doc_id"] not in nation]
+    assert list(rows[0]) == list(MEASURES.columns)
+    for r in rows:
+        compared = not r["notes"].startswith("compared=")
+        for measure, column in (("peer_rank", "peer_rank"), ("implied_annual_change", "implied_annual_change")):
+            assert r[column] or f"{measure}=" in r["notes"] or not compared, (r["target_id"], measure)
+        assert r["progress_status"] or "progress=" in r["notes"] or not compared, r["target_id"]
+    readme = member(archive, "README.md").decode()
+    assert "### `measures.csv`" in readme and f"| `measures.csv` | {MEASURES.description} | {len(rows)} |" in readme

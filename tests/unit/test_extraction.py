@@ -268,10 +268,23 @@ def test_cli_evaluate_prints_scores():
         "F1",
     ]
     lines = out.stdout.splitlines()
-    assert lines[7].startswith("overall") and lines[8].split() == ["field", "precision", "recall", "F1"]
-    assert [line.split()[0] for line in lines[9:15]] == ["value", "year", "comparator", "unit", "indicator", "all"]
-    assert lines[15].split() == ["confidence", "candidates", "targets", "all", "right"]
-    assert [line.split()[0] for line in lines[16:]] == ["[0.0,", "[0.4,", "[0.6,", "[0.8,", "[0.9,", ">="]
+    quoted = 14  # one line per quoted plan, after the header
+    assert lines[quoted + 1].startswith("overall") and lines[quoted + 2].split() == [
+        "field",
+        "precision",
+        "recall",
+        "F1",
+    ]
+    assert [line.split()[0] for line in lines[quoted + 3 : quoted + 9]] == [
+        "value",
+        "year",
+        "comparator",
+        "unit",
+        "indicator",
+        "all",
+    ]
+    assert lines[quoted + 9].split() == ["confidence", "candidates", "targets", "all", "right"]
+    assert [line.split()[0] for line in lines[quoted + 10 :]] == ["[0.0,", "[0.4,", "[0.6,", "[0.8,", "[0.9,", ">="]
 
 
 # --- adding a plan ------------------------------------------------------------------------------

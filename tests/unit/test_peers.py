@@ -41,36 +41,38 @@ def test_the_index_is_ranked_among_targets_of_its_method_only(dataset):
 
 
 def test_ties_share_the_best_rank_and_the_next_rank_skips(dataset):
-    """Headroom: Shanghai >= 94 (2025) 8; Wuhan = 92, Guangdong = 92, Zhejiang >= 92 (2025) 6;
-    Jinhua >= 92.5 (2027) 92.5 - 86.8 = 5.7; Chongqing, Hechuan, Rongchang >= 92 (2027) 5.2;
-    Shandong = 90: 4; Nanchang = 89, Hubei, Jingzhou, Yichang >= 89: 3.
-    Ranks: 1; 2, 2, 2; 5; 6, 6, 6; 9; 10 x 4."""
+    """Headroom: Shanghai >= 94 (2025) 8; Dongguan = 95 (2028) 95 - 87.2 = 7.8; Wuhan = 92,
+    Guangdong = 92, Zhejiang >= 92 (2025) 6; Jinhua >= 92.5 (2027) 92.5 - 86.8 = 5.7; Chongqing,
+    Hechuan, Rongchang >= 92 (2027) 5.2; Shandong = 90, Zaozhuang = 90: 4; Nanchang = 89, Hubei,
+    Jingzhou, Yichang >= 89: 3. Ranks: 1; 2; 3, 3, 3; 6; 7, 7, 7; 10, 10; 12 x 4."""
     m = standing(dataset)
-    expected = {"shanghai": (1, 1), "wuhan": (2, 3), "guangdong": (2, 3), "zhejiang": (2, 3), "jinhua": (5, 1)}
-    expected |= {j: (6, 3) for j in ("chongqing", "hechuan", "rongchang")} | {"shandong": (9, 1)}
-    expected |= {j: (10, 4) for j in ("nanchang", "hubei", "jingzhou", "yichang")}
+    expected = {"shanghai": (1, 1), "dongguan": (2, 1), "wuhan": (3, 3), "guangdong": (3, 3), "zhejiang": (3, 3)}
+    expected |= {"jinhua": (6, 1)} | {j: (7, 3) for j in ("chongqing", "hechuan", "rongchang")}
+    expected |= {"shandong": (10, 2), "zaozhuang": (10, 2)}
+    expected |= {j: (12, 4) for j in ("nanchang", "hubei", "jingzhou", "yichang")}
     for jurisdiction, (rank, n_tied) in expected.items():
         assert (m.loc[jurisdiction, "rank"], m.loc[jurisdiction, "n_tied"]) == (rank, n_tied), jurisdiction
 
 
 def test_a_floor_is_not_a_point_estimate(dataset):
     """Shanghai's >= 94 is a floor: its rank 1 is that of its minimum. Wuhan's = 92 ties
-    Zhejiang's >= 92, which may stand above it: not firm. Shandong's = 90 stands alone and
-    Jiangxi's = 86.5 ties only Ganzhou's = 86.5: firm. Meizhou's = 83 is last and exact: firm."""
+    Zhejiang's >= 92, which may stand above it: not firm. Shandong's = 90 ties only Zaozhuang's
+    = 90 and Jiangxi's = 86.5 only Ganzhou's = 86.5: firm. Meizhou's = 83 is last and exact: firm."""
     m = standing(dataset)
     assert tuple(m.loc["shanghai", ["floor", "rests_on_floor"]]) == (True, True)
     assert tuple(m.loc["wuhan", ["floor", "rests_on_floor"]]) == (False, True)
     assert tuple(m.loc["zhejiang", ["floor", "rests_on_floor"]]) == (True, True)
-    assert not m.loc[["shandong", "jiangxi", "ganzhou", "meizhou"], "rests_on_floor"].any()
-    assert m.loc["jiangxi", "rank"] == m.loc["ganzhou", "rank"] == 16 and m.loc["jiangxi", "n_tied"] == 2
+    assert not m.loc[["shandong", "zaozhuang", "jiangxi", "ganzhou", "meizhou"], "rests_on_floor"].any()
+    assert m.loc["jiangxi", "rank"] == m.loc["ganzhou", "rank"] == 18 and m.loc["jiangxi", "n_tied"] == 2
 
 
 def test_scores_equal_but_for_float_arithmetic_are_ties(dataset):
     """Wuhan at = 91.7 by 2025 scores 91.7 - 86 = 5.7; Jinhua's >= 92.5 by 2027 scores
     92.5 - 86.8 = 5.7: a tie (the two floats differ in the 15th digit), resting on Jinhua's floor.
-    Above them: Shanghai (8), Guangdong and Zhejiang (6): rank 1, 2, 2, then 4 for the tie."""
+    Above them: Shanghai (8), Dongguan (7.8), Guangdong and Zhejiang (6): rank 1, 2, 3, 3, then 5
+    for the tie."""
     m = standing(changed(dataset, "wuhan-2023-003", value=91.7, value_std=91.7))
-    assert m.loc["wuhan", "rank"] == m.loc["jinhua", "rank"] == 4 and m.loc["wuhan", "n_tied"] == 2
+    assert m.loc["wuhan", "rank"] == m.loc["jinhua", "rank"] == 5 and m.loc["wuhan", "n_tied"] == 2
     assert m.loc["wuhan", "rests_on_floor"] and not m.loc["wuhan", "floor"]
 
 

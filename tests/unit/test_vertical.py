@@ -74,7 +74,9 @@ def test_different_years_are_bridged_along_the_national_path(dataset):
         assert r["year_gap"] == year_gap and r["year_adjustment"] == "moved along the national path"
     jian = gap_of(v, "jian-2024-003")
     assert (jian["tier"], jian["source"]) == ("quoted", "jian-2024:647")
-    assert jian["province_tier"] == "cited" and jian["province_source"].startswith("http")
+    assert (jian["province_tier"], jian["province_source"]) == ("quoted", "jiangxi-2023:490")
+    jiangmen = gap_of(v, "jiangmen-2016-017")  # a province known from a copy: its source is the URL
+    assert jiangmen["province_tier"] == "cited" and jiangmen["province_source"].startswith("http")
 
 
 def test_the_province_target_nearest_in_year_is_compared(dataset):
@@ -167,12 +169,13 @@ def test_the_gap_is_zero_for_a_city_that_keeps_the_nations_pace_from_its_provinc
 
 
 def test_province_levels_orders_cities_by_gap(dataset):
-    """Hubei's index: the nation (86), Hubei (>= 89), then Wuhan +3, Jingzhou 0 and Yichang 0
-    (a tie, by name), and Jingmen last (no year, no gap)."""
+    """Hubei's index: the nation's targets (84.5 by 2020 in the 十三五 plan, 86 by 2025), Hubei
+    (>= 89), then Wuhan +3, Jingzhou 0 and Yichang 0 (a tie, by name), and Jingmen last (no year,
+    no gap)."""
     p = measures.province_levels(dataset, "hubei", MQCI)
-    assert list(p["role"]) == ["nation", "province", "city", "city", "city", "city"]
-    assert list(p["jurisdiction_id"]) == ["china", "hubei", "wuhan", "jingzhou", "yichang", "jingmen"]
-    assert list(p["order"]) == list(range(6))
+    assert list(p["role"]) == ["nation", "nation", "province", "city", "city", "city", "city"]
+    assert list(p["jurisdiction_id"]) == ["china", "china", "hubei", "wuhan", "jingzhou", "yichang", "jingmen"]
+    assert list(p["order"]) == list(range(7))
     assert p["tier"].notna().all() and p["source"].notna().all()
     assert measures.province_levels(dataset, "liaoning", MQCI).empty
     # Jiangsu and Nanjing cut energy per unit of value added by 17 % and 18 % from 2020: changes, not levels

@@ -19,17 +19,18 @@ from .codebook import codebook
 from .datapackage import dataset_descriptor
 from .licence import DATA_LICENCE
 from .loading import load_folder
-from .schema import MEASURES, TABLE_ORDER, TABLES
+from .schema import DERIVED_TABLES, TABLE_ORDER, TABLES
 
 BUNDLE_NAME = "quality-targets-data.zip"
 FOLDER = "quality-targets-data"  # every member sits in this folder, so unzipping makes one folder
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can record: no build time leaks in
 
 
-def bundle_members(data_dir: Path | str | None = None, measures: bytes | None = None) -> dict[str, bytes]:
-    """The bundle's files, by path inside the zip, in the order they are written; ``measures`` is
-    the derived ``measures.csv`` (computed by the measures stage, which this data stage does not
-    import), written after the tables and described in the README.
+def bundle_members(data_dir: Path | str | None = None, derived: dict[str, bytes] | None = None) -> dict[str, bytes]:
+    """The bundle's files, by path inside the zip, in the order they are written; ``derived`` holds
+    the derived tables by file name (``measures.csv``, ``hierarchy.csv``: computed by the measures
+    stage, which this data stage does not import), written after the tables and described in the
+    README.
 
     Raises
     ------
@@ -41,16 +42,16 @@ def bundle_members(data_dir: Path | str | None = None, measures: bytes | None = 
     folder = Path(data_dir) if data_dir is not None else paths.DATA_DIR
     dataset = load_folder(folder)
     citation = read_citation()
-    measures_rows = None if measures is None else measures.count(b"\n") - 1
+    derived = derived or {}
+    rows = {name: data.count(b"\n") - 1 for name, data in derived.items()}
     members = {
-        "README.md": (codebook(dataset, citation, measures_rows) + "\n").encode(),
+        "README.md": (codebook(dataset, citation, rows) + "\n").encode(),
         "LICENSE-DATA.md": DATA_LICENCE.encode(),
         "CITATION.cff": CITATION_FILE.read_bytes(),
         "datapackage.json": dataset_descriptor(dataset.documents).encode(),
     }
     members |= {TABLES[name].file: (folder / TABLES[name].file).read_bytes() for name in TABLE_ORDER}
-    if measures is not None:
-        members[MEASURES.file] = measures
+    members |= {t.file: derived[t.file] for t in DERIVED_TABLES if t.file in derived}
     sources = sorted(dataset.documents["source_file"].dropna())
     members |= {source: (folder / source).read_bytes() for source in sources}
     return {f"{FOLDER}/{path}": data for path, data in members.items()}
@@ -79,9 +80,9 @@ def _check_output(out: Path) -> None:
             return
 
 
-def write_bundle(out: Path | str, data_dir: Path | str | None = None, measures: bytes | None = None) -> Path:
+def write_bundle(out: Path | str, data_dir: Path | str | None = None, derived: dict[str, bytes] | None = None) -> Path:
     """Write the dataset bundle of a data folder (default: the repository's ``data/``) to ``out``,
-    with the derived ``measures.csv`` where given.
+    with the derived tables where given.
 
     Returns
     -------
@@ -99,6 +100,6 @@ def write_bundle(out: Path | str, data_dir: Path | str | None = None, measures: 
     """
     out = Path(out)
     _check_output(out)
-    data = zip_bytes(bundle_members(data_dir, measures))
+    data = zip_bytes(bundle_members(data_dir, derived))
     files.write_bytes(out, data)
     return out

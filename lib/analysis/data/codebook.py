@@ -8,7 +8,7 @@ from __future__ import annotations
 from ..citation import Citation
 from .dataset import Dataset
 from .fields import Field
-from .schema import MEASURES, TABLE_ORDER, TABLES, VOCABULARY_OF, Table
+from .schema import DERIVED_TABLES, TABLE_ORDER, TABLES, VOCABULARY_OF, Table
 from .vocabularies import UNITS
 
 SOURCES_LINE = (
@@ -70,20 +70,24 @@ def table_section(table: Table) -> list[str]:
     return lines
 
 
-def files_section(dataset: Dataset, measures_rows: int | None = None) -> list[str]:
+def files_section(dataset: Dataset, derived_rows: dict[str, int] | None = None) -> list[str]:
     n_sources = int(dataset.documents["source_file"].notna().sum())
     lines = ["| file | what it holds | rows |", "|---|---|---|"]
     lines += [f"| `{TABLES[n].file}` | {_cell(TABLES[n].description)} | {len(dataset.table(n))} |" for n in TABLE_ORDER]
-    if measures_rows is not None:
-        lines.append(f"| `{MEASURES.file}` | {_cell(MEASURES.description)} | {measures_rows} |")
+    derived_rows = derived_rows or {}
+    lines += [
+        f"| `{t.file}` | {_cell(t.description)} | {derived_rows[t.file]} |"
+        for t in DERIVED_TABLES
+        if t.file in derived_rows
+    ]
     lines.append(f"| `sources/<doc_id>.txt` | {SOURCES_LINE} | {n_sources} files |")
     lines += [f"| `{name}` | {what} | |" for name, what in OTHER_FILES.items()]
     return lines
 
 
-def codebook(dataset: Dataset, citation: Citation, measures_rows: int | None = None) -> str:
-    """The README of the dataset bundle (Markdown); ``measures_rows`` is the size of the derived
-    ``measures.csv`` where the bundle carries it."""
+def codebook(dataset: Dataset, citation: Citation, derived_rows: dict[str, int] | None = None) -> str:
+    """The README of the dataset bundle (Markdown); ``derived_rows`` holds the sizes of the derived
+    tables the bundle carries, by file name."""
     docs = dataset.documents
     lines = [
         f"# {citation.title}",
@@ -101,7 +105,7 @@ def codebook(dataset: Dataset, citation: Citation, measures_rows: int | None = N
         "",
         "## Files",
         "",
-        *files_section(dataset, measures_rows),
+        *files_section(dataset, derived_rows),
         "",
         "Tables are UTF-8 without a byte-order mark, comma-separated, with a header on line 1; an empty cell is"
         " a missing value. Values are as the plans write them: `value` is in the row's `unit`"
@@ -126,6 +130,7 @@ def codebook(dataset: Dataset, citation: Citation, measures_rows: int | None = N
     ]
     for name in TABLE_ORDER:
         lines += table_section(TABLES[name])
-    if measures_rows is not None:
-        lines += table_section(MEASURES)
+    for table in DERIVED_TABLES:
+        if table.file in (derived_rows or {}):
+            lines += table_section(table)
     return "\n".join(lines)

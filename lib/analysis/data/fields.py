@@ -376,5 +376,69 @@ FIELDS: dict[str, Field] = {
             " adoption, achieved, on track, needs acceleration, limited progress, deterioration, met, missed.",
         ),
         Field("progress_ratio", "number", "Observed / required compound growth from the base year."),
+        Field(
+            "years_ahead",
+            "number",
+            "headroom / the national path's yearly change at the target year (where the path improves): how many"
+            " years ahead of the nation the target stands; unit-free, so indicators compare.",
+            unit="years",
+        ),
+        Field(
+            "ambition_band",
+            "string",
+            "well above, above, at or below: a rate's or index's headroom over the national path (at: within half"
+            " a unit of the last decimal the nation publishes it in; well above: at least two years of the path's"
+            " own change ahead), or a count's distance from its peer group's median (groups of five or more).",
+            enum=("well above", "above", "at", "below"),
+        ),
+        # The hierarchy (hierarchy.csv, derived): a target against the level above it.
+        Field(
+            "lower_target_id",
+            "string",
+            "The lower level's target (a city's or district's, or a province's).",
+            pattern=ID_PATTERN,
+        ),
+        Field(
+            "upper_target_id",
+            "string",
+            "The target of the level above (its own province's, or the nation's).",
+            pattern=ID_PATTERN,
+        ),
+        Field("lower_jurisdiction_id", "string", "Who set the lower target.", pattern=ID_PATTERN),
+        Field("upper_jurisdiction_id", "string", "Who set the upper target.", pattern=ID_PATTERN),
+        Field("lower_level", "string", "Level of government of the lower target.", enum=tuple(codes(LEVELS))),
+        Field("upper_level", "string", "Level of government of the upper target.", enum=tuple(codes(LEVELS))),
+        Field("province_id", "string", "The province the pair belongs to.", pattern=ID_PATTERN),
+        Field("lower_target_year", "integer", "The lower target's year.", minimum=1949, maximum=2100, unit="year"),
+        Field("upper_target_year", "integer", "The upper target's year.", minimum=1949, maximum=2100, unit="year"),
+        Field(
+            "aligned_year",
+            "integer",
+            "The year both are compared in: the upper target is moved to the lower target's year along the"
+            " national path. Empty where the pair could not be aligned.",
+            minimum=1949,
+            maximum=2100,
+            unit="year",
+        ),
+        Field(
+            "gap",
+            "number",
+            "d * (lower value - upper value moved to the aligned year), d = +1 where higher is better: positive,"
+            " the lower level asks more.",
+            unit="the indicator's unit",
+        ),
+        Field(
+            "tolerance",
+            "number",
+            "Half a unit of the last decimal the nation publishes the indicator in.",
+            unit="the indicator's unit",
+        ),
+        Field(
+            "relation",
+            "string",
+            "raised (gap above the tolerance), echo (within it) or lowered (below minus it); empty where the pair"
+            " could not be aligned.",
+            enum=("raised", "echo", "lowered"),
+        ),
     ]
 }

@@ -39,8 +39,8 @@ PERIOD_WORDS = ("期间", "期内", "时期", "十三五", "十四五", "十五�
 ANNUAL_WORDS = ("每年", "年均", "年度")
 # Words of a total reached: in a one-year plan, a count without them is what the year adds.
 LEVEL_WORDS = ("达到", "达", "突破", "总量", "总数", "保有量", "拥有量", "覆盖", "累计")
-# A number per head or per unit is a ratio whatever its counter (每万人口…3件, 每条细分链…2家).
-PER_BASE_WORDS = ("每万", "每千", "人均", "每条", "每家")
+# A number per head or per unit is a ratio whatever its counter (每万人口…3件, 每百万人口…, 每条细分链…2家).
+PER_BASE_WORDS = ("每万", "每百万", "每千", "人均", "每条", "每家")
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,8 @@ Found = list[tuple[str, str]]
 # What each tier of provenance requires of a plan and of its targets; the other tier's columns
 # must be empty, so a row never mixes the two.
 QUOTED_DOCUMENT = ("issued", "script", "source_file", "sha256")
+# The id suffix of a document whose text or copy gives no issue date (doc_id <jurisdiction>-undated).
+UNDATED = "-undated"
 CITED_DOCUMENT = ("source_url", "source_kind", "source_site")
 TEXT_HELD = ("script", "source_file", "sha256", "original_name", "original_format", "original_sha256")
 QUOTED_TARGET = ("target_year", "section", "char_offset", "quote")
@@ -127,9 +129,15 @@ def _tier_contradiction(row: dict) -> str:
 
 
 def _tier_of_document(row: dict) -> Found:
-    """A quoted plan holds its text (checksummed); a cited plan names the copy it is known from."""
+    """A quoted plan holds its text (checksummed); a cited plan names the copy it is known from.
+
+    A quoted plan's issue date is required unless its id says the text gives none (``-undated``,
+    as the id rule writes it): a date is never inferred to fill the column."""
     if row["tier"] == "quoted":
-        found = [(c, "missing value (required for a quoted plan)") for c in QUOTED_DOCUMENT if not _present(row, c)]
+        required: tuple[str, ...] = QUOTED_DOCUMENT
+        if isinstance(row["doc_id"], str) and row["doc_id"].endswith(UNDATED):
+            required = tuple(c for c in QUOTED_DOCUMENT if c != "issued")
+        found = [(c, "missing value (required for a quoted plan)") for c in required if not _present(row, c)]
         given = [c for c in ORIGINAL_FILE if _present(row, c)]
         if given:
             missing = [c for c in ORIGINAL_FILE if c not in given]

@@ -263,6 +263,8 @@ MEASURES = Table(
         "vintage",
         "progress_status",
         "progress_ratio",
+        "years_ahead",
+        "ambition_band",
         "notes",
     ),
     ("target_id", "doc_id", "jurisdiction_id", "indicator_id", "kind", "peer_group"),
@@ -326,3 +328,37 @@ def pandera_schema(table: Table) -> pa.DataFrameSchema:
         dtype = "string" if name in VOCABULARY_OF else pandas_dtype(f)  # categories come after the checks
         columns[name] = pa.Column(dtype, checks=checks, nullable=name not in table.required)
     return pa.DataFrameSchema(columns, strict=True, ordered=True, name=table.name)
+
+
+HIERARCHY = Table(
+    "hierarchy",
+    "Every pair of a target and the target of the level above it on the same indicator and of the same kind"
+    " (a city's or district's and its own province's; a province's and the nation's), aligned to one year along"
+    " the national path: echo, raised or lowered (derived by the library; not curated).",
+    (
+        "lower_target_id",
+        "upper_target_id",
+        "lower_jurisdiction_id",
+        "upper_jurisdiction_id",
+        "lower_level",
+        "upper_level",
+        "province_id",
+        "indicator_id",
+        "kind",
+        "lower_target_year",
+        "upper_target_year",
+        "aligned_year",
+        "gap",
+        "tolerance",
+        "relation",
+        "notes",
+    ),
+    ("lower_target_id", "upper_target_id", "indicator_id", "kind"),
+    "lower_target_id",
+    (
+        ForeignKey("lower_target_id", "targets", "target_id"),
+        ForeignKey("upper_target_id", "targets", "target_id"),
+    ),
+    overrides={"notes": {"description": "Where the pair could not be aligned, the code saying why."}},
+)
+DERIVED_TABLES = (MEASURES, HIERARCHY)

@@ -157,6 +157,9 @@ UNITS = tuple(
         ("万亩次", "mu_services", 1e4, "10,000 mu-services"),
         ("吨标准煤/万元", "energy_intensity", 1, "tce per 10,000 yuan"),
         ("万家", "count", 1e4, "10,000 units"),
+        ("万批次", "count", 1e4, "10,000 batches"),
+        ("只", "count", 1, "items"),
+        ("万吨", "mass", 1e4, "10,000 tonnes"),
         ("万人", "count", 1e4, "10,000 persons"),
         ("万亩", "area_mu", 1e4, "10,000 mu"),
         ("万元/人", "yuan_per_person", 1e4, "10,000 yuan per person"),
@@ -172,7 +175,7 @@ UNIT_BY_CODE = {u.code: u for u in UNITS}
 RELATIVE_CHANGES = ("increase", "decrease", "annual_growth")
 # Quantities that grow with a jurisdiction's size (counts, money, area): compared only within one
 # level of government. Ratios and scores compare across levels.
-SIZE_QUANTITIES = ("count", "yuan", "area_mu", "mu_services")
+SIZE_QUANTITIES = ("count", "yuan", "area_mu", "mu_services", "mass")
 RATIO_QUANTITIES = ("percent", "percentage_points", "yuan_per_person", "samples_per_1000_people", "energy_intensity")
 SCORE_QUANTITIES = ("index", "score")
 RELATIVE_UNITS = ("%", "个百分点")

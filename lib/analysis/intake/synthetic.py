@@ -269,11 +269,21 @@ def _observations(rng: random.Random, vintages: list[dict[str, str]]) -> list[di
     return out
 
 
-def generate(out: Path, cities: int = 300, provinces: int = 31, seed: int = 0) -> dict[str, int]:
-    """Write a synthetic dataset into ``out``; return the number of rows per table."""
+def generate(
+    out: Path, cities: int = 300, provinces: int = 31, seed: int = 0, data_dir: Path | None = None
+) -> dict[str, int]:
+    """Write a synthetic dataset into ``out``, its catalogue and vintages taken from the curated
+    data folder ``data_dir`` (default: the repository's ``data/``); return the rows per table.
+
+    Raises
+    ------
+    IntakeError
+        If ``out`` is or lies inside the curated folder, or a count is below 1.
+    """
     out = Path(out).resolve()
-    if out == paths.DATA_DIR.resolve() or paths.DATA_DIR.resolve() in out.parents:
-        raise IntakeError(f"refusing to write synthetic data into the curated data folder {paths.DATA_DIR}")
+    curated_dir = Path(data_dir or paths.DATA_DIR).resolve()
+    if out == curated_dir or curated_dir in out.parents:
+        raise IntakeError(f"refusing to write synthetic data into the curated data folder {curated_dir}")
     if cities < 1 or provinces < 1:
         raise IntakeError("the numbers of cities and provinces must be at least 1")
     import opencc
@@ -281,7 +291,7 @@ def generate(out: Path, cities: int = 300, provinces: int = 31, seed: int = 0) -
     s2t = opencc.OpenCC("s2t")
     rng = random.Random(seed)
     jurisdictions = _jurisdictions(cities, provinces)
-    curated = load(paths.DATA_DIR)
+    curated = load(curated_dir)
     catalogue = {r["indicator_id"]: {k: _cell(v) for k, v in r.items()} for r in curated.indicators.to_dict("records")}
     tail = _tail_indicators(catalogue, curated.targets)
     indicators = []

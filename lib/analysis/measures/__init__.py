@@ -6,10 +6,13 @@ convention: positive means more ambitious, whatever the indicator's direction. O
 one kind, from comparable levels of government and of one method vintage, are compared.
 """
 
-from . import notes
+from . import bands, notes
+from .bands import AMBITION_BANDS, ambition_bands
 from .change import implied_annual_change
 from .coverage import COVERAGE_STATES, breadth, coverage
+from .findings import findings
 from .generations import plan_generations, plan_order
+from .hierarchy import escalation_summary, hierarchy
 from .national import (
     NationalPath,
     gap_to_national,
@@ -39,12 +42,18 @@ from .selection import (
     target_source,
 )
 from .series import published_series, record_indicators
-from .table import measures_table
+from .table import measures_slice, measures_table
 from .vertical import province_indicators, province_levels, vertical_gap
 from .vintages import target_vintages, vintage_at
 
 __all__ = [
+    "AMBITION_BANDS",
     "COVERAGE_STATES",
+    "ambition_bands",
+    "bands",
+    "escalation_summary",
+    "findings",
+    "hierarchy",
     "HEADLINE_INDICATOR",
     "MIN_PEERS",
     "NationalPath",
@@ -57,6 +66,7 @@ __all__ = [
     "implied_annual_change",
     "indicators_with_record",
     "local_targets",
+    "measures_slice",
     "measures_table",
     "meets",
     "national_path",

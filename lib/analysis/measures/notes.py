@@ -28,6 +28,7 @@ CODES: dict[str, tuple[str, ...]] = {
     "not_in_unit": (),
     "ranked_by_headroom": (),
     "ranked_by_value": (),
+    "too_few_for_band": ("n", "minimum"),
     # implied annual change
     "compound_from_stated_baseline": (),
     "linear_from_stated_baseline": (),
@@ -65,6 +66,8 @@ CODES: dict[str, tuple[str, ...]] = {
     # the comparison (one document per plan, drafts out)
     "draft_not_compared": (),
     "set_by_its_plan": ("family",),
+    # the hierarchy (city against province, province against nation)
+    "upper_not_known": (),
     # coverage
     "excerpt_only": (),
     "no_plan_in_data": (),

@@ -7,8 +7,10 @@ import pandas as pd
 
 from .. import files
 from ..data import Dataset, keep_plans
-from ..data.schema import MEASURES
+from ..data.schema import HIERARCHY, MEASURES
+from .bands import PATH, ambition_bands
 from .change import implied_annual_change
+from .hierarchy import hierarchy
 from .national import headroom
 from .notes import joined
 from .peers import peer_standing
@@ -60,6 +62,10 @@ def measures_table(dataset: Dataset) -> pd.DataFrame:
     out["vintage"] = vintage
     out["progress_status"] = progress["status"].astype("string").reindex(out.index)
     out["progress_ratio"] = progress["ratio"]
+    bands = ambition_bands(dataset).set_index("target_id")
+    out["ambition_band"] = bands["band"].astype("string")
+    slope = bands["path_slope"].where(bands["path_slope"] > 0)
+    out["years_ahead"] = (bands["value_banded"] / slope).where(bands["basis"] == PATH).astype("Float64")
     progress_note = progress["status_note"].reindex(out.index).fillna(NO_RECORD)
     out["notes"] = [
         joined(
@@ -71,6 +77,7 @@ def measures_table(dataset: Dataset) -> pd.DataFrame:
                     ("implied_annual_change", change.at[i, "note"]),
                     ("implied_level", change.at[i, "implied_level_note"] if t.at[i, "kind"] == "addition" else ""),
                     ("progress", progress_note[i]),
+                    ("ambition_band", bands.at[i, "band_note"]),
                 )
                 if isinstance(code, str) and code
             )
@@ -98,19 +105,38 @@ def every_target(dataset: Dataset) -> pd.DataFrame:
     return out.sort_values("target_id", key=lambda ids: ids.map(order)).reset_index(drop=True)
 
 
-def measures_csv(table: pd.DataFrame) -> bytes:
-    """A measures table (or a slice of it) as the CSV the download carries: numbers to ten
-    significant digits, missing values empty."""
+def measures_csv(table: pd.DataFrame, columns: list[str] = COLUMNS) -> bytes:
+    """A derived table (measures, or a slice of it; the hierarchy) as the CSV the download carries:
+    ``columns`` in order, numbers to ten significant digits, missing values empty."""
 
     def cell(value: object) -> object:
         if value is None or (not isinstance(value, str) and pd.isna(value)):
             return ""
         return f"{value:.10g}" if isinstance(value, float) else value
 
-    rows = [{c: cell(v) for c, v in r.items()} for r in table[COLUMNS].to_dict("records")]
-    return files.csv_text(rows, COLUMNS).encode("utf-8")
+    rows = [{c: cell(v) for c, v in r.items()} for r in table[columns].to_dict("records")]
+    return files.csv_text(rows, columns).encode("utf-8")
 
 
-def measures_file(dataset: Dataset) -> bytes:
-    """``measures.csv`` of a whole dataset, as the download carries it (:func:`every_target`)."""
-    return measures_csv(every_target(dataset))
+def derived_files(dataset: Dataset) -> dict[str, bytes]:
+    """The derived tables of a whole dataset, as the download carries them: ``measures.csv``
+    (:func:`every_target`) and ``hierarchy.csv`` (:func:`~analysis.measures.hierarchy.hierarchy`
+    of the default comparison)."""
+    pairs = hierarchy(keep_plans(dataset))
+    return {
+        MEASURES.file: measures_csv(every_target(dataset)),
+        HIERARCHY.file: measures_csv(pairs, list(HIERARCHY.columns)),
+    }
+
+
+def measures_slice(
+    dataset: Dataset, indicators: list[str] | None = None, jurisdictions: list[str] | None = None
+) -> pd.DataFrame:
+    """The rows of :func:`measures_table` a report shows: of ``indicators`` and ``jurisdictions``
+    (default all)."""
+    table = measures_table(dataset)
+    if indicators is not None:
+        table = table[table["indicator_id"].isin(indicators)]
+    if jurisdictions is not None:
+        table = table[table["jurisdiction_id"].isin(jurisdictions)]
+    return table.reset_index(drop=True)

@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import files
+from ..measures.table import measures_csv
 from . import exports, labels
 
 DISPLAY_DPI = 110  # the width a chart is shown at: figure width in inches times this
@@ -102,3 +103,22 @@ class ReportDisplay:
                 f' · <a href="tables/{name}.xlsx" download>XLSX</a></p>'
             )
         _display(InlineTable(frame, links))
+
+    def measures(self, frame: pd.DataFrame, name: str = "measures") -> None:
+        """The report's slice of ``measures.csv`` (every measure of every target it shows, with the
+        codes of what does not apply): in the batch a download linked from the page, as the dataset
+        zip carries it; in a notebook, the table."""
+        if self.output_dir is None:
+            _display(InlineTable(frame))
+            return
+        tables = self.output_dir / "tables"
+        files.write_bytes(tables / f"{name}.csv", measures_csv(frame))
+        caption = html.escape(labels.text("download_measures", self.lang))
+        link = f'<p class="downloads">{caption}: <a href="tables/{name}.csv" download>{name}.csv</a></p>'
+        _show({"text/html": link, "text/plain": f"<{name}.csv: {len(frame)} rows>"})
+
+    def text(self, markdown: str) -> None:
+        """A paragraph computed by the library (a finding's sentence), shown as rendered Markdown."""
+        import mistune
+
+        _show({"text/html": str(mistune.html(markdown)), "text/plain": markdown})

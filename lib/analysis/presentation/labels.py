@@ -159,6 +159,91 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Shared ranks are marked =; a ≥ target is a floor and may ask more (arrow); hatched = cited target",
     },
     "ranking_group": {"zh": "同组比较:{group}", "en": "Peer group: {group}"},
+    "band_title": {"zh": "{indicator}:进取程度分档", "en": "{indicator}: ambition in bands"},
+    "no_band": {"zh": "没有可分档的目标", "en": "No target can be banded"},
+    "band_edges_path": {
+        "zh": "余量 = 目标 − 同一口径全国路径同年值;灰带为“持平”(±{tolerance},全国公布值末位的一半);"
+        "绿色短线为“远高于”的界线(全国路径{years}年的变化量)",
+        "en": 'Headroom = target − the national path of its method in the same year; the grey strip is "at"'
+        ' (±{tolerance}, half the last decimal the nation publishes); the green tick is the "well above" edge'
+        " ({years} years of the path's own change)",
+    },
+    "band_edges_median": {
+        "zh": "相对同组中位数:±{at}%为“持平”,≥{well}%为“远高于”;同组至少{n}个目标才分档",
+        "en": 'Against the peer group\'s median: within ±{at}% is "at", from {well}% "well above"; groups of'
+        " {n} or more only",
+    },
+    "years_ahead_title": {
+        "zh": "领先全国路径最多的目标(以全国路径的年变化计)",
+        "en": "The targets furthest ahead of the national path (in years of the path's own change)",
+    },
+    "years_ahead_axis": {"zh": "领先全国路径的年数", "en": "Years ahead of the national path"},
+    "years_ahead_subtitle": {
+        "zh": "比率与指数类目标:余量 ÷ 全国路径在目标年份的年变化量,可跨指标比较;颜色为分档",
+        "en": "Rates and indices: headroom ÷ the national path's yearly change at the target year, comparable"
+        " across indicators; colour is the band",
+    },
+    "escalation_title": {
+        "zh": "层层加码?城市目标与所在省份目标对照",
+        "en": "Raising the bar down the hierarchy? Cities' targets against their province's",
+    },
+    "escalation_province_title": {
+        "zh": "{province}:各市目标与省级目标对照",
+        "en": "{province}: its cities' targets against the province's",
+    },
+    "escalation_axis": {"zh": "可对照的目标对数", "en": "Pairs of targets set against each other"},
+    "escalation_subtitle": {
+        "zh": "同一指标、同类目标,省级目标沿全国路径移至城市目标年份后比较,差值在全国公布精度之内为照搬;"
+        "另有{not_aligned}对无法对照(见 hierarchy.csv)",
+        "en": "Same indicator and kind; the province's target moved to the city's year along the national path;"
+        " within the published precision is an echo; {not_aligned} more pairs could not be aligned"
+        " (see hierarchy.csv)",
+    },
+    "no_escalation": {"zh": "没有可对照的城市与省份目标", "en": "No city target can be set against its province's"},
+    "most_set_title": {"zh": "设定最多的指标", "en": "The indicators most plans set"},
+    # the findings page: sentences written from the measures
+    "finding_target": {"zh": "{name}的{indicator}(领先{years}年)", "en": "{name}'s {indicator} ({years} years ahead)"},
+    "finding_furthest_above": {
+        "zh": "**谁的目标最高于全国路径?** 在可置于全国路径上的{banded}个比率与指数类目标中,"
+        "{well_above}个远高于全国路径,{at_or_below}个与之持平或更低。领先最多的是:{targets}。",
+        "en": "**Whose targets stand furthest above the national path?** Of {banded} rate and index targets placed"
+        " on the national path, {well_above} are well above it and {at_or_below} at or below it. Furthest ahead:"
+        " {targets}.",
+    },
+    "finding_province": {"zh": "{name}({pairs}对中加码{raised}对)", "en": "{name} ({raised} of {pairs} pairs)"},
+    "finding_escalation": {
+        "zh": "**城市是照搬省级目标,层层加码,还是降低?** 在{pairs}对可对照的城市与省级目标中,加码{raised}对、"
+        "照搬{echo}对、降低{lowered}对(另有{not_aligned}对无法对照)。城市加码比例最高的省份:{provinces}。",
+        "en": "**Do cities echo their province, raise the bar, or lower it?** Of {pairs} city targets set against"
+        " their province's, {raised} raise it, {echo} echo it and {lowered} lower it ({not_aligned} more pairs"
+        " could not be aligned). Provinces whose cities raise it most often: {provinces}.",
+    },
+    "finding_met_before": {
+        "zh": "**哪些规划的目标在发布前已经达到?** 在{assessed}个已对照公布值给出状态的目标中,"
+        "{met}个在规划发布前已经达到:{who}。",
+        "en": "**Which plans set levels already met before they were adopted?** Of {assessed} targets given a"
+        " status against their published record, {met} had been met before their plan: {who}.",
+    },
+    "finding_none": {"zh": "无", "en": "none"},
+    "finding_indicator": {"zh": "{indicator}({plans}份)", "en": "{indicator} ({plans})"},
+    "finding_most_set": {
+        "zh": "**哪些指标设定最多?** 在{plans}份地方规划中:{indicators}。",
+        "en": "**Which indicators do most plans set?** Of {plans} plans below the nation: {indicators}.",
+    },
+    "finding_behind": {"zh": "(依据{plans}份规划。)", "en": "(Plans behind this: {plans}.)"},
+    "findings_title": {"zh": "主要发现", "en": "Findings"},
+    "findings_left_out": {
+        "zh": "依据{plans}份规划(同一规划的多个文本计为一份),其中{excerpts}份仅见节选({cited_excerpts}份为转引节选),"
+        "其未提及的指标不视为“未设定”;不含{drafts}份征求意见稿,{copies}份同一规划的其他文本仅补充其未设的目标。",
+        "en": "From {plans} plans (the copies of one plan counted once), {excerpts} of them known only in excerpt"
+        ' ({cited_excerpts} cited excerpts), whose silence is not read as "not set"; {drafts} drafts for comment'
+        " are left out, and {copies} further copies of a plan only complete what their plan lacks.",
+    },
+    "most_set_axis": {"zh": "设定该指标的规划数", "en": "Plans setting a target for it"},
+    "most_set_subtitle": {
+        "zh": "共{plans}份规划(同一规划的多个文本计为一份,不含全国)",
+        "en": "Of {plans} plans (the copies of one plan counted once; the nation's not counted)",
+    },
     "ranking_other_groups": {
         "zh": "本指标其他同组(见下表):{groups}",
         "en": "other peer groups (see the table): {groups}",
@@ -198,6 +283,11 @@ TEXT: dict[str, dict[str, str]] = {
     "other_jurisdictions": {"zh": "其他地区", "en": "Other jurisdictions"},
     "breadth_title": {"zh": "各规划的指标广度(按类别)", "en": "Breadth of each plan's commitments, by category"},
     "download_table": {"zh": "下载本表", "en": "Download this table"},
+    "download_measures": {
+        "zh": "本报告各目标的全部测度(measures.csv 的相应部分,含不适用的原因代码)",
+        "en": "Every measure of this report's targets (its slice of measures.csv, with the codes of what does not"
+        " apply)",
+    },
     "back_to_index": {"zh": "← 全部报告", "en": "← All reports"},
     # the index page
     "index_title": {"zh": "质量规划目标报告", "en": "Quality-plan target reports"},
@@ -230,6 +320,12 @@ TEXT: dict[str, dict[str, str]] = {
     "index_column_figures": {"zh": "图表", "en": "Figures"},
     "index_column_status": {"zh": "状态", "en": "Status"},
     "index_overview_title": {"zh": "总览", "en": "Overview of the corpus"},
+    "index_findings_title": {"zh": "主要发现", "en": "Findings"},
+    "index_findings_headline": {
+        "zh": "{answers}个问题的答案:谁更进取、是否层层加码、哪些目标发布前已达到、哪些指标最常见",
+        "en": "{answers} answers: whose targets are ahead, whether cities raise the bar, levels already met, the"
+        " indicators most plans set",
+    },
     "index_overview_headline": {
         "zh": "{plans} 份规划 · {targets} 个目标 · {indicators} 个指标",
         "en": "{plans} plans · {targets} targets · {indicators} indicators",
@@ -311,6 +407,7 @@ COLUMNS = {
     "target": {"zh": "目标", "en": "Target"},
     "target_year": {"zh": "目标年份", "en": "Target year"},
     "kind": {"zh": "目标类型", "en": "Kind"},
+    "band": {"zh": "进取程度", "en": "Ambition band"},
     "standing": {"zh": "文件性质", "en": "Document"},
     "peer_group": {"zh": "同组(同一指标与类型)", "en": "Peer group (one indicator and kind)"},
     "vintage": {"zh": "统计口径", "en": "Method vintage"},
@@ -453,6 +550,11 @@ NOTES: dict[str, dict[str, str]] = {
     "not_in_unit": {"zh": "无法换算为指标单位", "en": "not comparable in the indicator's unit"},
     "ranked_by_headroom": {"zh": "余量", "en": "headroom"},
     "ranked_by_value": {"zh": "目标值", "en": "value"},
+    "too_few_for_band": {
+        "zh": "同组仅{0}个(少于{1}个),不分档",
+        "en": "a group of {0} (fewer than {1}): no band",
+    },
+    "upper_not_known": {"zh": "上级目标情况未知", "en": "the upper level's target is not known"},
     "compound_from_stated_baseline": {"zh": "按规划给出的基期复合计算", "en": "compound rate from a stated baseline"},
     "linear_from_stated_baseline": {"zh": "按规划给出的基期线性计算", "en": "linear from a stated baseline"},
     "linear_from_published": {"zh": "按{0}年公布值线性计算", "en": "linear from the value published for {0}"},
@@ -561,6 +663,14 @@ NOTES: dict[str, dict[str, str]] = {
     "ordered_by_issue_date": {"zh": "发布日期", "en": "issue date"},
     "undated_at_horizon": {"zh": "未注明日期:按其目标年份排序", "en": "undated: placed at its horizon year"},
     "undated_last": {"zh": "未注明日期、无目标年份:排在最后", "en": "undated, no target year: last"},
+    # ambition bands and relations down the hierarchy
+    "well above": {"zh": "远高于全国路径", "en": "well above"},
+    "above": {"zh": "高于", "en": "above"},
+    "at": {"zh": "持平", "en": "at"},
+    "below": {"zh": "低于", "en": "below"},
+    "raised": {"zh": "加码", "en": "raised"},
+    "echo": {"zh": "照搬", "en": "echo"},
+    "lowered": {"zh": "降低", "en": "lowered"},
     # coverage states and the generations' status
     "target": {"zh": "有目标", "en": "target"},
     "no target": {"zh": "无此目标", "en": "no target"},

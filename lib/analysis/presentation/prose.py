@@ -10,6 +10,28 @@ from __future__ import annotations
 from .labels import check_lang
 
 PROSE: dict[str, dict[str, str]] = {
+    "findings.title": {
+        "en": "# Findings\n\n"
+        "The few answers analysts bring their questions for, each a sentence written from the measures, with the "
+        "chart that shows it and the targets behind it (each with its quote or the passage of its copy). Bands, "
+        "not ranks: a target is well above, above, at or below the national path.",
+        "zh": "# 主要发现\n\n分析人员最常问的几个问题的答案:每条结论由测度自动生成,配有说明它的图表及其所依据的目标"
+        "(附原文引文或转载本段落)。以分档而非排名表述:目标远高于、高于、持平或低于全国路径。",
+    },
+    "findings.answers": {
+        "en": "## The answers\n\n"
+        "Each answer states how many plans stand behind it; the table under its chart lists the targets, so every "
+        "number can be checked against its source.",
+        "zh": "## 答案\n\n每条答案注明所依据的规划数;图表下方的表格列出相应目标,每个数字都可以对照其出处核查。",
+    },
+    "common.measures": {
+        "en": "## Every measure, for scripts\n\n"
+        "The measures of every target shown here, one row each, as `measures.csv` in the dataset download holds "
+        "them (peer group and rank, headroom, implied change, method vintage, progress); where a measure gives no "
+        "value, `notes` holds the code that says why.",
+        "zh": "## 全部测度(供脚本使用)\n\n本报告各目标的全部测度,每个目标一行,与数据下载中的 `measures.csv` 相同"
+        "(同组与排名、余量、隐含年变化、统计口径、进展);某项测度不适用时,`notes` 列给出原因代码。",
+    },
     "overview.title": {
         "en": "# The corpus at a glance\n\n"
         "Which plans are in the data, how broadly each commits, which indicators several of them share, and how "

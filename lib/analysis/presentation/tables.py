@@ -78,7 +78,11 @@ def plans_table(dataset: Dataset, lang: str, jurisdictions: list[str] | None = N
 
 
 def targets_table(
-    dataset: Dataset, lang: str, indicators: list[str] | None = None, jurisdictions: list[str] | None = None
+    dataset: Dataset,
+    lang: str,
+    indicators: list[str] | None = None,
+    jurisdictions: list[str] | None = None,
+    target_ids: list[str] | None = None,
 ) -> pd.DataFrame:
     """Targets with their source: a quoted target's exact quote and where it sits, a cited
     target's evidence passage (the copy's words that hold the number) and the copy's URL; each
@@ -88,7 +92,10 @@ def targets_table(
         t = t[t["indicator_id"].isin(indicators)]
     if jurisdictions is not None:
         t = t[t["jurisdiction_id"].isin(jurisdictions) | (t["level"] == "nation")]
+    if target_ids is not None:
+        t = t.set_index("target_id").loc[[i for i in target_ids if i in set(t["target_id"])]].reset_index()
     t = t.assign(source=measures.target_source(t))
+    bands = measures.ambition_bands(dataset).set_index("target_id")["band"]
     rows = [
         {
             "jurisdiction": _name(dataset, r.jurisdiction_id, lang),
@@ -96,13 +103,14 @@ def targets_table(
             "target": labels.target_text(r, lang),
             "target_year": labels.year_text(r.target_year, lang),
             "kind": _kind(r, lang),
+            "band": labels.note(bands.get(r.target_id), lang),
             "tier": labels.term(TIERS, r.tier, lang) + _draft(r, lang),
             "quote": _wording(r),
             "source": r.source,
         }
         for r in t.itertuples()
     ]
-    keys = ["jurisdiction", "indicator", "target", "target_year", "kind", "tier", "quote", "source"]
+    keys = ["jurisdiction", "indicator", "target", "target_year", "kind", "band", "tier", "quote", "source"]
     return _frame(rows, keys, lang)
 
 

@@ -16,7 +16,7 @@ from .. import files, paths
 from ..data import keep_plans, load
 from ..data.bundle import BUNDLE_NAME, write_bundle
 from ..errors import ReportError
-from ..measures.table import measures_file
+from ..measures.table import derived_files
 from . import cache, webfonts
 from .executors import Executor, LocalPool, run_dask
 from .html import stylesheet
@@ -97,7 +97,7 @@ def build_reports(
     ordered = [outcomes[j] for j in jobs]
     remove_stale(reports_dir, jobs)
     bundle = reports_dir / DOWNLOADS / BUNDLE_NAME  # the dataset and its measures, offered by the index
-    write_bundle(bundle, data_dir=data_dir, measures=measures_file(dataset))
+    write_bundle(bundle, data_dir=data_dir, derived=derived_files(dataset))
     pages = write_index(reports_dir, compared, ordered, langs, dataset_zip=f"{DOWNLOADS}/{BUNDLE_NAME}")
     chars = set("".join(o.chars for o in ordered))
     for page in pages:

@@ -65,6 +65,8 @@ class Entry:
 def headline(dataset: Dataset, job: Job) -> str:
     """The numbers the index lists beside a report."""
     t, lang = dataset.targets_long, job.lang
+    if job.kind == "findings":
+        return labels.text("index_findings_headline", lang, answers=len(measures.findings(dataset)))
     if job.kind == "overview":
         return labels.text(
             "index_overview_headline",

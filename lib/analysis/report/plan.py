@@ -13,13 +13,14 @@ from ..presentation import labels
 from .html import Page
 
 NOTEBOOKS = {
+    "findings": "findings.ipynb",
     "overview": "overview.ipynb",
     "progress": "progress_report.ipynb",
     "indicator": "indicator_comparison.ipynb",
     "province": "province_report.ipynb",
     "jurisdiction": "jurisdiction_profile.ipynb",
 }
-SINGLE = ("overview", "progress")  # kinds with one report per language
+SINGLE = ("findings", "overview", "progress")  # kinds with one report per language
 HTML_LANG = {"zh": "zh-CN", "en": "en"}
 
 
@@ -70,7 +71,7 @@ def _title(dataset: Dataset, kind: str, key: str, lang: str) -> str:
 
 
 def report_jobs(dataset: Dataset, langs: tuple[str, ...] = ("zh",), data_dir: str = "") -> list[Job]:
-    """The batch, in each language: the overview, the progress report, every indicator set by
+    """The batch, in each language: the findings, the overview, the progress report, every indicator set by
     two or more jurisdictions, every province with plans of its own or of its cities, every
     jurisdiction with a plan; each job handed the data scope it reads (the indicators it
     shows, with the indicators their published record is derived from)."""
@@ -82,7 +83,8 @@ def report_jobs(dataset: Dataset, langs: tuple[str, ...] = ("zh",), data_dir: st
         shown = frozenset().union(*(indicators_of.get(j, frozenset()) for j in jurisdictions))
         return Scope(measures.record_indicators(dataset, shown))
 
-    planned: list[tuple[str, str, dict, Scope]] = [("overview", "overview", {}, Scope())]
+    planned: list[tuple[str, str, dict, Scope]] = [("findings", "findings", {}, Scope())]  # first in the index
+    planned.append(("overview", "overview", {}, Scope()))
     planned.append(("progress", "progress", {}, Scope()))
     planned += [
         (

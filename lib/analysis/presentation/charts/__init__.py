@@ -6,6 +6,7 @@ English (``lang="en"``). Each jurisdiction keeps one colour in every chart; mark
 the kind of commitment (comparator), so a ``>=`` floor never looks like a point target.
 """
 
+from .bands import band_chart, escalation_chart, most_set_chart, years_ahead_chart
 from .breadth import breadth_chart
 from .coverage import coverage_columns, coverage_heatmap
 from .generations import plan_generations_chart
@@ -16,6 +17,10 @@ from .spread import indicator_spread
 from .vertical import province_levels_chart, vertical_gaps
 
 __all__ = [
+    "band_chart",
+    "escalation_chart",
+    "most_set_chart",
+    "years_ahead_chart",
     "breadth_chart",
     "coverage_columns",
     "coverage_heatmap",
