@@ -6,7 +6,6 @@ import csv
 import dataclasses
 import math
 
-import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
