@@ -94,7 +94,7 @@ def write_subset(data_dir: Path, out: Path, doc_ids: tuple[str, ...] = SMALL_COR
 
     out.mkdir(parents=True)
     (out / "sources").mkdir()
-    for name in ("jurisdictions.csv", "indicators.csv", "observations.csv", "datapackage.json"):
+    for name in ("jurisdictions.csv", "indicators.csv", "observations.csv", "vintages.csv", "datapackage.json"):
         shutil.copy(data_dir / name, out / name)
     documents = [d for d in read_rows(data_dir / "documents.csv") if d["doc_id"] in doc_ids]
     write_rows(out / "documents.csv", documents)
@@ -123,18 +123,20 @@ def province_of(data_dir: Path) -> dict[str, str]:
 
 def expected_reports(data_dir: Path, langs: tuple[str, ...] = ("zh", "en")) -> set[str]:
     """The report folders a batch should write, worked out from the CSVs (not by the library):
-    in each language, the overview, the progress report, each indicator set by two or more
-    jurisdictions, each province with a plan of its own or of a city under it, and each
-    jurisdiction with a plan."""
-    documents = read_rows(data_dir / "documents.csv")
+    in each language, the findings, the overview, the progress report, each indicator set by two
+    or more jurisdictions, each province with a plan of its own or of a city under it, and each
+    jurisdiction with a plan; drafts for comment are left out of the default comparison."""
+    documents = [d for d in read_rows(data_dir / "documents.csv") if d["standing"] != "draft"]
     jurisdiction_of = {d["doc_id"]: d["jurisdiction_id"] for d in documents}
     setters: dict[str, set[str]] = {}
     for t in read_rows(data_dir / "targets.csv"):
+        if t["doc_id"] not in jurisdiction_of:
+            continue  # a draft's
         setters.setdefault(t["indicator_id"], set()).add(jurisdiction_of[t["doc_id"]])
     shared = {f"indicator/{i}" for i, who in setters.items() if len(who) >= 2}
     planners = set(jurisdiction_of.values())
     provinces = {f"province/{p}" for j, p in province_of(data_dir).items() if j in planners}
-    reports = {"overview", "progress"} | shared | provinces | {f"jurisdiction/{j}" for j in planners}
+    reports = {"findings", "overview", "progress"} | shared | provinces | {f"jurisdiction/{j}" for j in planners}
     return {f"{lang}/{report}" for lang in langs for report in reports}
 
 

@@ -367,6 +367,16 @@ def add_document(
 
 
 @cli.command()
+@click.pass_obj
+def figures(obj: Context) -> None:
+    """Print the data's current figures (the README's table, between its markers), computed from the data folder."""
+    from .data.loading import load_folder
+    from .figures import readme_block
+
+    click.echo(readme_block(load_folder(obj.data_dir)))
+
+
+@cli.command()
 @click.option(
     "--out", type=output_dir, required=True, help="Folder to write the synthetic corpus into (never the curated data/)."
 )

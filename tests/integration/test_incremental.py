@@ -39,7 +39,7 @@ def test_a_rerun_with_nothing_changed_executes_nothing(workspace):
     assert all(o.ok and o.cached for o in outcomes)
 
 
-def test_one_changed_target_reruns_its_indicator_jurisdictions_provinces_and_the_national_reports(workspace):
+def test_one_changed_target_reruns_its_indicator_jurisdictions_provinces_and_the_whole_corpus_reports(workspace):
     rows = read_rows(workspace / "data" / "targets.csv")
     row = next(r for r in rows if r["doc_id"] == "jiangsu-2023" and r["indicator_id"] == MQCI)
     row["comparator"] = "~"
@@ -51,7 +51,7 @@ def test_one_changed_target_reruns_its_indicator_jurisdictions_provinces_and_the
     setters = {jurisdiction_of[t["doc_id"]] for t in rows if t["indicator_id"] == MQCI}
     province = province_of(workspace / "data")
     expected = (
-        {"overview", "progress", f"indicator/{MQCI}"}
+        {"findings", "overview", "progress", f"indicator/{MQCI}"}
         | {f"jurisdiction/{j}" for j in setters}
         | {f"province/{province[j]}" for j in setters if j in province}
     )

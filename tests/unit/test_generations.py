@@ -37,55 +37,74 @@ def changed(dataset, **by_target):
 def test_plans_are_ordered_by_issue_date_and_undated_ones_at_their_horizon(dataset):
     """Jiangxi 2017 before 2023-09-21; Foshan 2016-12 before 2017. Hubei's undated plan targets
     2020, so it was issued by 2020: before the 2023 plan. Qinghai's undated plan targets 2025,
-    so it is placed at 2025, after the plan of 2023."""
+    so it is placed at 2025, after the plan of 2023. Guangdong: 2012, 2016, the undated opinion
+    (horizon 2020), 2023. The nation: the 2011-2020 outline (2012), the three plans of 2016, the
+    2023 outline."""
     order = measures.plan_order(dataset)
-    assert plans_of(order, "jiangxi") == [("jiangxi-2017", "issue date"), ("jiangxi-2023", "issue date")]
+    assert plans_of(order, "jiangxi") == [
+        ("jiangxi-2017", "ordered_by_issue_date"),
+        ("jiangxi-2023", "ordered_by_issue_date"),
+    ]
     assert [d for d, _ in plans_of(order, "foshan")] == ["foshan-2016", "foshan-2017"]
     assert plans_of(order, "hubei") == [
-        ("hubei-undated", "undated: placed at its horizon year"),
-        ("hubei-2023", "issue date"),
+        ("hubei-undated", "undated_at_horizon"),
+        ("hubei-2023", "ordered_by_issue_date"),
     ]
     assert [d for d, _ in plans_of(order, "qinghai")] == ["qinghai-2023", "qinghai-undated"]
-    assert set(order.loc[order["jurisdiction_id"] == "sichuan", "n_plans"]) == {3}
+    assert [d for d, _ in plans_of(order, "guangdong")] == [
+        "guangdong-2012",
+        "guangdong-2016",
+        "guangdong-undated",
+        "guangdong-2023",
+    ]
+    assert [d for d, _ in plans_of(order, "china")][0] == "national-2012"
+    assert [d for d, _ in plans_of(order, "china")][-1] == "national-2023"
 
 
-def test_an_undated_plan_sorts_after_the_dated_plans_of_its_horizon_year_and_without_years_last(dataset):
-    t = dataset.targets_long.copy()
-    t.loc[t["doc_id"] == "guangdong-undated", "target_year"] = 2023  # as if it targeted 2023
-    t.loc[t["doc_id"] == "hubei-undated", "target_year"] = pd.NA
-    order = measures.plan_order(dataclasses.replace(dataset, targets_long=t))
-    assert [d for d, _ in plans_of(order, "guangdong")] == ["guangdong-2023", "guangdong-undated"]
-    assert plans_of(order, "hubei")[-1] == ("hubei-undated", "undated, no target year: last")
+def test_a_plan_is_a_family_and_a_one_year_plan_is_no_generation(dataset):
+    """Hebei's 2023 plan and its press reading are one plan (one generation); Sichuan's 2016 work
+    plan is for one year, so Sichuan's generations are its two plans of 2023; Shandong's 2018
+    plan, known from two copies, is one generation."""
+    order = measures.plan_order(dataset)
+    assert [d for d, _ in plans_of(order, "hebei")] == ["hebei-2016", "hebei-2023-a"]
+    assert [d for d, _ in plans_of(order, "sichuan")] == ["sichuan-2023-b", "sichuan-2023-a"]
+    assert [d for d, _ in plans_of(order, "shandong")] == ["shandong-2018", "shandong-2023"]
+    g = measures.plan_generations(dataset)
+    reading = g[g["target_id"].astype(str).str.startswith("hebei-2023-b")]
+    assert len(reading) and set(reading["doc_id"]) == {"hebei-2023-a"}  # its targets count for its plan
 
 
 def test_guangdong_raised_both_pass_rates_by_two_points_over_five_years(dataset):
-    """Manufactured products: >= 93 by 2020 (undated plan), = 95 by 2025 (2023 plan):
+    """Manufactured products: >= 93 by 2020 (undated opinion), = 95 by 2025 (2023 plan):
     raised 95 - 93 = +2 points, horizon 2025 - 2020 = 5 years, 2 / 5 = 0.4 a year.
-    Farm products: >= 96 by 2020, >= 98 by 2025: +2, 5, 0.4."""
+    Farm products: >= 96 by 2015 (2012), >= 96 by 2020 (undated), >= 98 by 2025: +0, then +2."""
     g = measures.plan_generations(dataset)
-    for indicator, comparators in [(PASS, (">=", "=")), ("farm_product_monitoring_pass_rate", (">=", ">="))]:
-        later = rows_of(g, "guangdong", indicator).loc["guangdong-2023"]
-        assert later["previous_doc_id"] == "guangdong-undated" and later["presence"] == "set in every plan"
-        assert (later["raised"], later["horizon_moved"], later["raised_per_year"]) == (2.0, 5, 0.4)
-        assert (later["previous_comparator"], later["comparator"]) == comparators
-        assert later["generation_note"] == "" and later["tier"] == "cited" and later["source"].startswith("http")
+    later = rows_of(g, "guangdong", PASS).loc["guangdong-2023"]
+    assert later["previous_doc_id"] == "guangdong-undated" and later["presence"] == "presence_some:2:4"
+    assert (later["raised"], later["horizon_moved"], later["raised_per_year"]) == (2.0, 5, 0.4)
+    assert (later["previous_comparator"], later["comparator"]) == (">=", "=")
+    assert later["generation_note"] == "" and later["tier"] == "cited" and later["source"].startswith("http")
+    farm = rows_of(g, "guangdong", "farm_product_monitoring_pass_rate")
+    assert (farm.loc["guangdong-undated", "raised"], farm.loc["guangdong-2023", "raised"]) == (0.0, 2.0)
+    assert farm.loc["guangdong-2016", "status"] == "not known"  # an excerpt's silence
 
 
-def test_sichuan_three_plans(dataset):
-    """Sichuan 2016 (excerpt), 2023-06-05 (read in full), 2023-08-30 (read in full).
-    Manufactured products: >= 94 by 2025, then = 95 by 2027: +1 over 2 years, 0.5 a year; the
-    2016 excerpt's silence is not known. 5A scenic areas: set in 2016 only, the two full plans
-    set none: dropped."""
+def test_the_nations_outlines_raise_the_index_and_lower_the_pass_rate(dataset):
+    """The 十三五 plan: the index 84.5 and the manufactured-product pass rate 94.8 by 2020; the 2023
+    outline: 86 and 94 by 2025. Index +1.5 over 5 years; pass rate -0.8."""
     g = measures.plan_generations(dataset)
-    rows = rows_of(g, "sichuan", PASS)
-    assert list(rows["generation"]) == [1, 2, 3] and set(rows["presence"]) == {"set in 2 of 3 plans"}
-    assert rows.loc["sichuan-2016", "status"] == "not known"
-    assert rows.loc["sichuan-2023-b", "generation_note"] == "not known in an earlier plan (excerpt)"
-    latest = rows.loc["sichuan-2023-a"]
-    assert (latest["raised"], latest["horizon_moved"], latest["raised_per_year"]) == (1.0, 2, 0.5)
-    scenic = rows_of(g, "sichuan", "national_5a_scenic_areas")
-    assert list(scenic["status"]) == ["target", "no target", "no target"]
-    assert set(scenic["generation_note"].iloc[1:]) == {"dropped: read in full, sets none"}
+    index = rows_of(g, "china", MQCI).loc["national-2023"]
+    assert index["previous_doc_id"] == "national-2016" and math.isclose(index["raised"], 1.5)
+    rate = rows_of(g, "china", PASS).loc["national-2023"]
+    assert math.isclose(rate["raised"], -0.8) and rate["horizon_moved"] == 5
+
+
+def test_a_level_not_above_what_was_achieved_is_no_real_increase(dataset):
+    """Jiangsu's 2023 plan (issued 2023-03) sets public-service satisfaction at >= 82 by 2025; 82.77
+    had been published for 2021 (obs-057): no real increase."""
+    row = rows_of(measures.plan_generations(dataset), "jiangsu", "public_service_satisfaction").loc["jiangsu-2023"]
+    assert (row["achieved_value"], row["achieved_year"]) == (82.77, 2021)
+    assert "no_real_increase:82.77:2021" in row["generation_note"]
 
 
 def test_jiangxi_two_plans_share_no_indicator_and_an_excerpts_silence_is_not_known(dataset):
@@ -94,28 +113,30 @@ def test_jiangxi_two_plans_share_no_indicator_and_an_excerpts_silence_is_not_kno
     jiangxi = g[g["jurisdiction_id"] == "jiangxi"]
     assert set(jiangxi["status"]) == {"target", "not known"} and jiangxi["raised"].isna().all()
     index = rows_of(g, "jiangxi", MQCI)
-    assert index.loc["jiangxi-2023", "presence"] == "set only in the later plan"
-    assert index.loc["jiangxi-2017", "generation_note"] == "not known: the plan is known only in excerpt"
-    assert index.loc["jiangxi-2023", "generation_note"] == "not known in an earlier plan (excerpt)"
+    assert index.loc["jiangxi-2023", "presence"] == "presence_later_only"
+    assert index.loc["jiangxi-2017", "generation_note"] == "plan_excerpt_only"
+    assert index.loc["jiangxi-2023", "generation_note"] == "earlier_not_known"
     consistency = rows_of(g, "jiangxi", "consumer_goods_intl_standard_consistency")
-    assert consistency.loc["jiangxi-2017", "presence"] == "set only in the earlier plan"
+    assert consistency.loc["jiangxi-2017", "presence"] == "presence_earlier_only"
     assert consistency.loc["jiangxi-2023", "status"] == "not known"
 
 
 def test_a_plan_read_in_full_says_no_target_and_the_later_one_is_new(dataset):
-    """Foshan 2016 was read in full and sets no count of segment leaders; 2017 sets >= 350."""
-    rows = rows_of(measures.plan_generations(dataset), "foshan", "segment_leader_enterprises")
-    assert rows.loc["foshan-2016", "status"] == "no target"
-    assert rows.loc["foshan-2016", "generation_note"] == "read in full, sets none"
-    assert rows.loc["foshan-2017", "generation_note"] == "not set in the earlier plans (read in full)"
-    assert rows.loc["foshan-2017", "presence"] == "set only in the later plan"
+    """Were Jiangsu's 2016 opinion read in full, its silence on the index would be "no target", and
+    the 2023 plan's 88 would be set where the earlier plan set none."""
+    docs = dataset.documents.copy()
+    docs.loc[docs["doc_id"] == "jiangsu-2016", "coverage"] = "full"
+    rows = rows_of(measures.plan_generations(dataclasses.replace(dataset, documents=docs)), "jiangsu", MQCI)
+    assert rows.loc["jiangsu-2016", "status"] == "no target"
+    assert rows.loc["jiangsu-2016", "generation_note"] == "full_sets_none"
+    assert rows.loc["jiangsu-2023", "generation_note"] == "earlier_not_set"
 
 
 def test_interim_targets_are_listed_and_plans_compared_at_their_horizon(dataset):
     """Hebei's 2023 plan sets the pass rate for 2023 (>= 92) and 2025 (= 94)."""
     rows = rows_of(measures.plan_generations(dataset), "hebei", PASS).reset_index().set_index("target_id")
     assert rows.loc["hebei-2023-a-002", "interim"]
-    assert rows.loc["hebei-2023-a-002", "generation_note"] == "an interim target: plans are compared at their horizon"
+    assert rows.loc["hebei-2023-a-002", "generation_note"] == "interim_target"
     assert not rows.loc["hebei-2023-a-012", "interim"]
 
 
@@ -123,17 +144,18 @@ def test_a_horizon_that_did_not_move_has_no_change_per_year(dataset):
     """Qinghai's two plans both ask >= 94 by 2025: raised 0, horizon 0, no change per year."""
     later = rows_of(measures.plan_generations(dataset), "qinghai", PASS).loc["qinghai-undated"]
     assert (later["raised"], later["horizon_moved"]) == (0.0, 0) and pd.isna(later["raised_per_year"])
-    assert later["generation_note"] == "the horizon did not move forward: no change per year"
+    assert later["generation_note"] == "horizon_not_forward"
 
 
 def test_targets_that_are_not_levels_are_not_compared(dataset):
-    later_relative = changed(dataset, guangdong_2023_004={"is_relative": True, "change": "increase"})
+    later_relative = changed(
+        dataset, guangdong_2023_004={"kind": "relative", "is_relative": True, "change": "increase"}
+    )
     row = rows_of(measures.plan_generations(later_relative), "guangdong", PASS).loc["guangdong-2023"]
-    assert pd.isna(row["raised"])
-    assert row["generation_note"] == "not a level (a relative target, or a count or rate over the period)"
-    earlier_new = changed(dataset, guangdong_undated_001={"change": "new"})
-    row = rows_of(measures.plan_generations(earlier_new), "guangdong", PASS).loc["guangdong-2023"]
-    assert pd.isna(row["raised"]) and row["generation_note"] == "the earlier plan's target is not a level"
+    assert pd.isna(row["raised"]) and row["generation_note"] == "not_a_level:relative"
+    earlier_addition = changed(dataset, guangdong_undated_001={"kind": "addition"})
+    row = rows_of(measures.plan_generations(earlier_addition), "guangdong", PASS).loc["guangdong-2023"]
+    assert pd.isna(row["raised"]) and row["generation_note"] == "earlier_not_a_level:addition"
 
 
 def test_only_jurisdictions_with_two_or_more_plans(dataset):

@@ -1,6 +1,7 @@
 """City against province against nation: vertical gaps worked on paper from the targets and the
-national path (observed 84.78 in 2020 and 85.6 in 2024; target 86 in 2025, so +0.4 a year
-beyond 2025: 86.4 in 2026, 86.8 in 2027)."""
+national path of the index's method of 2020 (observed 84.78 in 2020 and 85.6 in 2024; target 86
+in 2025, so +0.4 a year beyond 2025: 86.4 in 2026, 86.8 in 2027). Only rates and indices of one
+kind and method are set against the province's."""
 
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ def test_nanchang_asks_more_than_jiangxi_and_meizhou_less_than_guangdong(dataset
     nanchang = gap_of(v, "nanchang-2024-003")
     assert nanchang["province_target_id"] == "jiangxi-2023-003" and nanchang["province_value_std"] == 86.5
     assert math.isclose(nanchang["vertical_gap"], 2.5) and nanchang["year_gap"] == 0
-    assert nanchang["year_adjustment"] == "same target year" and nanchang["vertical_gap_note"] == ""
+    assert nanchang["year_adjustment"] == "same_target_year" and nanchang["vertical_gap_note"] == ""
     assert (nanchang["national_value"], nanchang["national_target_year"], nanchang["path_at_target_year"]) == (
         86.0,
         2025,
@@ -60,22 +61,23 @@ def test_wuhan_against_a_floor_keeps_both_comparators(dataset):
 def test_different_years_are_bridged_along_the_national_path(dataset):
     """Ji'an 86.5 (2026) vs Jiangxi 86.5 (2025): Jiangxi moved to 2026 = 86.5 + (86.4 - 86) = 86.9,
     gap 86.5 - 86.9 = -0.4.
-    Jiangmen 85 (2020) vs Guangdong 92 (2025): 92 + (84.78 - 86) = 90.78, gap -5.78.
-    Jinhua >= 92.5 (2027) vs Zhejiang >= 92 (2025): 92 + (86.8 - 86) = 92.8, gap -0.3."""
+    Jinhua >= 92.5 (2027) vs Zhejiang >= 92 (2025): 92 + (86.8 - 86) = 92.8, gap -0.3.
+    Jiangmen 85 (2020, set in 2016 under the method before 2020) vs Guangdong 92 (2025, under the
+    method of 2020): not moved across the change of method."""
     v = measures.vertical_gap(dataset)
     for target_id, moved, gap, year_gap in [
         ("jian-2024-003", 86.9, -0.4, 1),
-        ("jiangmen-2016-017", 90.78, -5.78, -5),
         ("jinhua-2023-013", 92.8, -0.3, 2),
     ]:
         r = gap_of(v, target_id)
         assert math.isclose(r["province_value_moved"], moved, abs_tol=1e-9), target_id
         assert math.isclose(r["vertical_gap"], gap, abs_tol=1e-9), target_id
-        assert r["year_gap"] == year_gap and r["year_adjustment"] == "moved along the national path"
+        assert r["year_gap"] == year_gap and r["year_adjustment"] == "moved_along_path"
     jian = gap_of(v, "jian-2024-003")
     assert (jian["tier"], jian["source"]) == ("quoted", "jian-2024:647")
     assert (jian["province_tier"], jian["province_source"]) == ("quoted", "jiangxi-2023:490")
-    jiangmen = gap_of(v, "jiangmen-2016-017")  # a province known from a copy: its source is the URL
+    jiangmen = gap_of(v, "jiangmen-2016-017")
+    assert jiangmen["vertical_gap_note"] == "method_changed:2020" and pd.isna(jiangmen["vertical_gap"])
     assert jiangmen["province_tier"] == "cited" and jiangmen["province_source"].startswith("http")
 
 
@@ -99,14 +101,21 @@ def test_one_row_per_city_or_district_target(dataset):
 
 def test_a_province_without_a_target_is_told_apart_from_one_not_known(dataset):
     """Jiangsu's 2023 plan was read in full and sets no R&D intensity: Nanjing's ~4 % has
-    "no target" above it. Jiangxi's plans are excerpts: Ji'an's standards count is "not known"."""
+    "no target" above it. Jiangxi's plans are excerpts: Ji'an's prefabricated-building share is
+    "not known"."""
     v = measures.vertical_gap(dataset)
-    nanjing, jian = gap_of(v, "nanjing-2023-001"), gap_of(v, "jian-2024-010")
-    assert nanjing["province_status"] == "no target"
-    assert nanjing["vertical_gap_note"] == "the province sets no target (a plan read in full)"
-    assert jian["province_status"] == "not known"
-    assert jian["vertical_gap_note"] == "not known: the province's plans are known only in excerpt"
+    nanjing, jian = gap_of(v, "nanjing-2023-001"), gap_of(v, "jian-2024-035")
+    assert nanjing["province_status"] == "no target" and nanjing["vertical_gap_note"] == "province_no_target"
+    assert jian["province_status"] == "not known" and jian["vertical_gap_note"] == "province_excerpt_only"
     assert pd.isna(nanjing["vertical_gap"]) and pd.isna(jian["vertical_gap"])
+
+
+def test_counts_are_not_set_against_the_provinces(dataset):
+    """Ji'an's standards count (35 by 2026) against Jiangxi's: a count grows with a jurisdiction's
+    size, so no gap is read between a city's and its province's."""
+    r = gap_of(measures.vertical_gap(dataset), "jian-2024-010")
+    assert r["kind"] == "level" and r["vertical_gap_note"] == "size_across_levels:level"
+    assert pd.isna(r["vertical_gap"])
 
 
 def test_a_province_with_no_plan_in_the_data(dataset):
@@ -118,25 +127,25 @@ def test_a_province_with_no_plan_in_the_data(dataset):
     )
     r = gap_of(measures.vertical_gap(with_rows(dataset, tieling)), "tieling-x")
     assert r["province_status"] == "not known" and pd.isna(r["vertical_gap"])
-    assert r["vertical_gap_note"] == "not known: no plan of the province in the data"
+    assert r["vertical_gap_note"] == "province_no_plan"
 
 
 def test_relative_targets_and_missing_years_do_not_apply(dataset):
     v = measures.vertical_gap(dataset)
-    assert gap_of(v, "nanjing-2023-003")["vertical_gap_note"] == "relative target: not a level"  # 较2020年下降
-    assert gap_of(v, "jingmen-undated-005")["vertical_gap_note"] == "no target year"  # Jingmen states no years
+    assert gap_of(v, "nanjing-2023-003")["vertical_gap_note"] == "relative_not_level"  # 较2020年下降
+    assert gap_of(v, "jingmen-undated-005")["vertical_gap_note"] == "no_target_year"  # Jingmen states no years
     province_relative = changed(dataset, "jiangxi-2023-003", is_relative=True, value_std=pd.NA)
     r = gap_of(measures.vertical_gap(province_relative), "nanchang-2024-003")
-    assert r["vertical_gap_note"] == "the province's target is relative: not a level" and pd.isna(r["vertical_gap"])
+    assert r["vertical_gap_note"] == "province_relative" and pd.isna(r["vertical_gap"])
     province_undated = changed(dataset, "jiangxi-2023-003", target_year=pd.NA)
     r = gap_of(measures.vertical_gap(province_undated), "nanchang-2024-003")
-    assert r["vertical_gap_note"] == "the province's target has no year" and pd.isna(r["vertical_gap"])
+    assert r["vertical_gap_note"] == "province_no_year" and pd.isna(r["vertical_gap"])
 
 
 def test_different_years_without_a_national_path_do_not_apply(dataset):
     """Ji'an's digital-economy share (2026) against Jiangxi's (2025): no national target."""
     r = gap_of(measures.vertical_gap(dataset), "jian-2024-001")
-    assert r["vertical_gap_note"] == "target years differ and no national path to adjust along"
+    assert r["vertical_gap_note"] == "no_path_to_align"
     assert pd.isna(r["vertical_gap"]) and r["year_gap"] == 1 and r["year_adjustment"] == ""
 
 

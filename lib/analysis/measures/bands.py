@@ -139,7 +139,8 @@ def ambition_bands(dataset: Dataset, edges: BandEdges | None = None) -> pd.DataF
             rows.append(row | {"basis": MEDIAN, "value_banded": pct, "band": _median_band(pct, edges), "band_note": ""})
         else:
             rows.append(row | {"band": None, "band_note": r["headroom_note"]})
-    out = pd.DataFrame(rows)
+    columns = ["target_id", "basis", "value_banded", "tolerance", "path_slope", "band", "band_note"]
+    out = pd.DataFrame(rows, columns=columns)  # every column, even with no rows
     out["band"] = pd.Categorical(out["band"], categories=list(AMBITION_BANDS), ordered=True)
     for name, value in vars(edges).items():
         out[name] = value

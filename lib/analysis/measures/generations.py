@@ -280,7 +280,8 @@ def _typed(out: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
     """The columns in the dataset's own types (rows built as dicts lose them)."""
     vocabulary = dataset.targets_long
     types: dict[str, Any] = {c: "Int64" for c in ("generation", "target_year", "previous_target_year", "horizon_moved")}
-    types |= {c: "Float64" for c in ("raised", "raised_per_year")}
+    types |= {c: "Float64" for c in ("raised", "raised_per_year", "achieved_value")}
+    types["achieved_year"] = "Int64"
     for field in ("value", "value_high", "value_std"):
         types |= {field: "Float64", f"previous_{field}": "Float64"}
     types |= {c: vocabulary[c].dtype for c in ("tier", "coverage", "comparator", "kind", "standing")}

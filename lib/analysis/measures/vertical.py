@@ -105,7 +105,7 @@ def _notes(out: pd.DataFrame) -> pd.Series:
         (other_kind, out["province_kind"].astype(str).map(lambda k: note("province_kind_differs", k))),
         (out["province_is_relative"].fillna(False), note("province_relative")),
         (out["province_target_year"].isna(), note("province_no_year")),
-        (other_vintage, out["vintage_first_year"].map(lambda y: note("method_changed", "" if pd.isna(y) else int(y)))),
+        (other_vintage, out["vintage_change_year"].map(lambda y: note("method_changed", "" if pd.isna(y) else int(y)))),
         (~same_year.fillna(False) & out["province_value_moved"].isna(), note("no_path_to_align")),
     ]
     result = pd.Series("", index=out.index, dtype="string")
@@ -179,7 +179,9 @@ def vertical_gap(dataset: Dataset) -> pd.DataFrame:
     paths = national_paths(dataset)
     out["path_at_target_year"] = _path_values(paths, out, out["target_year"])
     out["path_at_province_year"] = _path_values(paths, out, out["province_target_year"])
-    out["vintage_first_year"] = out["vintage"].map(dataset.vintages.set_index("vintage")["first_year"])
+    first_year = dataset.vintages.set_index("vintage")["first_year"]
+    both = pd.concat([out["vintage"].map(first_year), out["province_vintage"].map(first_year)], axis=1)
+    out["vintage_change_year"] = both.max(axis=1)  # the later of the two methods began then
     out["year_gap"] = out["target_year"] - out["province_target_year"]
     same_year = (out["year_gap"] == 0).fillna(False).astype(bool)
     moved = out["province_value_std"] + out["path_at_target_year"] - out["path_at_province_year"]
@@ -193,7 +195,7 @@ def vertical_gap(dataset: Dataset) -> pd.DataFrame:
     out["year_adjustment"] = out["year_adjustment"].where(out["vertical_gap_note"] == "", "")
     for column in ("indicator_id", "province_id"):
         out[column] = out[column].astype("string")
-    drop = ["is_relative", "province_why", "province_is_relative", "vintage_first_year"]
+    drop = ["is_relative", "province_why", "province_is_relative", "vintage_change_year"]
     return out.drop(columns=drop).reset_index(drop=True)
 
 

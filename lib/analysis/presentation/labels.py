@@ -377,6 +377,8 @@ TEXT: dict[str, dict[str, str]] = {
     "explorer_chart_spread": {"zh": "各地目标", "en": "targets side by side"},
     "explorer_chart_vertical": {"zh": "市、省、全国对照", "en": "city, province and nation"},
     "explorer_chart_ranking": {"zh": "排名", "en": "ranking"},
+    "explorer_chart_bands": {"zh": "进取程度分档", "en": "ambition bands"},
+    "explorer_chart_escalation": {"zh": "层层加码", "en": "escalation down the hierarchy"},
 }
 
 # The status bands of progress against the published record.

@@ -10,6 +10,32 @@ from __future__ import annotations
 from .labels import check_lang
 
 PROSE: dict[str, dict[str, str]] = {
+    "indicator.bands": {
+        "en": "## Ambition in bands\n\n"
+        "Where each target stands against the national path of its method, read in bands rather than ranks: "
+        "well above (at least two years of the nation's own yearly change ahead), above, at (within half a unit "
+        "of the last decimal the nation publishes the indicator in) or below. A count has no national path: it "
+        "is banded against the median of its peer group, where the group is large enough.",
+        "zh": "## 进取程度分档\n\n各目标相对同一统计口径全国路径的位置,以分档而非排名表述:"
+        "远高于(领先全国自身年变化量两年以上)、高于、持平(在全国公布值末位的一半之内)、低于。数量类目标没有全国路径,在同组目标足够多时与同组中位数比较。",
+    },
+    "overview.escalation": {
+        "en": "## Raising the bar down the hierarchy?\n\n"
+        "For every city target with a target of its own province on the same indicator and of the same kind, "
+        "the province's target moved to the city's year along the national path: does the city echo it, raise "
+        "it or lower it? One bar per province, counting its cities' pairs. Counts and amounts are not compared "
+        "across levels (they grow with a jurisdiction's size).",
+        "zh": "## 层层加码?\n\n凡城市目标与所在省份同一指标、同类目标均有设定的,"
+        "将省级目标沿全国路径移至城市目标年份后比较:城市是照搬、加码还是降低?每个省份一条,统计其下城市的目标对数。数量和金额类目标随地区规模而变,不跨层级比较。",
+    },
+    "province.escalation": {
+        "en": "## Its cities against the province\n\n"
+        "How the cities' targets relate to the province's, indicator by indicator: raised, echoed or lowered "
+        "(the province's target moved to each city's year along the national path; within the published "
+        "precision is an echo).",
+        "zh": "## 各市与省级目标对照\n\n按指标统计各市目标相对省级目标的关系:加码、照搬或降低"
+        "(省级目标沿全国路径移至城市目标年份后比较;在全国公布精度之内即为照搬)。",
+    },
     "findings.title": {
         "en": "# Findings\n\n"
         "The few answers analysts bring their questions for, each a sentence written from the measures, with the "

@@ -184,6 +184,7 @@ def profile_table(dataset: Dataset, jurisdiction_id: str, lang: str) -> pd.DataF
     t = t.assign(source=measures.target_source(t))
     standing = measures.peer_standing(dataset)
     s = standing.set_index("target_id")
+    bands = measures.ambition_bands(dataset).set_index("target_id")["band"]
     rows = []
     for r in t.sort_values(["category", "doc_id", "target_id"]).itertuples():
         ranked = r.target_id in s.index and pd.notna(s.loc[r.target_id, "rank"])
@@ -199,6 +200,7 @@ def profile_table(dataset: Dataset, jurisdiction_id: str, lang: str) -> pd.DataF
                 "target": labels.target_text(r, lang),
                 "target_year": labels.year_text(r.target_year, lang),
                 "kind": _kind(r, lang),
+                "band": labels.note(bands.get(r.target_id), lang),
                 "rank": rank,
                 "basis": labels.note(s.loc[r.target_id, "basis"], lang) if ranked else "",
                 "doc": r.doc_id,
@@ -207,7 +209,8 @@ def profile_table(dataset: Dataset, jurisdiction_id: str, lang: str) -> pd.DataF
                 "source": r.source,
             }
         )
-    keys = ["category", "indicator", "target", "target_year", "kind", "rank", "basis", "doc", "tier", "quote", "source"]
+    keys = ["category", "indicator", "target", "target_year", "kind", "band", "rank", "basis", "doc", "tier"]
+    keys += ["quote", "source"]
     return _frame(rows, keys, lang)
 
 

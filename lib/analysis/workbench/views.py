@@ -16,7 +16,7 @@ from ..presentation import charts, labels, tables
 from ..presentation.display import InlineFigure, InlineTable
 from .selection import Selection, select
 
-CHARTS = ("spread", "vertical", "ranking")
+CHARTS = ("spread", "vertical", "ranking", "bands", "escalation")
 TABLES = ("measures", "targets")
 VIEWS = ("summary", *CHARTS, *TABLES)
 
@@ -38,17 +38,27 @@ def _summary(dataset: Dataset, selection: Selection, local: Any) -> Markdown:
     )
 
 
-# The chart function behind each chart view (looked up when drawn).
-CHART_FUNCTIONS = {"spread": "indicator_spread", "vertical": "vertical_gaps", "ranking": "headroom_ranking"}
+def _draw(chosen: Dataset, selection: Selection, name: str) -> Any:
+    """The chart behind each chart view (looked up when drawn); escalation shows the selected
+    province's cities, or every province, on the selected indicator."""
+    if name == "escalation":
+        province = selection.province or None
+        return charts.escalation_chart(chosen, selection.lang, province, selection.indicator_id)
+    functions = {
+        "spread": charts.indicator_spread,
+        "vertical": charts.vertical_gaps,
+        "ranking": charts.headroom_ranking,
+        "bands": charts.band_chart,
+    }
+    return functions[name](chosen, selection.indicator_id, selection.lang)
 
 
 def _chart(chosen: Dataset, selection: Selection, name: str) -> object:
     """One chart of the selection, or a note naming the chart and its error where it cannot
     be drawn: an unusual selection must not leave the other views stale (the error is logged
     with its traceback too)."""
-    draw = getattr(charts, CHART_FUNCTIONS[name])
     try:
-        return InlineFigure.of(draw(chosen, selection.indicator_id, selection.lang), name)
+        return InlineFigure.of(_draw(chosen, selection, name), name)
     except Exception as e:
         logger.exception("the explorer's %s chart failed for %s", name, selection)
         view = labels.text(f"explorer_chart_{name}", selection.lang)

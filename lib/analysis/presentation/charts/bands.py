@@ -132,12 +132,16 @@ def years_ahead_chart(dataset: Dataset, lang: str = "zh", top: int = 15) -> Repo
     return fig
 
 
-def escalation_chart(dataset: Dataset, lang: str = "zh", province_id: str | None = None) -> ReportFigure:
+def escalation_chart(
+    dataset: Dataset, lang: str = "zh", province_id: str | None = None, indicator_id: str | None = None
+) -> ReportFigure:
     """How cities' targets relate to their province's (raised, echo, lowered), one bar per
-    province, or, for one province, per indicator; counts of aligned pairs, with the pairs that
-    could not be aligned named in the subtitle."""
+    province, or, for one province, per indicator (of one indicator only, if given); counts of
+    aligned pairs, with the pairs that could not be aligned named in the subtitle."""
     h = measures.hierarchy(dataset)
     cities = h[h["upper_level"] == "province"]
+    if indicator_id is not None:
+        cities = cities[cities["indicator_id"] == indicator_id]
     if province_id is not None:
         cities = cities[cities["province_id"] == province_id]
         key = "indicator_id"
