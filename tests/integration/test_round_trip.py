@@ -11,6 +11,7 @@ the catalogue, and the PDF's candidates name the same catalogue indicators as th
 from __future__ import annotations
 
 import csv
+from pathlib import Path
 
 import pytest
 
@@ -27,7 +28,7 @@ from tests.helpers import read_rows, write_rows
 
 pytestmark = pytest.mark.integration
 
-REAL = __import__("pathlib").Path(__file__).parents[1] / "data" / "labelled" / "real"
+REAL = Path(__file__).parents[1] / "data" / "labelled" / "real"
 PLANS = {"jinhua-2023": "jinhua", "jiangxi-2023": "jiangxi"}
 FORMATS = ["pdf", "docx", "html"]
 
