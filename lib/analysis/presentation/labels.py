@@ -414,6 +414,7 @@ COLUMNS = {
     "peer_group": {"zh": "同组(同一指标与类型)", "en": "Peer group (one indicator and kind)"},
     "vintage": {"zh": "统计口径", "en": "Method vintage"},
     "base": {"zh": "基期值", "en": "Base"},
+    "evidence": {"zh": "公布值出处段落(基期 / 最新)", "en": "Published values' passages (base / current)"},
     "current": {"zh": "最新值(同一口径)", "en": "Current (same method)"},
     "national": {"zh": "全国目标", "en": "National target"},
     "gap": {"zh": "与全国目标之差", "en": "Gap to national target"},

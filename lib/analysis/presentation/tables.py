@@ -43,6 +43,13 @@ def _kind(r, lang: str) -> str:
     return f"{kind}: {change}"
 
 
+def _words_of(dataset: Dataset) -> dict[str, str]:
+    """Each target's words by target id: its quote (quoted) or its evidence passage (cited)."""
+    t = dataset.targets
+    words = t["quote"].fillna(t["evidence"]).fillna("")
+    return dict(zip(t["target_id"], words, strict=True))
+
+
 def _wording(r) -> str:
     """What a target can be checked against: a quoted target's quote, a cited target's evidence."""
     return r.quote if pd.notna(r.quote) else ("" if pd.isna(r.evidence) else r.evidence)
@@ -148,6 +155,7 @@ def indicator_measures(
         m = m[m["jurisdiction_id"].isin(jurisdictions)]
     m = m.sort_values(["peer_group", "rank", "target_year", "jurisdiction_id"], na_position="last")
     standing = measures.peer_standing(dataset)
+    words = _words_of(dataset)
     rows = []
     for r in m.itertuples():
         tied = "=" if pd.notna(r.n_tied) and r.n_tied > 1 else ""
@@ -169,11 +177,12 @@ def indicator_measures(
                 "annual": "" if pd.isna(r.annual_change) else f"{r.annual_change:+.2f} {r.annual_change_unit}",
                 "note": labels.note(notes.joined(r.headroom_note, r.peer_note, r.note), lang),
                 "tier": labels.term(TIERS, r.tier, lang),
+                "quote": words.get(r.target_id, ""),
                 "source": r.source,
             }
         )
     keys = ["jurisdiction", "target", "kind", "target_year", "national", "gap", "year_gap", "path_value", "headroom"]
-    keys += ["peer_group", "rank", "percentile", "basis", "annual", "note", "tier", "source"]
+    keys += ["peer_group", "rank", "percentile", "basis", "annual", "note", "tier", "quote", "source"]
     return _frame(rows, keys, lang)
 
 
@@ -236,6 +245,7 @@ def vertical_table(
         as_province = (v["province_id"] == jurisdiction_id) & v["indicator_id"].isin(own)
         v = v[(v["jurisdiction_id"] == jurisdiction_id) | as_province]
     v = v.sort_values(["indicator_id", "vertical_gap"], ascending=[True, False], na_position="last")
+    words = _words_of(dataset)
     rows = []
     for r in v.itertuples():
         province_target = (
@@ -255,11 +265,12 @@ def vertical_table(
                 "vertical_gap": _signed(r.vertical_gap),
                 "note": labels.note(r.vertical_gap_note, lang),
                 "tier": labels.term(TIERS, r.tier, lang),
+                "quote": words.get(r.target_id, ""),
                 "source": r.source,
             }
         )
     keys = ["jurisdiction", "indicator", "target", "province", "province_target", "adjustment", "vertical_gap"]
-    keys += ["note", "tier", "source"]
+    keys += ["note", "tier", "quote", "source"]
     return _frame(rows, keys, lang)
 
 
@@ -268,6 +279,7 @@ def generations_table(dataset: Dataset, jurisdiction_id: str, lang: str) -> pd.D
     was raised (direction-adjusted) and how far the horizon moved, or why it cannot be compared."""
     g = measures.plan_generations(dataset)
     g = g[g["jurisdiction_id"] == jurisdiction_id].sort_values(["indicator_id", "generation"])
+    words = _words_of(dataset)
     rows = []
     for r in g.itertuples():
         target = "" if pd.isna(r.value) else f"{labels.target_text(r, lang)} ({labels.year_text(r.target_year, lang)})"
@@ -283,11 +295,12 @@ def generations_table(dataset: Dataset, jurisdiction_id: str, lang: str) -> pd.D
                 "presence": labels.note(r.presence, lang),
                 "note": labels.note(r.generation_note, lang),
                 "tier": labels.term(TIERS, r.tier, lang),
+                "quote": "" if pd.isna(r.target_id) else words.get(r.target_id, ""),
                 "source": "" if pd.isna(r.source) else r.source,
             }
         )
     keys = ["indicator", "doc", "issued", "target", "raised", "horizon_moved", "per_year", "presence", "note"]
-    keys += ["tier", "source"]
+    keys += ["tier", "quote", "source"]
     return _frame(rows, keys, lang)
 
 
@@ -304,6 +317,8 @@ def progress_table(
     vintage, the annual growth the target requires and the growth observed from the base, their
     ratio, the thresholds used, and the status (or why there is none)."""
     p = measures.progress_against_record(dataset, on_track_ratio, acceleration_ratio)
+    evidence = dataset.observations.set_index("observation_id")["evidence"]
+    words = _words_of(dataset)
     if indicator_id is not None:
         p = p[p["indicator_id"] == indicator_id]
     if jurisdiction_id is not None:
@@ -326,11 +341,20 @@ def progress_table(
                 "thresholds": f"{r.on_track_ratio:g} / {r.acceleration_ratio:g}",
                 "status": labels.note(r.status, lang),
                 "note": labels.note(r.status_note, lang),
+                "evidence": _published_evidence(evidence, r.base_observation_id, r.current_observation_id),
                 "tier": labels.term(TIERS, r.tier, lang),
+                "quote": words.get(r.target_id, ""),
                 "source": r.source,
             }
         )
     keys = ["jurisdiction", "indicator", "target", "vintage", "base", "current", "required", "observed", "ratio"]
     keys += ["thresholds"]
-    keys += ["status", "note", "tier", "source"]
+    keys += ["status", "note", "evidence", "tier", "quote", "source"]
     return _frame(rows, keys, lang)
+
+
+def _published_evidence(evidence: pd.Series, *observation_ids: object) -> str:
+    """The passages of the published values a row uses (each observation's evidence, once)."""
+    ids = [str(i) for i in observation_ids if isinstance(i, str) and i]
+    passages = [str(evidence[i]) for i in dict.fromkeys(ids) if i in evidence.index and pd.notna(evidence[i])]
+    return " / ".join(passages)
