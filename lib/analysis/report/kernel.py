@@ -5,6 +5,7 @@ start-up, imports and connecting a client are paid once per worker, not once per
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 import threading
 import time
@@ -92,6 +93,7 @@ def shutdown_kernel() -> None:
         _client = None
     if _kernel is not None:
         _kernel.shutdown_kernel(now=True)
+        shutil.rmtree(Path(_kernel.ip).parent, ignore_errors=True)  # the private folder of its sockets
         _kernel = None
 
 
