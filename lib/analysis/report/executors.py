@@ -10,6 +10,7 @@ import signal
 import time
 import uuid
 from collections.abc import Callable, Generator
+from contextlib import suppress
 
 from ..errors import ReportError
 from .kernel import JobResult, execute_job, interrupt_batch, shutdown_kernel, warm_kernel
@@ -25,9 +26,10 @@ FINISH = 30.0  # seconds the workers have, together, to shut their kernels down 
 def _worker_main(inbox, outbox, batch: int) -> None:
     """A local worker: one warm kernel, jobs from ``inbox`` until None, results to ``outbox``.
 
-    A stop signal (the batch's SIGTERM, or Ctrl-C, which the terminal sends the whole process
-    group) ends the report being run and the kernel with it; so does the batch's end, which the
-    worker watches for (its parent is the forkserver, which outlives a killed batch).
+    The batch's SIGTERM ends the report being run and the kernel with it; so does the batch's
+    end, which the worker watches for (its parent is the forkserver, which outlives a killed
+    batch). It ignores Ctrl-C and hang-ups, as the forkserver it is forked from does: the batch
+    acts on those.
     """
     end_with(batch)
     with stop_on_signals():
@@ -70,9 +72,11 @@ class LocalPool:
         from multiprocessing import forkserver
 
         # The forkserver and multiprocessing's resource tracker end when the batch's pipes to them
-        # close. A hung-up terminal's SIGHUP, sent to the whole process group, must not end them
-        # first: the tracker, started again, would complain of every lock the batch then frees.
-        with ignoring(signal.SIGHUP):
+        # close, and the batch stops its workers itself: the terminal's Ctrl-C and hang-up, sent
+        # to the whole process group, are for the batch alone. (Otherwise Ctrl-C kills a
+        # forkserver still importing with a traceback, and after a hang-up the tracker, started
+        # again, complains of every lock the batch then frees.)
+        with ignoring(signal.SIGINT, signal.SIGHUP):
             forkserver.ensure_running()
         self.outbox = self.ctx.Queue()
 
@@ -128,6 +132,20 @@ class LocalPool:
             if proc.is_alive():
                 proc.kill()
                 proc.join()
+        if stopping:
+            _end_forkserver()
+
+
+def _end_forkserver() -> None:
+    """End the forkserver now rather than when the batch's process ends: its interpreter, which
+    has the library imported, takes a second or more to tear down on a busy machine (or is still
+    importing it). The next pool starts another."""
+    from multiprocessing import forkserver
+
+    pid = forkserver._forkserver._forkserver_pid  # type: ignore[attr-defined]  # multiprocessing offers no handle
+    if pid is not None:
+        with suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGTERM)
 
 
 DASK_CONNECT_TIMEOUT = "10s"  # how long to keep trying an unreachable scheduler

@@ -89,24 +89,28 @@ def _relay(told: int, signals: Signals) -> None:
     (a kernel client's zmq poll, waiting with no timeout for a notebook's next output), only a
     signal to that thread interrupts it. The wakeup fd tells this thread of each signal at once.
     """
-    with os.fdopen(told, "rb") as pipe:
+    with os.fdopen(told, "rb", buffering=0) as pipe:
         first = pipe.read(1)
-    if first and not signals.stopping:
-        signal.pthread_kill(threading.main_thread().ident or 0, first[0])
+        if first and not signals.stopping:
+            signal.pthread_kill(threading.main_thread().ident or 0, first[0])
+        while pipe.read(64):  # until the write end closes: a signal written to a closed pipe is an error
+            pass
 
 
 @contextmanager
-def ignoring(signum: int) -> Iterator[None]:
-    """Within, the signal is ignored, and stays ignored in the programs the processes started
+def ignoring(*signums: int) -> Iterator[None]:
+    """Within, the signals are ignored, and stay ignored in the programs the processes started
     within run (an ignored signal is kept across exec). Outside the main thread, does nothing."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signum, signal.SIG_IGN)
+    previous = {s: signal.signal(s, signal.SIG_IGN) for s in signums}
     try:
         yield
     finally:
-        signal.signal(signum, previous)
+        for s, handler in previous.items():
+            if handler is not None:
+                signal.signal(s, handler)
 
 
 def end_with(pid: int) -> None:
