@@ -71,6 +71,8 @@ class LocalPool:
         import queue
         from multiprocessing import forkserver
 
+        if not jobs:  # nothing to run: no forkserver to start (it imports the library)
+            return
         # The forkserver and multiprocessing's resource tracker end when the batch's pipes to them
         # close, and the batch stops its workers itself: the terminal's Ctrl-C and hang-up, sent
         # to the whole process group, are for the batch alone. (Otherwise Ctrl-C kills a
