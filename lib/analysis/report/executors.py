@@ -175,6 +175,7 @@ def run_dask(jobs: list[Job], sources: dict[str, str], scheduler: str) -> Genera
                 except Exception as e:  # the task or its worker failed outside execute_job
                     yield JobResult(futures[future], False, f"worker failed: {type(e).__name__}: {e}")
         except BaseException:  # stopped, or closed early: nothing more of this batch may run
-            client.cancel(list(futures))
-            client.run(interrupt_batch, batch)
+            with suppress(OSError):  # the scheduler is unreachable: nothing more can be asked of it
+                client.cancel(list(futures), msg="the batch was stopped")
+                client.run(interrupt_batch, batch, on_error="ignore")
             raise
