@@ -156,11 +156,10 @@ class _Run:
         for page in pages:
             chars |= webfonts.cjk_characters(page.read_text(encoding="utf-8"))
 
-        def staged(
-            path: Path, data: bytes
-        ) -> None:  # the font is made again only if the build's is not for these characters
+        def staged(path: Path, data: bytes) -> None:
             files.write_bytes(staging / path.relative_to(self.reports_dir), data)
 
+        # the build's font stays if it is for these characters; a new one is staged with the rest
         webfonts.write_assets(self.reports_dir / "assets", chars, staged)
         files.write_bytes(staging / "assets" / "report.css", stylesheet())
         run = [

@@ -19,8 +19,8 @@ WATCH = 0.5  # seconds between a worker's looks at its batch
 
 class Stop(KeyboardInterrupt):
     """A stop signal arrived. A KeyboardInterrupt, so the handlers that record a failing report
-    and go on (``except Exception``) let it through, and asyncio (which nbclient runs the
-    notebook in) re-raises it wherever it lands, where it would keep another exception in a task."""
+    and go on (``except Exception``) let it through, and so asyncio (in which nbclient runs a
+    notebook) passes it on from whatever task it lands in, where it would keep any other."""
 
     def __init__(self, signum: int):
         super().__init__(signal.Signals(signum).name)
