@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -58,6 +59,12 @@ def snapshot(folder: Path) -> dict[str, str]:
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
+
+
+def report_command(data: Path, notebooks: Path, out: Path, *extra: str) -> list[str]:
+    """`analysis report` as a user runs it, on a data folder and a notebooks folder, without a progress bar."""
+    command = [sys.executable, "-m", "analysis", "--data-dir", str(data), "report", "--out", str(out)]
+    return [*command, "--notebooks", str(notebooks), "--quiet", *extra]
 
 
 def notebook_json(*cells: str) -> str:

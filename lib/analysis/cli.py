@@ -406,12 +406,13 @@ def lab(lab_args: tuple[str, ...]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; return the exit status (2 for a problem the user can fix)."""
+    """Run the command line; return the exit status (2 for a problem the user can fix, 128 + the
+    signal's number for a batch a signal stopped)."""
     try:
         cli.main(args=argv, prog_name=PROG, standalone_mode=False)
     except AnalysisError as e:
-        click.echo(f"error: {e}", err=True)
-        return 2
+        click.echo(f"{e.label}: {e}", err=True)
+        return e.exit_status
     except click.exceptions.Exit as e:
         return e.exit_code
     except click.ClickException as e:

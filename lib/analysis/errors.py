@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 class AnalysisError(Exception):
     """A problem the user can fix: printed as one message, never as a traceback."""
 
+    label = "error"  # what the message is, printed before it
+    exit_status = 2  # what a command ending with it exits with
+
 
 class DataValidationError(AnalysisError):
     """The data failed validation; ``problems`` lists every problem found, ``where`` says in
@@ -40,6 +43,17 @@ class IntakeError(AnalysisError):
 
 class ReportError(AnalysisError):
     """The report batch cannot run (for example, the output or the scheduler is unusable)."""
+
+
+class BatchInterrupted(ReportError):
+    """A signal stopped the report batch, which cleaned up after itself. The exit status is the one
+    shells give a command a signal ended (128 + its number), so scripts and CI read it as such."""
+
+    label = "interrupted"
+
+    def __init__(self, message: str, signum: int):
+        super().__init__(message)
+        self.exit_status = 128 + signum
 
 
 class OutputError(AnalysisError):

@@ -1,18 +1,23 @@
 """The explorer as an analyst meets it: JupyterLab started the way `make lab` starts it (on a
-copy of the notebook, so nothing in the repository is saved over), the notebook run in
-Chromium, a control changed, and the chart redrawn; no request leaves the machine."""
+copy of the notebook, so nothing in the repository is saved over, and in a terminal of its
+own), the notebook run in Chromium, a control changed, and the chart redrawn; no request leaves
+the machine; and Ctrl-C in that terminal closes Lab with nothing left running."""
 
 from __future__ import annotations
 
 import json
+import os
+import pty
 import secrets
 import shutil
+import signal
 import socket
 import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import psutil
 import pytest
 from playwright.sync_api import Page
 
@@ -36,8 +41,10 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def lab(tmp_path_factory) -> Iterator[tuple[str, Path]]:
-    """A running JupyterLab on a copy of the explorer; yields its URL and its log."""
+def lab(tmp_path_factory) -> Iterator[tuple[str, Path, subprocess.Popen]]:
+    """A running JupyterLab on a copy of the explorer, reading from a terminal (so Ctrl-C asks
+    before it stops, as in `make lab`) in a process group of its own; yields its URL, its log and
+    its process."""
     root = tmp_path_factory.mktemp("lab")
     notebook = root / "explorer.ipynb"
     shutil.copy(paths.NOTEBOOKS_DIR / "explorer.ipynb", notebook)
@@ -60,22 +67,27 @@ def lab(tmp_path_factory) -> Iterator[tuple[str, Path]]:
         notebook=notebook,
     )
     log = root / "lab.log"
+    terminal, tty = pty.openpty()
     with log.open("w") as out:
-        server = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(
+            command, env=env, stdin=tty, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
     try:
         deadline = time.monotonic() + 120
         while "is running at" not in log.read_text():
             assert server.poll() is None and time.monotonic() < deadline, log.read_text()[-2000:]
             time.sleep(0.2)
-        yield f"http://127.0.0.1:{port}/lab/tree/{notebook.name}?token={token}", log
+        yield f"http://127.0.0.1:{port}/lab/tree/{notebook.name}?token={token}", log, server
     finally:
         server.terminate()
         server.wait(timeout=30)
+        os.close(terminal)
+        os.close(tty)
 
 
 @pytest.fixture(scope="module")
 def page(playwright, lab) -> Iterator[tuple[Page, list[str]]]:
-    url, _ = lab
+    url, _, _ = lab
     _, env = lab_command([])
     browser = launch(playwright, Path(env["FONTCONFIG_FILE"]))  # the CJK font `make lab` gives the browser
     context = browser.new_context(viewport={"width": 1400, "height": 2400})
@@ -133,5 +145,28 @@ def test_the_explorer_runs_in_lab_and_redraws_when_a_control_changes(page, lab, 
     assert errors == 0, "a cell wrote to stderr"
     screenshot_of_the_controls_and_first_chart(page, screenshots / "explorer.png")
     assert outside == [], outside
-    _, log = lab
+    _, log, _ = lab
     assert "Traceback" not in log.read_text()
+
+
+def running(processes: list[psutil.Process]) -> list[psutil.Process]:
+    """Those still running (a zombie has ended: only its exit status is left)."""
+    return [p for p in processes if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
+
+
+def test_closing_lab_with_ctrl_c_leaves_no_kernel_behind(lab, page):
+    """Ctrl-C, then Ctrl-C again at Lab's "Shut down this Jupyter server?" (the terminal signals
+    its foreground process group each time): Lab shuts the explorer's kernel down and exits.
+    (Checked to fail with one Ctrl-C: Lab asks, and goes on serving.)"""
+    _, log, server = lab
+    started = psutil.Process(server.pid).children(recursive=True)
+    assert any("ipykernel" in " ".join(p.cmdline()) for p in started), "the explorer's kernel is running"
+    for _ in range(2):
+        os.killpg(server.pid, signal.SIGINT)
+        time.sleep(0.5)
+    server.wait(timeout=5)
+    deadline = time.monotonic() + 5
+    while running(started) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert running(started) == []
+    assert "Kernel shutdown" in log.read_text()

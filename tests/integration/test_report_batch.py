@@ -9,7 +9,6 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 from urllib.parse import unquote
@@ -23,7 +22,7 @@ from analysis.data.bundle import BUNDLE_NAME, FOLDER
 from analysis.report.kernel import JobResult
 from analysis.report.output import remove_stale, write_report
 from analysis.report.plan import Job
-from tests.helpers import expected_reports, snapshot, write_subset
+from tests.helpers import expected_reports, report_command, snapshot, write_subset
 
 FAILING = "public_measurement_standards"
 LANGS = ("zh", "en")
@@ -31,8 +30,7 @@ MQCI = "mfg_quality_competitiveness_index"
 
 
 def run_batch(data: Path, notebooks: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "analysis", "--data-dir", str(data), "report", "--out", str(out)]
-    command += ["--notebooks", str(notebooks), "--quiet", "--workers", "2", *extra]
+    command = report_command(data, notebooks, out, "--workers", "2", *extra)
     return subprocess.run(command, capture_output=True, text=True, timeout=900)
 
 

@@ -5,6 +5,7 @@ start-up, imports and connecting a client are paid once per worker, not once per
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 import threading
 import time
@@ -92,6 +93,7 @@ def shutdown_kernel() -> None:
         _client = None
     if _kernel is not None:
         _kernel.shutdown_kernel(now=True)
+        shutil.rmtree(Path(_kernel.ip).parent, ignore_errors=True)  # the private folder of its sockets
         _kernel = None
 
 
@@ -104,17 +106,34 @@ def _error_of(nb) -> str:
 
 
 _kernel_lock = threading.Lock()
+_batch = ""  # the batch whose report the kernel is running, if it is running one
+_interrupted = False  # and whether that batch has stopped it (its files are then not wanted)
 
 
-def execute_job(job: Job, notebook_json: str) -> JobResult:
+def execute_job(job: Job, notebook_json: str, batch: str = "") -> JobResult:
     """Run one report in this process's warm kernel; return its files, never raise.
 
     ``notebook_json`` is the notebook's source, sent with the job, so a remote worker needs
     the package and the data folder but not the repository's notebooks. Calls from several
-    threads of one process (a Dask worker's) take turns at the kernel.
+    threads of one process (a Dask worker's) take turns at the kernel. ``batch`` names the
+    batch the job belongs to, so that batch can stop it (:func:`interrupt_batch`).
     """
+    global _batch, _interrupted
     with _kernel_lock:
-        return _execute(job, notebook_json)
+        _batch, _interrupted = batch, False
+        try:
+            return _execute(job, notebook_json)
+        finally:
+            _batch = ""
+
+
+def interrupt_batch(batch: str) -> None:
+    """Interrupt the report of ``batch`` that this process's kernel is running, if it is running
+    one. The kernel stays, warm for the next batch: a Dask worker's serves every batch sent to it."""
+    global _interrupted
+    if batch and _batch == batch and _kernel is not None:
+        _interrupted = True
+        _kernel.interrupt_kernel()
 
 
 def _execute(job: Job, notebook_json: str) -> JobResult:
@@ -156,7 +175,7 @@ def _execute(job: Job, notebook_json: str) -> JobResult:
             error = f"{ename}: {evalue}" if ename else f"{type(e).__name__}: {e}".strip().splitlines()[0]
             if _kernel is not None and not _kernel.is_alive():
                 shutdown_kernel()
-        if executed.is_file():
+        if executed.is_file() and not _interrupted:
             nb = nbformat.read(executed, as_version=4)
             if not ok:
                 error = _error_of(nb) or error
