@@ -104,7 +104,7 @@ class ReportDisplay:
             )
         _display(InlineTable(frame, links))
 
-    def measures(self, frame: pd.DataFrame, name: str = "measures") -> None:
+    def measures(self, frame: pd.DataFrame, name: str = "all-measures") -> None:
         """The report's slice of ``measures.csv`` (every measure of every target it shows, with the
         codes of what does not apply): in the batch a download linked from the page, as the dataset
         zip carries it; in a notebook, the table."""
