@@ -94,7 +94,7 @@ def write_subset(data_dir: Path, out: Path, doc_ids: tuple[str, ...] = SMALL_COR
 
     out.mkdir(parents=True)
     (out / "sources").mkdir()
-    for name in ("jurisdictions.csv", "indicators.csv", "observations.csv", "datapackage.json"):
+    for name in ("jurisdictions.csv", "indicators.csv", "observations.csv", "vintages.csv", "datapackage.json"):
         shutil.copy(data_dir / name, out / name)
     documents = [d for d in read_rows(data_dir / "documents.csv") if d["doc_id"] in doc_ids]
     write_rows(out / "documents.csv", documents)
