@@ -16,7 +16,7 @@ from matplotlib.text import Text
 from matplotlib.ticker import MultipleLocator
 
 from analysis import measures
-from analysis.presentation import charts, labels
+from analysis.presentation import charts, exports, labels
 from analysis.presentation.charts.progress import SERIES_LABEL
 from analysis.presentation.charts.spread import TARGET_LABEL
 
@@ -191,3 +191,12 @@ def test_tick_labels_that_run_together_are_caught(dataset):
     record = next(ax for ax in fig.axes if ax.get_xlabel() == labels.text("year", "en"))
     record.xaxis.set_major_locator(MultipleLocator(1))
     assert ("2004", "2005") in overlapping_ticks(fig)
+
+
+def test_a_chart_as_svg_draws_its_text_as_outlines_and_repeats_its_bytes(dataset):
+    """Drawn twice from scratch, the SVG is the same file; its text is glyph outlines (no <text> for
+    the reader's fonts to draw) and it carries no date."""
+    first, second = (exports.chart_svg(charts.indicator_spread(dataset, MQCI, "zh")) for _ in range(2))
+    assert first == second
+    assert first.startswith(b"<?xml") and b"<text" not in first and b"<dc:date>" not in first
+    assert first.count(b"<use ") > 50  # each character placed from its outline

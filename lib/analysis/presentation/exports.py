@@ -16,9 +16,6 @@ from PIL import Image
 WORKBOOK_DATE = dt.datetime(2026, 1, 1)
 # Charts use few colours: 128, without dithering, keep text and lines crisp at a third of the size.
 PNG_COLOURS = 128
-# SVG text drawn as glyph outlines (from the bundled CJK font), so the file shows Chinese on a
-# machine without Chinese fonts; ids salted with a constant and no date, so its bytes repeat.
-SVG_RC = {"svg.fonttype": "path", "svg.hashsalt": "quality-targets"}
 
 
 def chart_png(fig, dpi: float) -> bytes:
@@ -36,7 +33,9 @@ def chart_svg(fig) -> bytes:
     """The chart as a scalable vector file, from the same Figure the PNG was drawn from (its data
     and layout already computed; only the drawing is redone, by the SVG renderer)."""
     out = io.BytesIO()
-    with matplotlib.rc_context(SVG_RC):
+    # Text drawn as glyph outlines (from the bundled CJK font), so the file shows Chinese on a
+    # machine without Chinese fonts; ids salted with a constant and no date, so its bytes repeat.
+    with matplotlib.rc_context({"svg.fonttype": "path", "svg.hashsalt": "quality-targets"}):
         fig.savefig(out, format="svg", metadata={"Date": None})
     return out.getvalue()
 

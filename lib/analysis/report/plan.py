@@ -105,12 +105,12 @@ def report_jobs(dataset: Dataset, langs: tuple[str, ...] = ("zh",), data_dir: st
     citation, date = read_citation(), data_date(dataset)
     jobs = []
     for lang in langs:
-        for kind, key, own, scope in planned:
+        for kind, key, own, reads in planned:
             job = Job(
                 kind,
                 key,
                 NOTEBOOKS[kind],
-                {**own, "lang": lang, "data_dir": data_dir, "data_scope": scope.text()},
+                {**own, "lang": lang, "data_dir": data_dir, "data_scope": reads.text()},
                 lang,
                 _title(dataset, kind, key, lang),
             )
