@@ -22,8 +22,9 @@ from analysis.report.webfonts import FAMILY
 from tests.browser.conftest import latin_only_fontconfig, launch
 from tests.helpers import write_subset
 
-# the nation, a province with its own plan and a city under it, a city whose province has none here
-CORPUS = ("national-2023", "jiangxi-2023", "jian-2024", "yichang-2023")
+# the nation, a province with its own plan and a city under it, a city whose province has none here,
+# and a cited plan (Nanchang's, under Jiangxi: the others are all quoted now) for the tier filter
+CORPUS = ("national-2023", "jiangxi-2023", "jian-2024", "yichang-2023", "nanchang-2024")
 MQCI = "mfg_quality_competitiveness_index"
 PAGES = [
     "index.html",
