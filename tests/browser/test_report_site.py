@@ -1,25 +1,30 @@
 """The report site as a reader sees it: opened from file:// in Chromium with the network blocked
 and no CJK fonts on the machine. Nothing is requested outside the folder, every image loads and
 has alt text, Chinese is drawn by the bundled font and that font has a glyph for every character
-shown, and the index's search and filters narrow the list."""
+shown, the index's search and filters narrow the list, and a report printed from the browser comes
+out as clean A4 pages."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
+import pdfplumber
 import pytest
 from fontTools.ttLib import TTFont
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from analysis import paths
+from analysis.presentation import labels
 from analysis.report.batch import build_reports
 from analysis.report.webfonts import FAMILY
 from tests.browser.conftest import latin_only_fontconfig, launch
 from tests.helpers import write_subset
 
-# the nation, a province with its own plan and a city under it, a city whose province has none here
-CORPUS = ("national-2023", "jiangxi-2023", "jian-2024", "yichang-2023")
+# the nation, a province with its own plan and a city under it, a city whose province has none here,
+# and a cited plan (Nanchang's, under Jiangxi: the others are all quoted now) for the tier filter
+CORPUS = ("national-2023", "jiangxi-2023", "jian-2024", "yichang-2023", "nanchang-2024")
 MQCI = "mfg_quality_competitiveness_index"
 PAGES = [
     "index.html",
@@ -226,3 +231,95 @@ def test_search_and_filters_narrow_the_index(offline, site, screenshots):
     page.select_option("select[name=lang]", "zh")
     page.fill("input[name=q]", "江西")
     page.screenshot(path=screenshots / "index-search.png")
+
+
+# Printing a report from the browser, as Chromium prints it (the page's own @page size).
+PRINTED = "en/overview/overview.html"  # three figures and a table of every target, with its source
+A4 = (595, 842)  # points
+# Marks put in the longest table's header and in its first and last rows, to find them in the PDF.
+MARK_LONGEST_TABLE = """() => {
+    const table = [...document.querySelectorAll("table.data")].sort((a, b) => b.rows.length - a.rows.length)[0];
+    const mark = (cell, token) => {
+        const span = document.createElement("span");
+        span.textContent = " " + token;
+        span.style.whiteSpace = "nowrap";
+        cell.append(span);
+    };
+    mark(table.tHead.rows[0].cells[0], "HDRQ");
+    mark(table.tBodies[0].rows[0].cells[0], "ROWA");
+    mark(table.tBodies[0].rows[table.tBodies[0].rows.length - 1].cells[0], "ROWZ");
+    return table.tBodies[0].rows.length;
+}"""
+
+
+@dataclass
+class Printed:
+    """A page printed to PDF: each page's size, text and the boxes of its images."""
+
+    sizes: list[tuple[int, int]]
+    texts: list[str]
+    images: list[list[tuple[float, float, float, float]]]
+
+    def pages_with(self, token: str) -> list[int]:
+        return [k for k, text in enumerate(self.texts) if token in text]
+
+
+def print_page(page: Page, path: Path, css: str = "") -> Printed:
+    """Print ``page`` as Chromium prints it (with ``css`` added, for the controls), saved to ``path``."""
+    page.evaluate(LOAD_EVERY_IMAGE)
+    if css:
+        page.add_style_tag(content=css)
+    path.write_bytes(page.pdf(prefer_css_page_size=True, print_background=True))
+    with pdfplumber.open(path) as pdf:
+        return Printed(
+            [(round(p.width), round(p.height)) for p in pdf.pages],
+            [p.extract_text() or "" for p in pdf.pages],
+            [[(i["x0"], i["top"], i["x1"], i["bottom"]) for i in p.images] for p in pdf.pages],
+        )
+
+
+def split_figures(printed: Printed) -> list[int]:
+    """Pages holding a piece of a figure: an image that runs off the page's edge is drawn in
+    part on this page and in part on the next."""
+    return [
+        k
+        for k, ((width, height), images) in enumerate(zip(printed.sizes, printed.images, strict=True))
+        for x0, top, x1, bottom in images
+        if top < -0.5 or bottom > height + 0.5 or x0 < -0.5 or x1 > width + 0.5
+    ]
+
+
+def test_a_printed_report_is_clean_a4_pages(offline, site, screenshots):
+    page = offline.open(site, PRINTED)
+    figures = page.eval_on_selector_all("figure.chart img", "images => images.length")
+    rows = page.evaluate(MARK_LONGEST_TABLE)
+    printed = print_page(page, screenshots / "print-overview-en.pdf")
+    assert len(printed.sizes) >= 3 and set(printed.sizes) == {A4}
+    everything = "\n".join(printed.texts)
+    for hidden in (labels.text("back_to_index", "en"), labels.text("download_table", "en"), "SVG"):
+        assert hidden not in everything
+    assert "How to cite this page:" in printed.texts[-1]  # the citation closes the report
+    assert figures >= 3 and sum(len(images) for images in printed.images) == figures  # each figure once
+    assert split_figures(printed) == []
+    first, last = printed.pages_with("ROWA"), printed.pages_with("ROWZ")
+    assert len(first) == len(last) == 1 and last[0] > first[0], (rows, first, last)  # the table runs onto a new page
+    assert printed.pages_with("HDRQ") == list(range(first[0], last[0] + 1))  # its header on every page it is on
+
+
+# What the print stylesheet prevents: figures that break, one taller than a page (Chromium slices
+# an image only then), and a table header printed as a plain row, once.
+LOOSE = """figure.chart { break-inside: auto !important; }
+figure.chart img { max-height: none !important; height: 330mm !important; }
+thead { display: table-row-group !important; }"""
+
+
+def test_a_split_figure_and_an_unrepeated_header_are_caught(offline, site, screenshots):
+    """The controls for the print checks: printed as LOOSE allows, figures are split across pages
+    and the long table's header is printed once, and the checks see both."""
+    page = offline.open(site, PRINTED)
+    figures = page.eval_on_selector_all("figure.chart img", "images => images.length")
+    page.evaluate(MARK_LONGEST_TABLE)
+    printed = print_page(page, screenshots / "print-overview-en-loose.pdf", LOOSE)
+    assert split_figures(printed) and sum(len(images) for images in printed.images) > figures
+    first, last = printed.pages_with("ROWA"), printed.pages_with("ROWZ")
+    assert last[0] > first[0] and printed.pages_with("HDRQ") == [first[0]]

@@ -1,14 +1,18 @@
 """The report batch end to end on the small corpus (with one deliberately failing report): the
-pages, their language, their weight and links, the downloads, the index; and, on two plans,
-that a forced re-run with unchanged inputs writes the same bytes."""
+pages, their language, their weight and links, the figures' SVGs, the citation lines, the
+downloads, the index; and, on two plans, that a forced re-run with unchanged inputs writes the
+same bytes."""
 
 from __future__ import annotations
 
+import csv
 import html
 import json
 import re
 import shutil
 import subprocess
+import sys
+import tomllib
 import zipfile
 from pathlib import Path
 from urllib.parse import unquote
@@ -16,9 +20,11 @@ from urllib.parse import unquote
 import nbformat
 import pytest
 from fontTools.ttLib import TTFont
+from matplotlib import font_manager
 
 from analysis import paths
 from analysis.data.bundle import BUNDLE_NAME, FOLDER
+from analysis.presentation.style import FONT, set_style
 from analysis.report.kernel import JobResult
 from analysis.report.output import remove_stale, write_report
 from analysis.report.plan import Job
@@ -119,6 +125,46 @@ def test_pages_are_light_and_link_their_figures_and_tables_as_files(batch):
         assert page_path.stat().st_size < 60_000, page_path
 
 
+def test_every_figure_has_its_svg_beside_it_linked_from_its_page(batch):
+    """The SVG holds the chart's Chinese as outlines (no text for a reader's fonts to draw): here
+    the outline of 江 (in 江门 and 江苏), as the bundled font's character map finds its glyph, in
+    the index's spread chart."""
+    _, out, _, _ = batch
+    pngs = [p for lang in LANGS for p in (out / lang).rglob("figures/*.png")]
+    with_svg = [p for p in pngs if p.with_suffix(".svg").is_file()]
+    assert len(pngs) > 100 and len(with_svg) == len(pngs)
+    for page_path in report_pages(out):
+        page = page_path.read_text(encoding="utf-8")
+        shown = re.findall(r'<img src="(figures/[^"]+)\.png"', page)
+        assert shown == re.findall(r'<a href="(figures/[^"]+)\.svg">SVG</a>', page), page_path
+    svg = (out / "zh" / "indicator" / MQCI / "figures" / "spread.svg").read_text(encoding="utf-8")
+    assert svg.startswith("<?xml") and "<text" not in svg and "<dc:date>" not in svg
+    set_style()  # registers the bundled font
+    font = font_manager.get_font(font_manager.findfont(FONT, fallback_to_default=False))
+    assert f'<path id="{font.postscript_name}-{font.get_char_index(ord("江")):x}"' in svg
+
+
+def test_every_report_page_says_how_to_cite_it(batch):
+    """With the dataset's version (pyproject's), the page's path and the date of the data: the
+    latest issue date of a plan the reports compare (drafts left out), read from the corpus."""
+    _, out, _, (data, _) = batch
+    version = tomllib.loads((paths.REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    with (data / "documents.csv").open(encoding="utf-8", newline="") as f:
+        date = max(r["issued"] for r in csv.DictReader(f) if r["issued"] and r["standing"] != "draft")
+    for page_path in report_pages(out):
+        page = page_path.read_text(encoding="utf-8")
+        cite = re.findall(r'<footer class="cite"><p>(.*?)</p></footer>', page, re.S)
+        assert len(cite) == 1, page_path
+        line = html.unescape(cite[0])
+        path = page_path.relative_to(out).as_posix()
+        if page_path.parts[len(out.parts)] == "zh":
+            assert line.startswith("引用本页:") and f"版本 {version} " in line
+            assert line.endswith(f"{path}。数据收录至 {date} 发布的规划。"), line
+        else:
+            assert line.startswith("How to cite this page:") and f"version {version} " in line
+            assert line.endswith(f"{path}. Data: plans issued up to {date}."), line
+
+
 def test_the_index_offers_the_dataset_as_a_zip_of_the_data_it_was_built_from(batch):
     _, out, _, (data, _) = batch
     assert f'href="downloads/{BUNDLE_NAME}"' in (out / "index.html").read_text(encoding="utf-8")
@@ -190,7 +236,7 @@ def test_a_forced_rerun_with_unchanged_inputs_writes_the_same_bytes(tmp_path):
     assert {p: h for p, h in after.items() if p not in run_records} == {
         p: h for p, h in before.items() if p not in run_records
     }
-    assert {p.rsplit(".", 1)[-1] for p in before} >= {"html", "png", "csv", "xlsx", "ipynb", "zip"}
+    assert {p.rsplit(".", 1)[-1] for p in before} >= {"html", "png", "svg", "csv", "xlsx", "ipynb", "zip"}
 
 
 def result(key: str, files: dict[str, bytes]) -> JobResult:

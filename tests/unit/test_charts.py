@@ -1,8 +1,8 @@
 """The charts as a reader meets them: every chart in both languages names its source and is
 described by its alt text; a Chinese chart draws every character with a font that has it (no
 tofu boxes, on a machine without Chinese fonts: the font comes from a pip package); an English
-chart has no Chinese in it; and the spread chart's target labels and the record chart's
-series names never overlap, at the full national scale."""
+chart has no Chinese in it; the spread chart's target labels and the record chart's series names
+never overlap, at the full national scale; and no two tick labels of a chart overlap or touch."""
 
 from __future__ import annotations
 
@@ -13,9 +13,10 @@ import re
 import pytest
 from matplotlib import font_manager
 from matplotlib.text import Text
+from matplotlib.ticker import MultipleLocator
 
 from analysis import measures
-from analysis.presentation import charts, labels
+from analysis.presentation import charts, exports, labels
 from analysis.presentation.charts.progress import SERIES_LABEL
 from analysis.presentation.charts.spread import TARGET_LABEL
 
@@ -126,3 +127,76 @@ def test_a_year_axis_is_ticked_in_whole_years(dataset, chart, indicator):
     for ax in year_axes:
         ticks = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
         assert ticks and all(re.fullmatch(r"\d{4}", t) for t in ticks), ticks
+
+
+def tick_label_boxes(fig) -> list:
+    """The boxes of every tick label a chart shows, on every axis of every panel (ticks outside an
+    axis's view are not drawn, so not counted), each padded by 2 points: labels less than 4
+    points apart (a third of an 11-point label's height) read as one, as much as labels that
+    overlap."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    pad = 2 * fig.dpi / 72
+    boxes = []
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            low, high = sorted(axis.get_view_interval())
+            slack = (high - low) * 1e-9
+            for tick in (*axis.get_major_ticks(), *axis.get_minor_ticks()):
+                if not low - slack <= tick.get_loc() <= high + slack:
+                    continue
+                for label in (tick.label1, tick.label2):
+                    if label.get_visible() and label.get_text().strip():
+                        boxes.append((label.get_text(), label.get_window_extent(renderer).padded(pad)))
+    return boxes
+
+
+def overlapping_ticks(fig) -> list[tuple[str, str]]:
+    return [
+        (a, b) for (a, box_a), (b, box_b) in itertools.combinations(tick_label_boxes(fig), 2) if box_a.overlaps(box_b)
+    ]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("name", CHARTS)
+def test_no_two_tick_labels_of_a_chart_overlap(dataset, name, lang):
+    fig = CHARTS[name](dataset, lang)
+    if any(ax.axison for ax in fig.axes):  # not a chart that says it has nothing to draw
+        assert tick_label_boxes(fig)  # the check sees the chart's ticks
+    assert overlapping_ticks(fig) == []
+
+
+def national_record_indicators(dataset) -> list[str]:
+    """Every indicator whose spread chart has a national record to draw beside its targets."""
+    national = dataset.jurisdictions.loc[dataset.jurisdictions["level"] == "nation", "jurisdiction_id"]
+    obs = dataset.observations
+    published = set(obs.loc[obs["jurisdiction_id"].isin(national), "indicator_id"])
+    return [i for i in measures.shared_indicators(dataset) if i in published]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_national_record_beside_every_spread_has_its_years_apart(dataset, lang):
+    """The narrow record panel beside the lanes, over every indicator with a national record (the
+    index's runs 2005-2025 in 2.6 inches)."""
+    indicators = national_record_indicators(dataset)
+    assert MQCI in indicators and len(indicators) >= 3
+    for indicator_id in indicators:
+        assert overlapping_ticks(charts.indicator_spread(dataset, indicator_id, lang)) == [], indicator_id
+
+
+def test_tick_labels_that_run_together_are_caught(dataset):
+    """The control for the tick checks: the index's record panel ticked at every year, as a
+    locator left to itself could, has its labels on top of each other, and the check sees it."""
+    fig = charts.indicator_spread(dataset, MQCI, "en")
+    record = next(ax for ax in fig.axes if ax.get_xlabel() == labels.text("year", "en"))
+    record.xaxis.set_major_locator(MultipleLocator(1))
+    assert ("2004", "2005") in overlapping_ticks(fig)
+
+
+def test_a_chart_as_svg_draws_its_text_as_outlines_and_repeats_its_bytes(dataset):
+    """Drawn twice from scratch, the SVG is the same file; its text is glyph outlines (no <text> for
+    the reader's fonts to draw) and it carries no date."""
+    first, second = (exports.chart_svg(charts.indicator_spread(dataset, MQCI, "zh")) for _ in range(2))
+    assert first == second
+    assert first.startswith(b"<?xml") and b"<text" not in first and b"<dc:date>" not in first
+    assert first.count(b"<use ") > 50  # each character placed from its outline

@@ -1,17 +1,22 @@
 """CITATION.cff: valid Citation File Format 1.2.0 as far as its required keys go, the version
-pyproject.toml gives, and the citation the library reads from it."""
+pyproject.toml gives, the citation the library reads from it, and the line that cites a report
+page with it."""
 
 from __future__ import annotations
 
+import csv
+import dataclasses
 import datetime
 import tomllib
 
+import pandas as pd
 import pytest
 import yaml
 
 from analysis import paths
-from analysis.citation import read_citation
+from analysis.citation import Citation, read_citation
 from analysis.errors import AnalysisError
+from analysis.report.citing import data_date, page_citation
 
 CFF = paths.REPO_ROOT / "CITATION.cff"
 
@@ -58,3 +63,36 @@ def test_the_library_reads_the_citation(cff):
 def test_a_missing_citation_file_is_named(tmp_path):
     with pytest.raises(AnalysisError, match=f"^no such citation file: {tmp_path / 'CITATION.cff'}$"):
         read_citation(tmp_path / "CITATION.cff")
+
+
+def test_the_data_is_dated_by_its_latest_plan(dataset):
+    """The latest issue date in documents.csv, read here from the file itself; a recorded issue
+    month sorts before the days of that month, and an undated plan is passed over."""
+    with (paths.DATA_DIR / "documents.csv").open(encoding="utf-8", newline="") as f:
+        issued = [row["issued"] for row in csv.DictReader(f) if row["issued"]]
+    assert data_date(dataset) == max(issued)
+    documents = pd.DataFrame({"issued": ["2023-02", "2024-04", "2024-03-31", None]})
+    assert data_date(dataclasses.replace(dataset, documents=documents)) == "2024-04"
+    assert data_date(dataclasses.replace(dataset, documents=documents.iloc[3:])) == ""
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            "How to cite this page: Quality-plan targets contributors (2026). Plan targets, version 0.9.1 "
+            "[Data set]: “Overview”, en/overview/overview.html. Data: plans issued up to 2024-04-29.",
+        ),
+        (
+            "zh",
+            "引用本页:Quality-plan targets contributors(2026).Plan targets,版本 0.9.1 [数据集]:《总览》,"
+            "zh/overview/overview.html。数据收录至 2024-04-29 发布的规划。",
+        ),
+    ],
+)
+def test_a_page_is_cited_with_the_dataset_version_the_page_and_the_date_of_the_data(lang, expected):
+    citation = Citation("Plan targets", "0.9.1", "2026-03-01", ("Quality-plan targets contributors",))
+    title = {"en": "Overview", "zh": "总览"}[lang]
+    line = page_citation(citation, title, f"{lang}/overview/overview.html", "2024-04-29", lang)
+    assert line == expected

@@ -2,8 +2,9 @@
 saving them beside the report.
 
 In JupyterLab a chart is shown inline and a table as a table. In the batch each chart is
-drawn once, as a palette PNG at 1.5 times the display resolution, saved under ``figures/`` and
-shown as an ``<img>`` linking the file (with its alt text), so the page stays light; each table
+drawn once, as a palette PNG at 1.5 times the display resolution, and written again from the same
+figure as an SVG (for print and publication), both saved under ``figures/``; the page shows an
+``<img>`` linking the PNG (with its alt text) and links the SVG, so it stays light; each table
 is shown without a row index and saved under ``tables/`` as CSV and Excel, linked from the page.
 """
 
@@ -85,10 +86,14 @@ class ReportDisplay:
         if self.output_dir is None:
             _display(InlineFigure.of(fig, name))
             return
-        files.write_bytes(self.output_dir / "figures" / f"{name}.png", exports.chart_png(fig, FILE_DPI))
-        src = html.escape(f"figures/{name}.png", quote=True)
+        figures = self.output_dir / "figures"
+        files.write_bytes(figures / f"{name}.png", exports.chart_png(fig, FILE_DPI))
+        files.write_bytes(figures / f"{name}.svg", exports.chart_svg(fig))
+        src, svg = (html.escape(f"figures/{name}.{suffix}", quote=True) for suffix in ("png", "svg"))
         tag = f'<img src="{src}" srcset="{src} 1.5x" width="{width}" alt="{html.escape(alt, quote=True)}">'
-        _show({"text/html": f'<figure class="chart">{tag}</figure>', "text/plain": plain})
+        caption = html.escape(labels.text("download_figure", self.lang))
+        link = f'<figcaption class="downloads">{caption}: <a href="{svg}">SVG</a></figcaption>'
+        _show({"text/html": f'<figure class="chart">{tag}{link}</figure>', "text/plain": plain})
 
     def table(self, frame: pd.DataFrame, name: str) -> None:
         """Show a table without its row index; in the batch, also write it as CSV and Excel."""

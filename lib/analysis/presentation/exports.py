@@ -1,12 +1,13 @@
-"""The files a report page links: each chart as a compact PNG, each table as CSV and Excel. The
-bytes are the same whenever the content is (no timestamps), so an unchanged report rebuilds
-identically."""
+"""The files a report page links: each chart as a compact PNG and as an SVG, each table as CSV and
+Excel. The bytes are the same whenever the content is (no timestamps, fixed SVG ids), so an
+unchanged report rebuilds identically."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
 
+import matplotlib
 import numpy as np
 import pandas as pd
 from PIL import Image
@@ -25,6 +26,17 @@ def chart_png(fig, dpi: float) -> bytes:
     palette = rgb.quantize(colors=PNG_COLOURS, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
     out = io.BytesIO()
     palette.save(out, format="PNG")
+    return out.getvalue()
+
+
+def chart_svg(fig) -> bytes:
+    """The chart as a scalable vector file, from the same Figure the PNG was drawn from (its data
+    and layout already computed; only the drawing is redone, by the SVG renderer)."""
+    out = io.BytesIO()
+    # Text drawn as glyph outlines (from the bundled CJK font), so the file shows Chinese on a
+    # machine without Chinese fonts; ids salted with a constant and no date, so its bytes repeat.
+    with matplotlib.rc_context({"svg.fonttype": "path", "svg.hashsalt": "quality-targets"}):
+        fig.savefig(out, format="svg", metadata={"Date": None})
     return out.getvalue()
 
 

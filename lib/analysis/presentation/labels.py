@@ -285,10 +285,23 @@ TEXT: dict[str, dict[str, str]] = {
     "download_table": {"zh": "下载本表", "en": "Download this table"},
     "download_measures": {
         "zh": "本报告各目标的全部测度(measures.csv 的相应部分,含不适用的原因代码)",
-        "en": "Every measure of this report's targets (its slice of measures.csv, with the codes of what does not"
-        " apply)",
+        "en": "Every measure of this report's targets (its slice of measures.csv, with the codes of what "
+        "does not apply)",
+    },
+    "download_figure": {
+        "zh": "本图的矢量版(缩放、印刷不失真)",
+        "en": "This chart as a vector image (sharp at any size)",
     },
     "back_to_index": {"zh": "← 全部报告", "en": "← All reports"},
+    # how to cite a report page (the dataset's reference from CITATION.cff, the page, the data's date)
+    "cite_page": {
+        "zh": "引用本页:{authors}({year}).{title},版本 {version} [数据集]:《{page}》,{path}。",
+        "en": "How to cite this page: {authors} ({year}). {title}, version {version} [Data set]: “{page}”, {path}.",
+    },
+    "cite_data_date": {
+        "zh": "数据收录至 {date} 发布的规划。",
+        "en": "Data: plans issued up to {date}.",
+    },
     # the index page
     "index_title": {"zh": "质量规划目标报告", "en": "Quality-plan target reports"},
     "index_summary_ok": {"zh": "共 {total} 份报告,全部成功。", "en": "{total} reports, all succeeded."},

@@ -1,10 +1,11 @@
 """What determines a report, and whether the report on disk is still the one it would produce.
 
 Each report folder holds ``.report.json``: the key of what produced it and the SHA-256 of
-every file in it. The key hashes the notebook, its parameters, the library's source (and the
-dependency ranges), and the data the report was handed: the batch gives each report a data
-scope (a notebook parameter) and the notebook loads only that slice, so the key is the digest
-of exactly what the report could read (:mod:`analysis.data.scope`), not of a hand-kept list.
+every file in it. The key hashes the notebook, its parameters, its page's frame (title, links,
+citation line), the library's source (and the dependency ranges), and the data the report was
+handed: the batch gives each report a data scope (a notebook parameter) and the notebook loads
+only that slice, so the key is the digest of exactly what the report could read
+(:mod:`analysis.data.scope`), not of a hand-kept list.
 
 A report whose key matches and whose files all hash as recorded is skipped; anything else (a
 changed input, a missing, edited or truncated file, an unreadable manifest) is rebuilt, never
@@ -14,12 +15,13 @@ served.
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from pathlib import Path
 
 from .. import files, paths
 from ..data import Dataset
 from ..data.scope import Scope, ScopeDigests
-from .plan import Job
+from .plan import Job, page_of
 
 MANIFEST = ".report.json"
 
@@ -40,8 +42,9 @@ def library_fingerprint() -> str:
 
 
 def report_keys(dataset: Dataset, jobs: list[Job], sources: dict[str, str]) -> dict[Job, str]:
-    """The key of every job: its notebook, parameters, the library, and the digest of the data
-    slice it is handed (see :mod:`analysis.data.scope`)."""
+    """The key of every job: its notebook, parameters, what its page says around the notebook
+    (title, links, citation line), the library, and the digest of the data slice it is handed
+    (see :mod:`analysis.data.scope`)."""
     common = library_fingerprint()
     notebook_digest = {nb: _sha(text) for nb, text in sources.items()}
     digests = ScopeDigests(dataset)
@@ -52,7 +55,8 @@ def report_keys(dataset: Dataset, jobs: list[Job], sources: dict[str, str]) -> d
         if scope not in slices:
             slices[scope] = digests.digest(Scope.parse(scope))
         parameters = json.dumps(job.parameters, sort_keys=True)
-        keys[job] = _sha(common, notebook_digest[job.notebook], parameters, job.kind, job.key, slices[scope])
+        page = json.dumps(asdict(page_of(job)), sort_keys=True)  # title, links, citation line
+        keys[job] = _sha(common, notebook_digest[job.notebook], parameters, page, job.kind, job.key, slices[scope])
     return keys
 
 

@@ -13,14 +13,15 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 @dataclass(frozen=True)
 class Page:
-    """What a page needs to know of where it sits: its title and language, and the relative
-    links to the shared assets and to the index."""
+    """What a page needs to know of where it sits: its title and language, the relative links to
+    the shared assets and to the index, and how to cite it."""
 
     title: str
     html_lang: str
     assets: str
     index: str
     back: str
+    cite: str = ""
 
 
 @lru_cache(maxsize=1)

@@ -3,13 +3,16 @@ into which folder."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import measures
+from ..citation import read_citation
 from ..data import Dataset
 from ..data.scope import Scope
 from ..presentation import labels
+from .citing import data_date, page_citation
 from .html import Page
 
 NOTEBOOKS = {
@@ -36,6 +39,7 @@ class Job:
     parameters: dict = field(hash=False)
     lang: str = "zh"
     title: str = ""
+    cite: str = ""  # how to cite the page (computed with the batch, so a remote worker needs no CITATION.cff)
 
     @property
     def folder(self) -> str:
@@ -57,6 +61,7 @@ def page_of(job: Job) -> Page:
         up + "assets",
         up + "index.html",
         labels.text("back_to_index", job.lang),
+        job.cite,
     )
 
 
@@ -99,15 +104,18 @@ def report_jobs(dataset: Dataset, langs: tuple[str, ...] = ("zh",), data_dir: st
         ("province", p, {"province_id": p}, scope(members)) for p, members in measures.province_members(dataset).items()
     ]
     planned += [("jurisdiction", j, {"jurisdiction_id": j}, scope([j])) for j in measures.plan_jurisdictions(dataset)]
-    return [
-        Job(
-            kind,
-            key,
-            NOTEBOOKS[kind],
-            {**own, "lang": lang, "data_dir": data_dir, "data_scope": scope.text()},
-            lang,
-            _title(dataset, kind, key, lang),
-        )
-        for lang in langs
-        for kind, key, own, scope in planned
-    ]
+    citation, date = read_citation(), data_date(dataset)
+    jobs = []
+    for lang in langs:
+        for kind, key, own, reads in planned:
+            job = Job(
+                kind,
+                key,
+                NOTEBOOKS[kind],
+                {**own, "lang": lang, "data_dir": data_dir, "data_scope": reads.text()},
+                lang,
+                _title(dataset, kind, key, lang),
+            )
+            cite = page_citation(citation, job.title, f"{job.folder}/{job.page}", date, lang)
+            jobs.append(dataclasses.replace(job, cite=cite))
+    return jobs

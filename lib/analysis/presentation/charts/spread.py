@@ -47,9 +47,9 @@ def _label(dataset: Dataset, r, lang: str) -> str:
     return f"{labels.display_name(dataset, 'jurisdiction', r.jurisdiction_id, lang)} {labels.target_text(r, lang)}"
 
 
-def _text_width_inches(fig, texts: list[str]) -> float:
+def _text_width_inches(fig, texts: list[str], size: float = LABEL_SIZE) -> float:
     renderer = fig.canvas.get_renderer()
-    prop = FontProperties(size=LABEL_SIZE)
+    prop = FontProperties(size=size)
     widths = [renderer.get_text_width_height_descent(t, prop, ismath=False)[0] for t in texts] or [0.0]
     return max(widths) / fig.dpi
 
@@ -123,7 +123,7 @@ def indicator_spread(
     )
     handles = _draw_record(rec, dataset, indicator_id, lang)
     rec.set_xlabel(labels.text("year", lang))
-    rec.xaxis.set_major_locator(MaxNLocator(integer=True))  # years, never 2017.5
+    rec.xaxis.set_major_locator(_year_locator(fig, rec, record_width))
     rec.set_ylabel(f"{ind_name} ({labels.unit_label(unit, lang)})")
     rec.set_title(labels.text("national_record", lang), fontsize=9, loc="left")
 
@@ -211,6 +211,15 @@ def indicator_spread(
         dataset, ind_name, local.sort_values(["target_year", "value_std"]), lang, indicator_id
     )
     return fig
+
+
+def _year_locator(fig, ax, width_inches: float) -> MaxNLocator:
+    """Whole years (never 2017.5) in steps of 1, 2, 5 or 10, no more of them than fit the panel's
+    width with half a label between two: the narrow record panel would otherwise run twenty
+    years' labels together (2004 2007 2010 ... 2025, touching)."""
+    size = ax.xaxis.get_major_ticks()[0].label1.get_fontsize()
+    year = _text_width_inches(fig, ["0000"], size)
+    return MaxNLocator(nbins=max(2, int(width_inches / (1.5 * year))), integer=True, steps=[1, 2, 5, 10])
 
 
 def _spread_within(positions: list[float], min_gap: float) -> list[float]:
