@@ -12,7 +12,7 @@ from ...data import Dataset
 from ...data.vocabularies import CATEGORIES, codes
 from .. import labels
 from ..style import ReportFigure, new_figure
-from .elements import MAX_COLUMNS, source_line
+from .elements import MAX_COLUMNS, axes_rect, bottom_legend, source_line, subtitle
 
 
 def breadth_chart(dataset: Dataset, lang: str = "zh") -> ReportFigure:
@@ -27,11 +27,11 @@ def breadth_chart(dataset: Dataset, lang: str = "zh") -> ReportFigure:
     if all_plans > MAX_COLUMNS:
         b = b.loc[b.sort_values("total", ascending=False).index[:MAX_COLUMNS]]
     categories = codes(CATEGORIES)
-    fig = new_figure(10, 1.8 + 0.3 * len(b) + 0.8)
-    ax = fig.add_axes((0.22, 0.2, 0.76, 0.66))
+    fig = new_figure(10, 2.9 + 0.3 * len(b))
+    ax = fig.add_axes(axes_rect(fig, left=2.2, bottom=1.45, right=0.5, top=0.9))  # margins in inches
     left = np.zeros(len(b))
     palette = sns.color_palette("Set3", len(categories))
-    years = dataset.targets_long.groupby("doc_id")["target_year"].agg(
+    years = dataset.targets_long.groupby("family")["target_year"].agg(
         lambda y: "" if y.isna().all() else f"{y.min()}–{y.max()}" if y.min() != y.max() else str(y.min())
     )
     names = [
@@ -50,17 +50,18 @@ def breadth_chart(dataset: Dataset, lang: str = "zh") -> ReportFigure:
         text = ("≥" if lower else "") + f"{int(total)}"
         ax.annotate(text, (total, y), xytext=(4, 0), textcoords="offset points", va="center", fontsize=8)
     ax.set_yticks(ys, names, fontsize=8)
+    ax.set_xlim(0, max(left.max(), 1) * 1.08)  # room for the totals written after the bars
     ax.invert_yaxis()
     ax.set_xlabel(labels.text("count", lang))
     fig.suptitle(labels.text("breadth_title", lang), x=0.02, ha="left", fontsize=13)
     notes = [labels.text("breadth_lower_bound", lang)]
     if all_plans > len(b):
         notes.append(labels.text("capped_columns", lang, k=len(b), n=all_plans))
-    fig.text(0.02, 0.9, "; ".join(notes), fontsize=9, color="#444444")
+    subtitle(fig, "; ".join(notes), 0.5)
     handles = [
         Patch(color=c, label=labels.term(CATEGORIES, code, lang)) for c, code in zip(palette, categories, strict=True)
     ]
-    fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.14, 0.02), ncol=5, fontsize=8, frameon=False)
+    bottom_legend(fig, handles, ncol=5)
     source_line(fig, lang)
     fig.alt_text = "; ".join(
         f"{n} {'≥' if lower else ''}{int(v)}" for n, v, lower in zip(names, left, b["lower_bound"], strict=True)
