@@ -22,9 +22,10 @@ def test_without_a_widget_frontend_the_explorer_leaves_its_views_as_plain_output
     nb = nbformat.reads(result.files[notebook.name].decode(), as_version=4)
     outputs = [c for c in nb.cells if c.cell_type == "code"][-1].outputs
     kinds = [next(k for k in ("image/png", "text/html", "text/markdown", "text/plain") if k in o.data) for o in outputs]
-    assert kinds == ["text/plain", "text/markdown", "image/png", "image/png", "image/png", "text/html", "text/html"]
+    charts = ["image/png"] * len(CHARTS)  # the spread, city against province, ranking, bands, escalation
+    assert kinds == ["text/plain", "text/markdown", *charts, "text/html", "text/html"]
     assert outputs[0].data["text/plain"].startswith("<explorer controls: ")
-    assert all(o.metadata["image/png"]["alt"] for o in outputs[2:5])
+    assert all(o.metadata["image/png"]["alt"] for o in outputs[2 : 2 + len(CHARTS)])
     html = result.files["explorer.html"].decode()
     assert html.count("<img") >= len(CHARTS)
 

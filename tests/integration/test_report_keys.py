@@ -28,6 +28,7 @@ import pandas as pd
 import pytest
 
 from analysis import paths, validate
+from analysis.data.kinds import read_kind
 from analysis.presentation.display import ReportDisplay
 from analysis.report.batch import build_reports
 from analysis.report.kernel import JobResult
@@ -89,8 +90,10 @@ def cited_targets(rows: list[dict[str, str]]) -> list[dict[str, str]]:
 
 def edit_target_value(d: Path, rng: random.Random) -> str:
     rows = read_rows(d / "targets.csv")
-    row = rng.choice(cited_targets(rows))
-    row["value"] = f"{float(row['value']) + rng.choice([0.5, 1, 2]):g}"
+    row = rng.choice([r for r in cited_targets(rows) if r["value"] in r["evidence"]])
+    new = f"{float(row['value']) + rng.choice([0.5, 1, 2]):g}"
+    row["evidence"] = row["evidence"].replace(row["value"], new)  # the copy as if it had said so
+    row["value"] = new
     write_rows(d / "targets.csv", rows)
     return f"value of {row['target_id']}"
 
@@ -113,9 +116,18 @@ def edit_target_year(d: Path, rng: random.Random) -> str:
 
 def move_target_to_another_indicator(d: Path, rng: random.Random) -> str:
     rows = read_rows(d / "targets.csv")
-    unit_of = {i["indicator_id"]: i["unit"] for i in read_rows(d / "indicators.csv")}
+    indicators = {i["indicator_id"]: i for i in read_rows(d / "indicators.csv")}
+    unit_of = {i: r["unit"] for i, r in indicators.items()}
     row = rng.choice([r for r in cited_targets(rows) if not r["change"]])
-    same_unit = sorted(i for i, u in unit_of.items() if u == unit_of[row["indicator_id"]] and i != row["indicator_id"])
+
+    def kind(indicator: str) -> str:  # the kind rule reads the catalogue's name too (每万人口… is a rate)
+        return read_kind(f"{row['context']} {row['evidence']}", row["unit"], indicators[indicator]["name_zh"]).kind
+
+    same_unit = sorted(
+        i
+        for i, u in unit_of.items()
+        if u == unit_of[row["indicator_id"]] and i != row["indicator_id"] and kind(i) == row["kind"]
+    )
     row["indicator_id"] = rng.choice(same_unit)
     write_rows(d / "targets.csv", rows)
     return f"indicator of {row['target_id']}"
@@ -131,8 +143,9 @@ def drop_a_target(d: Path, rng: random.Random) -> str:
 def edit_observation(d: Path, rng: random.Random) -> str:
     rows = read_rows(d / "observations.csv")
     row = rng.choice([r for r in rows if r["basis"] == "published"])
-    row["value"] = f"{float(row['value']) + 0.25:g}"
-    row["evidence"] = ""  # the excerpt held the old value
+    new = f"{float(row['value']) + 0.25:g}"
+    row["evidence"] = row["evidence"].replace(row["value"], new) if row["value"] in row["evidence"] else new
+    row["value"] = new
     write_rows(d / "observations.csv", rows)
     return f"value of {row['observation_id']}"
 

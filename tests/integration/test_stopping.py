@@ -70,7 +70,8 @@ def slow_notebooks(source: Path, target: Path, markers: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def build(tmp_path_factory) -> Build:
-    """One complete build of the smallest corpus (the national plan: three reports)."""
+    """One complete build of the smallest corpus (the national plan: four reports, the findings, the
+    overview, the progress report and the nation's)."""
     root = tmp_path_factory.mktemp("stopping")
     data = write_subset(paths.DATA_DIR, root / "data", ("national-2023",))
     reports = root / "reports"
@@ -155,7 +156,7 @@ def test_a_signalled_batch_stops_within_seconds_and_leaves_the_last_build(build,
     err, deadline = stopped(build, proc, signum, whole_group)
     assert proc.returncode == status, err
     assert left_at(token, deadline) == []
-    assert f"interrupted: 0 reports had finished, 3 not run; {build.reports} is unchanged" in err
+    assert f"interrupted: 0 reports had finished, 4 not run; {build.reports} is unchanged" in err
     assert "Traceback" not in err
     assert state(build.reports) == build.before
 
@@ -184,7 +185,7 @@ def test_a_batch_stopped_on_the_submitting_machine_runs_nothing_more_on_the_clus
         assert all(pid and running == 1 for pid, running in warm.values()), warm
         err, deadline = stopped(build, proc, signal.SIGTERM, False)
         assert proc.returncode == 143, err
-        assert "interrupted: 0 reports had finished, 3 not run;" in err and "Traceback" not in err
+        assert "interrupted: 0 reports had finished, 4 not run;" in err and "Traceback" not in err
         while (now := client.run(kernels)) != {w: (pid, 0) for w, (pid, _) in warm.items()}:
             assert time.monotonic() < deadline, f"the cluster still runs the stopped batch: {now}"
             time.sleep(0.1)

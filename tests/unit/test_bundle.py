@@ -150,3 +150,16 @@ def test_measures_csv_has_a_row_per_target_and_says_why_a_measure_is_missing(arc
         assert r["progress_status"] or "progress=" in r["notes"] or not compared, r["target_id"]
     readme = member(archive, "README.md").decode()
     assert "### `measures.csv`" in readme and f"| `measures.csv` | {MEASURES.description} | {len(rows)} |" in readme
+
+
+def test_the_derived_tables_of_a_corpus_with_no_local_plan_are_empty_with_every_column(tmp_path):
+    """Only the national plan: no target below the nation, so measures.csv and hierarchy.csv have
+    their header and no row (a column set on an empty frame once took another frame's rows)."""
+    from analysis import load
+    from analysis.data.schema import HIERARCHY
+    from analysis.measures.table import derived_files
+    from tests.helpers import write_subset
+
+    derived = derived_files(load(write_subset(paths.DATA_DIR, tmp_path / "data", ("national-2023",))))
+    assert derived["measures.csv"].decode() == ",".join(MEASURES.columns) + "\n"
+    assert derived[HIERARCHY.file].decode() == ",".join(HIERARCHY.columns) + "\n"

@@ -36,13 +36,14 @@ def measures_table(dataset: Dataset) -> pd.DataFrame:
     :mod:`analysis.measures.notes`; ``progress=no_record`` where the jurisdiction publishes no
     series of the indicator), joined with ``"; "``.
     """
-    h = headroom(dataset).set_index("target_id")
-    peers = peer_standing(dataset).set_index("target_id")
-    change = implied_annual_change(dataset).set_index("target_id")
-    progress = progress_against_record(dataset).set_index("target_id")
-    vintage = target_vintages(dataset).set_index("target_id")["vintage"]
     t = dataset.targets_long
     t = t[t["level"] != "nation"].set_index("target_id")
+    # every source aligned to the rows first: a column set on an empty frame would take its rows
+    h = headroom(dataset).set_index("target_id").reindex(t.index)
+    peers = peer_standing(dataset).set_index("target_id").reindex(t.index)
+    change = implied_annual_change(dataset).set_index("target_id").reindex(t.index)
+    progress = progress_against_record(dataset).set_index("target_id").reindex(t.index)
+    vintage = target_vintages(dataset).set_index("target_id")["vintage"].reindex(t.index)
     out = pd.DataFrame(index=t.index)
     for column in ("doc_id", "tier", "jurisdiction_id", "level", "indicator_id", "kind", "target_year"):
         out[column] = t[column]
@@ -62,11 +63,11 @@ def measures_table(dataset: Dataset) -> pd.DataFrame:
     out["vintage"] = vintage
     out["progress_status"] = progress["status"].astype("string").reindex(out.index)
     out["progress_ratio"] = progress["ratio"]
-    bands = ambition_bands(dataset).set_index("target_id")
+    bands = ambition_bands(dataset).set_index("target_id").reindex(t.index)
     out["ambition_band"] = bands["band"].astype("string")
     slope = bands["path_slope"].where(bands["path_slope"] > 0)
     out["years_ahead"] = (bands["value_banded"] / slope).where(bands["basis"] == PATH).astype("Float64")
-    progress_note = progress["status_note"].reindex(out.index).fillna(NO_RECORD)
+    progress_note = progress["status_note"].fillna(NO_RECORD)
     out["notes"] = [
         joined(
             *(
