@@ -16,6 +16,7 @@ import pandas as pd
 
 from ..data import Dataset
 from ..errors import ParameterError
+from .memo import once_per_dataset
 from .notes import note
 from .selection import LEVEL_KINDS, target_source
 from .series import DERIVED, published_series
@@ -172,21 +173,17 @@ def _assess(r, points: list[Point], others: list[Point], thresholds: tuple[float
     return Assessment(band, base.note, base, current, required, observed, ratio)
 
 
+@once_per_dataset
 def _series_by_key(dataset: Dataset) -> dict[tuple[str, str], list[Point]]:
-    points = published_series(dataset).dropna(subset=["jurisdiction_id"])
-    return {
-        key: [
-            Point(
-                int(p.year),
-                float(p.value),
-                str(p.basis),
-                str(p.observation_id),
-                None if pd.isna(p.vintage) else str(p.vintage),
-            )
-            for p in g.sort_values("year").itertuples()
-        ]
-        for key, g in points.groupby(["jurisdiction_id", "indicator_id"], sort=False)
-    }
+    """Each jurisdiction's published points of each indicator, in year order (one pass over the
+    table: a group-by with a sort per group cost a fifth of a second a call)."""
+    points = published_series(dataset).dropna(subset=["jurisdiction_id"]).sort_values("year", kind="stable")
+    series: dict[tuple[str, str], list[Point]] = {}
+    for p in points.itertuples():
+        vintage = None if pd.isna(p.vintage) else str(p.vintage)
+        point = Point(int(p.year), float(p.value), str(p.basis), str(p.observation_id), vintage)
+        series.setdefault((str(p.jurisdiction_id), str(p.indicator_id)), []).append(point)
+    return series
 
 
 TARGET_COLUMNS = [
