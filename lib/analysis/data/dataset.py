@@ -34,6 +34,9 @@ class Dataset:
     observations: pd.DataFrame
     texts: dict[str, str] = field(repr=False)
     targets_long: pd.DataFrame = field(repr=False)
+    # The indicators whose targets are held in full (None: all). A report's scoped dataset keeps
+    # the other indicators' targets as outlines without values (analysis.data.scope).
+    indicators_in_full: frozenset[str] | None = None
 
     def table(self, name: str) -> pd.DataFrame:
         return getattr(self, name)

@@ -75,7 +75,9 @@ def restrict(dataset: Dataset, scope: Scope) -> Dataset:
     frames = _restricted_tables(dataset, scope.indicators)
     quoted_docs = set(frames["targets"].loc[frames["targets"]["quote"].notna(), "doc_id"])
     texts = {doc: text for doc, text in dataset.texts.items() if doc in quoted_docs}
-    return dataclasses.replace(dataset, texts=texts, targets_long=long_targets(frames), **frames)
+    return dataclasses.replace(
+        dataset, texts=texts, targets_long=long_targets(frames), indicators_in_full=scope.indicators, **frames
+    )
 
 
 def _check_known(dataset: Dataset, wanted: frozenset[str]) -> None:

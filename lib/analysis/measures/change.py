@@ -11,7 +11,7 @@ import pandas as pd
 from ..data import Dataset
 from .memo import once_per_dataset
 from .notes import note
-from .selection import target_source
+from .selection import measured_targets, target_source
 from .vintages import target_vintages
 
 
@@ -193,7 +193,7 @@ def implied_annual_change(dataset: Dataset) -> pd.DataFrame:
     vintages = target_vintages(dataset).set_index("target_id")
     first_year = dataset.vintages.set_index("vintage")["first_year"]
     series = _series(dataset)
-    targets = dataset.targets_long.assign(source=target_source)
+    targets = measured_targets(dataset).assign(source=target_source)
     targets = targets.assign(
         vintage=targets["target_id"].map(vintages["vintage"]),
         vintage_first_year=targets["target_id"].map(vintages["vintage"]).map(first_year),

@@ -18,7 +18,7 @@ from ..data import Dataset
 from ..errors import ParameterError
 from .memo import once_per_dataset
 from .notes import note
-from .selection import LEVEL_KINDS, target_source
+from .selection import LEVEL_KINDS, measured_targets, target_source
 from .series import DERIVED, published_series
 from .vintages import target_vintages
 
@@ -306,7 +306,7 @@ def progress_against_record(
     """
     check_thresholds(on_track_ratio, acceleration_ratio)
     series = _series_by_key(dataset)
-    t = dataset.targets_long
+    t = measured_targets(dataset)
     t = t[[k in series for k in zip(t["jurisdiction_id"], t["indicator_id"], strict=True)]]
     v = target_vintages(dataset).set_index("target_id")
     first_year = dataset.vintages.set_index("vintage")["first_year"]

@@ -15,9 +15,18 @@ NATION = "nation"
 
 
 @once_per_dataset
+def measured_targets(dataset: Dataset) -> pd.DataFrame:
+    """The joined long targets that carry values to measure: all of them, or in a report's scoped
+    dataset those of the indicators it reads in full (the others are outlines with no value,
+    kept for what breadth counts; measuring them would only cost time)."""
+    t = dataset.targets_long
+    return t if dataset.indicators_in_full is None else t[t["indicator_id"].isin(dataset.indicators_in_full)]
+
+
+@once_per_dataset
 def local_targets(dataset: Dataset) -> pd.DataFrame:
     """Targets set by provinces and cities (not the nation), joined long."""
-    t = dataset.targets_long
+    t = measured_targets(dataset)
     return t[t["level"] != NATION]
 
 
@@ -25,7 +34,7 @@ def local_targets(dataset: Dataset) -> pd.DataFrame:
 def national_target_rows(dataset: Dataset) -> pd.DataFrame:
     """Every national target that can stand as a yardstick: not relative, with a year and a value
     in the indicator's unit (the nation's plans of 2012, 2016 and 2023 each set some)."""
-    t = dataset.targets_long
+    t = measured_targets(dataset)
     national = t[(t["level"] == NATION) & ~t["is_relative"] & t["value_std"].notna() & t["target_year"].notna()]
     return national.sort_values(["indicator_id", "target_year", "target_id"]).reset_index(drop=True)
 

@@ -15,6 +15,7 @@ from .national import headroom
 from .notes import joined
 from .peers import peer_standing
 from .progress import progress_against_record
+from .selection import measured_targets
 from .vintages import target_vintages
 
 NO_RECORD = "no_record"
@@ -36,7 +37,7 @@ def measures_table(dataset: Dataset) -> pd.DataFrame:
     :mod:`analysis.measures.notes`; ``progress=no_record`` where the jurisdiction publishes no
     series of the indicator), joined with ``"; "``.
     """
-    t = dataset.targets_long
+    t = measured_targets(dataset)
     t = t[t["level"] != "nation"].set_index("target_id")
     # every source aligned to the rows first: a column set on an empty frame would take its rows
     h = headroom(dataset).set_index("target_id").reindex(t.index)

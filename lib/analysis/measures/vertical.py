@@ -12,7 +12,7 @@ from .coverage import NOT_KNOWN_WHY, coverage
 from .memo import once_per_dataset
 from .national import ON_PATH_KINDS, NationalPath, national_paths
 from .notes import note
-from .selection import direction, national_targets, target_source
+from .selection import direction, measured_targets, national_targets, target_source
 from .vintages import target_vintages
 
 PROVINCE = "province"
@@ -156,7 +156,7 @@ def vertical_gap(dataset: Dataset) -> pd.DataFrame:
         province's target (``province_*``, with its tier and source), the nation's, the gap
         and its note.
     """
-    t = dataset.targets_long
+    t = measured_targets(dataset)
     vintages = target_vintages(dataset).set_index("target_id")["vintage"]
     parent_level = t["parent_id"].map(dataset.jurisdictions.set_index("jurisdiction_id")["level"])
     local = _with_source(t[parent_level == PROVINCE], vintages)
@@ -220,7 +220,7 @@ def province_levels(dataset: Dataset, province_id: str, indicator_id: str) -> pd
         indicator).
     """
     vintages = target_vintages(dataset).set_index("target_id")["vintage"]
-    t = _with_source(dataset.targets_long, vintages)
+    t = _with_source(measured_targets(dataset), vintages)
     t = t[(t["indicator_id"] == indicator_id) & ~t["is_relative"]]
     columns = [c for c in TARGET_COLUMNS if c != "indicator_unit"]
     nation = t.loc[t["level"] == "nation", columns].assign(role=ROLES[0])

@@ -16,6 +16,7 @@ import pandas as pd
 
 from ..data import Dataset
 from .memo import once_per_dataset
+from .selection import measured_targets
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ def target_vintages(dataset: Dataset) -> pd.DataFrame:
         missing while the vintage is current).
     """
     rows = []
-    for r in dataset.targets_long.itertuples():
+    for r in measured_targets(dataset).itertuples():
         year = base_year(r)
         v = vintage_at(dataset, r.indicator_id, year)
         rows.append(

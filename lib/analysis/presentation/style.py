@@ -64,24 +64,26 @@ def new_figure(width: float, height: float, **kw) -> ReportFigure:
 def jurisdiction_colours(dataset: Dataset) -> dict[str, str]:
     """One colour per province, shared by its cities and districts (so a city reads beside its
     province); fixed by the order of jurisdictions.csv. The nation is black."""
-    j = dataset.jurisdictions.set_index("jurisdiction_id")
-    provinces = [i for i, lv in j["level"].items() if lv == "province"]
+    j = dataset.jurisdictions
+    level = dict(zip(j["jurisdiction_id"], j["level"], strict=True))
+    parent = dict(zip(j["jurisdiction_id"], j["parent_id"], strict=True))
+    provinces = [i for i, lv in level.items() if lv == "province"]
     palette = PROVINCE_PALETTE if len(provinces) <= len(PROVINCE_PALETTE) else sns.color_palette("husl", len(provinces))
     colours = {p: matplotlib.colors.to_hex(c) for p, c in zip(provinces, palette, strict=False)}
-    for jid, row in j.iterrows():
-        if row["level"] == "nation":
+    for jid, lv in level.items():
+        if lv == "nation":
             colours[jid] = NATION_COLOUR
         elif jid not in colours:
-            colours[jid] = colours.get(_province(j, jid), "#777777")
+            colours[jid] = colours.get(_province(level, parent, jid), "#777777")
     return colours
 
 
-def _province(j, jurisdiction_id: str) -> str:
+def _province(level: dict[str, str], parent: dict[str, str], jurisdiction_id: str) -> str:
     current = jurisdiction_id
     for _ in range(4):  # a district's parent may be a city
-        if j.loc[current, "level"] in ("province", "nation"):
+        if level[current] in ("province", "nation"):
             return current
-        current = j.loc[current, "parent_id"]
+        current = parent[current]
     return current
 
 
