@@ -109,36 +109,43 @@ def ambition_bands(dataset: Dataset, edges: BandEdges | None = None) -> pd.DataF
     ``too_few_peers:N``, or ``relative_not_level``). The edges used are columns of the output.
     """
     edges = (edges or BandEdges()).check()
-    h = headroom(dataset).set_index("target_id")
+    kept = dataset.__dict__.setdefault("_bands", {})  # one per dataset and edges, as measures are
+    if edges not in kept:
+        kept[edges] = _bands(dataset, edges)
+    return kept[edges].copy()
+
+
+def _bands(dataset: Dataset, edges: BandEdges) -> pd.DataFrame:
+    h = headroom(dataset)
     peers = peer_standing(dataset).set_index("target_id")
+    n_peers, vs_median, peer_note = (peers[c].to_dict() for c in ("n_peers", "vs_median_pct", "peer_note"))
     tolerance = published_tolerance(dataset)
     paths = national_paths(dataset)
     rows = []
-    for target_id, r in h.iterrows():
-        kind = str(r["kind"])
+    for r in h.itertuples(index=False):
+        target_id, kind = r.target_id, str(r.kind)
         row = {"target_id": target_id, "basis": "", "value_banded": np.nan, "tolerance": np.nan, "path_slope": np.nan}
         if kind in ON_PATH_KINDS:
-            if pd.isna(r["headroom"]):
-                rows.append(row | {"band": None, "band_note": r["headroom_note"]})
+            if pd.isna(r.headroom):
+                rows.append(row | {"band": None, "band_note": r.headroom_note})
                 continue
-            path = paths[(str(r["indicator_id"]), None if pd.isna(r["vintage"]) else str(r["vintage"]))]
-            sign = 1.0 if r["higher_is_better"] else -1.0
-            slope = sign * _slope(path, float(r["target_year"]))
-            t = tolerance.get(str(r["indicator_id"]), 0.0)
-            band = _path_band(float(r["headroom"]), t, slope, edges)
-            banded = {"basis": PATH, "value_banded": float(r["headroom"]), "tolerance": t, "path_slope": slope}
+            path = paths[(str(r.indicator_id), None if pd.isna(r.vintage) else str(r.vintage))]
+            sign = 1.0 if r.higher_is_better else -1.0
+            slope = sign * _slope(path, float(r.target_year))
+            t = tolerance.get(str(r.indicator_id), 0.0)
+            band = _path_band(float(r.headroom), t, slope, edges)
+            banded = {"basis": PATH, "value_banded": float(r.headroom), "tolerance": t, "path_slope": slope}
             rows.append(row | banded | {"band": band, "band_note": ""})
         elif kind in SIZE_KINDS:
-            p = peers.loc[target_id]
-            n = 0 if pd.isna(p["n_peers"]) else int(p["n_peers"])
-            if pd.isna(p["vs_median_pct"]) or n < edges.min_count_peers:
-                why = p["peer_note"] or note("too_few_for_band", n, edges.min_count_peers)
+            n = 0 if pd.isna(n_peers[target_id]) else int(n_peers[target_id])
+            if pd.isna(vs_median[target_id]) or n < edges.min_count_peers:
+                why = peer_note[target_id] or note("too_few_for_band", n, edges.min_count_peers)
                 rows.append(row | {"band": None, "band_note": why})
                 continue
-            pct = float(p["vs_median_pct"])
+            pct = float(vs_median[target_id])
             rows.append(row | {"basis": MEDIAN, "value_banded": pct, "band": _median_band(pct, edges), "band_note": ""})
         else:
-            rows.append(row | {"band": None, "band_note": r["headroom_note"]})
+            rows.append(row | {"band": None, "band_note": r.headroom_note})
     columns = ["target_id", "basis", "value_banded", "tolerance", "path_slope", "band", "band_note"]
     out = pd.DataFrame(rows, columns=columns)  # every column, even with no rows
     out["band"] = pd.Categorical(out["band"], categories=list(AMBITION_BANDS), ordered=True)

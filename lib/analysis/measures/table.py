@@ -3,6 +3,7 @@ the code that says why (``measures.csv`` in the dataset download, each report's 
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from .. import files
@@ -69,22 +70,18 @@ def measures_table(dataset: Dataset) -> pd.DataFrame:
     slope = bands["path_slope"].where(bands["path_slope"] > 0)
     out["years_ahead"] = (bands["value_banded"] / slope).where(bands["basis"] == PATH).astype("Float64")
     progress_note = progress["status_note"].fillna(NO_RECORD)
+    is_addition = (t["kind"] == "addition").to_numpy()
+    codes = {
+        "headroom": h["headroom_note"].to_numpy(dtype=object),
+        "peer_rank": peers["peer_note"].to_numpy(dtype=object),
+        "implied_annual_change": change["note"].to_numpy(dtype=object),
+        "implied_level": np.where(is_addition, change["implied_level_note"].to_numpy(dtype=object), ""),
+        "progress": progress_note.to_numpy(dtype=object),
+        "ambition_band": bands["band_note"].to_numpy(dtype=object),
+    }
     out["notes"] = [
-        joined(
-            *(
-                f"{name}={code}"
-                for name, code in (
-                    ("headroom", h.at[i, "headroom_note"]),
-                    ("peer_rank", peers.at[i, "peer_note"]),
-                    ("implied_annual_change", change.at[i, "note"]),
-                    ("implied_level", change.at[i, "implied_level_note"] if t.at[i, "kind"] == "addition" else ""),
-                    ("progress", progress_note[i]),
-                    ("ambition_band", bands.at[i, "band_note"]),
-                )
-                if isinstance(code, str) and code
-            )
-        )
-        for i in out.index
+        joined(*(f"{name}={code}" for name, code in zip(codes, row, strict=True) if isinstance(code, str) and code))
+        for row in zip(*codes.values(), strict=True)
     ]
     out["notes"] = out["notes"].astype("string")
     return out.reset_index()[COLUMNS]

@@ -49,9 +49,13 @@ def _vintages(dataset: Dataset) -> dict[str, list[Vintage]]:
 
 def vintage_at(dataset: Dataset, indicator_id: str, year: Any) -> Vintage | None:
     """The vintage of an indicator's series in force in ``year`` (None without vintages or year)."""
+    return _in_force(_vintages(dataset).get(indicator_id, []), year)
+
+
+def _in_force(vintages: list[Vintage], year: Any) -> Vintage | None:
     if year is None or pd.isna(year):
         return None
-    return next((v for v in _vintages(dataset).get(indicator_id, []) if v.covers(int(year))), None)
+    return next((v for v in vintages if v.covers(int(year))), None)
 
 
 def base_year(row: object) -> object:
@@ -77,9 +81,10 @@ def target_vintages(dataset: Dataset) -> pd.DataFrame:
         missing while the vintage is current).
     """
     rows = []
+    by_indicator = _vintages(dataset)
     for r in measured_targets(dataset).itertuples():
         year = base_year(r)
-        v = vintage_at(dataset, r.indicator_id, year)
+        v = _in_force(by_indicator.get(r.indicator_id, []), year)
         rows.append(
             dict(
                 target_id=r.target_id,
