@@ -44,7 +44,8 @@ def breadth(dataset: Dataset, by: str = "plan") -> pd.DataFrame:
         lower = meta["coverage"] == "excerpt"
     elif by == "jurisdiction":
         key = "jurisdiction_id"
-        order = [j for j in dataset.jurisdictions["jurisdiction_id"] if j in set(docs["jurisdiction_id"])]
+        with_plan = set(docs["jurisdiction_id"])
+        order = [j for j in dataset.jurisdictions["jurisdiction_id"] if j in with_plan]
         full = set(docs.loc[docs["coverage"] == "full", "jurisdiction_id"])
         meta = pd.DataFrame(index=pd.Index(order, name="jurisdiction_id"))
         lower = pd.Series([j not in full for j in order], index=meta.index)

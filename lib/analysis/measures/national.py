@@ -120,7 +120,8 @@ def gap_to_national(dataset: Dataset) -> pd.DataFrame:
     out["national_target_year"] = out["national_target_year"].astype("Int64")
     out["national_value"] = out["national_value"].astype("Float64")
     out["national_comparator"] = out["national_comparator"].astype("string")
-    out["gap_note"] = pd.array([_gap_note(r) for r in out.itertuples()], dtype="string")
+    notes = [_gap_note(r) for r in out[["kind", "national_value", "national_kinds"]].itertuples()]
+    out["gap_note"] = pd.array(notes, dtype="string")
     applies = out["gap_note"] == ""
     out["gap"] = (out["value_std"] - out["national_value"]).where(applies)
     out["gap_directed"] = out["gap"] * direction(out["higher_is_better"])

@@ -141,7 +141,12 @@ def peer_standing(dataset: Dataset) -> pd.DataFrame:
     latest_year = latest.set_index(["peer_group", "jurisdiction_id"])["target_year"]
     h["peer_note"] = [
         _note(r, is_ranked, is_chosen, latest_year)
-        for r, is_ranked, is_chosen in zip(h.itertuples(), ranked, chosen, strict=True)
+        for r, is_ranked, is_chosen in zip(
+            h[["jurisdiction_id", "kind", "n_peers", "peer_group", "target_year", "value_std"]].itertuples(),
+            ranked,
+            chosen,
+            strict=True,
+        )
     ]
     for column in ("floor", "rests_on_floor"):
         h[column] = h[column].astype("boolean")

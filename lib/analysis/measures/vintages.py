@@ -82,7 +82,8 @@ def target_vintages(dataset: Dataset) -> pd.DataFrame:
     """
     rows = []
     by_indicator = _vintages(dataset)
-    for r in measured_targets(dataset).itertuples():
+    columns = ["target_id", "indicator_id", "baseline_year", "issue_year", "target_year"]
+    for r in measured_targets(dataset)[columns].itertuples():
         year = base_year(r)
         v = _in_force(by_indicator.get(r.indicator_id, []), year)
         rows.append(
