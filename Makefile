@@ -35,8 +35,11 @@ lint: $(STAMP) ## formatter, linter (with a complexity limit) and type checker
 	$(BIN)/ruff check lib tests bench notebooks
 	$(BIN)/mypy lib/analysis bench
 
+# Unit and data tests and nbval share the cores (each notebook stays on one worker); the
+# integration tests then run one at a time, since each starts a batch or kernels of its own.
 test: lint ## run the whole test suite: lint, pytest (unit, data, integration), nbval over the notebooks
-	$(BIN)/python -m pytest -m "not browser" --nbval --nbval-sanitize-with tests/notebooks/sanitize.cfg tests notebooks $(ARGS)
+	$(BIN)/python -m pytest -n auto --dist loadscope -m "not integration and not browser" --nbval --nbval-sanitize-with tests/notebooks/sanitize.cfg tests notebooks $(ARGS)
+	$(BIN)/python -m pytest -m "integration and not browser" tests $(ARGS)
 
 test-fast: $(STAMP) ## the fast tier for the edit-test loop: no notebook execution (well under a minute)
 	$(BIN)/python -m pytest -n auto -m "not integration and not browser" tests $(ARGS)

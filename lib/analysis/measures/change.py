@@ -198,8 +198,13 @@ def implied_annual_change(dataset: Dataset) -> pd.DataFrame:
         vintage=targets["target_id"].map(vintages["vintage"]),
         vintage_first_year=targets["target_id"].map(vintages["vintage"]).map(first_year),
     )
+    read = [
+        *("target_id", "doc_id", "tier", "source", "jurisdiction_id", "indicator_id", "kind", "vintage"),
+        *("vintage_first_year", "change", "comparator", "target_year", "unit", "value", "value_std"),
+        *("baseline_value", "baseline_year", "indicator_unit", "issue_year"),
+    ]
     rows = []
-    for r in targets.itertuples():
+    for r in targets[read].itertuples():  # only the columns read: the others would be iterated too
         points = series.get((r.jurisdiction_id, r.indicator_id), [])
         result = _implied(r, points)
         level, level_note = _implied_level(r, points)

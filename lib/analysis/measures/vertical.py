@@ -220,8 +220,8 @@ def province_levels(dataset: Dataset, province_id: str, indicator_id: str) -> pd
         indicator).
     """
     vintages = target_vintages(dataset).set_index("target_id")["vintage"]
-    t = _with_source(measured_targets(dataset), vintages)
-    t = t[(t["indicator_id"] == indicator_id) & ~t["is_relative"]]
+    t = measured_targets(dataset)
+    t = _with_source(t[(t["indicator_id"] == indicator_id) & ~t["is_relative"]], vintages)
     columns = [c for c in TARGET_COLUMNS if c != "indicator_unit"]
     nation = t.loc[t["level"] == "nation", columns].assign(role=ROLES[0])
     province = t.loc[t["jurisdiction_id"] == province_id, columns].assign(role=ROLES[1])
