@@ -277,3 +277,18 @@ def test_with_no_published_series_the_result_is_empty_with_every_column(dataset)
     with_record = measures.progress_against_record(dataset)
     none = measures.progress_against_record(dataclasses.replace(dataset, observations=dataset.observations.iloc[:0]))
     assert none.empty and list(none.columns) == list(with_record.columns)
+
+
+def test_a_report_that_reads_no_indicator_in_full_gets_an_empty_table_with_every_column(dataset):
+    """A scope of no indicator leaves no target to measure: the empty selection must stay a row
+    mask (a bare ``[]`` would select no columns, and the table would lose them)."""
+    from analysis.data.scope import Scope, restrict
+
+    whole = measures.progress_against_record(dataset)
+    none = measures.progress_against_record(restrict(dataset, Scope(frozenset())))
+    assert none.empty and list(none.columns) == list(whole.columns)
+    nothing = restrict(dataset, Scope(frozenset()))
+    table = measures.measures_table(nothing)
+    assert table.empty and "progress_status" in table.columns
+    for measure in (measures.vertical_gap, measures.hierarchy, measures.ambition_bands):
+        assert measure(nothing).empty, measure.__name__

@@ -307,7 +307,8 @@ def progress_against_record(
     check_thresholds(on_track_ratio, acceleration_ratio)
     series = _series_by_key(dataset)
     t = measured_targets(dataset)
-    t = t[[k in series for k in zip(t["jurisdiction_id"], t["indicator_id"], strict=True)]]
+    has_series = [k in series for k in zip(t["jurisdiction_id"], t["indicator_id"], strict=True)]
+    t = t[pd.Series(has_series, index=t.index, dtype=bool)]  # a mask even when empty (a [] selects columns)
     v = target_vintages(dataset).set_index("target_id")
     first_year = dataset.vintages.set_index("vintage")["first_year"]
     low_end = t["comparator"].ne("range") | t["higher_is_better"]
