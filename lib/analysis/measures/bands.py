@@ -16,6 +16,7 @@ import pandas as pd
 
 from ..data import Dataset
 from ..errors import ParameterError
+from .memo import once_per_dataset
 from .national import ON_PATH_KINDS, headroom, national_paths
 from .notes import note
 from .peers import peer_standing
@@ -108,13 +109,10 @@ def ambition_bands(dataset: Dataset, edges: BandEdges | None = None) -> pd.DataF
     Other targets get no band; ``band_note`` gives the code (the headroom's note, or
     ``too_few_peers:N``, or ``relative_not_level``). The edges used are columns of the output.
     """
-    edges = (edges or BandEdges()).check()
-    kept = dataset.__dict__.setdefault("_bands", {})  # one per dataset and edges, as measures are
-    if edges not in kept:
-        kept[edges] = _bands(dataset, edges)
-    return kept[edges].copy()
+    return _bands(dataset, (edges or BandEdges()).check())
 
 
+@once_per_dataset
 def _bands(dataset: Dataset, edges: BandEdges) -> pd.DataFrame:
     h = headroom(dataset)
     peers = peer_standing(dataset).set_index("target_id")

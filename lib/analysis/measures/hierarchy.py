@@ -12,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..data import Dataset
+from ..data.schema import HIERARCHY
 from .bands import published_tolerance
 from .memo import once_per_dataset
 from .national import gap_to_national, headroom
@@ -19,24 +20,7 @@ from .notes import joined
 from .vertical import vertical_gap
 
 RELATIONS = ("raised", "echo", "lowered")
-COLUMNS = [
-    "lower_target_id",
-    "upper_target_id",
-    "lower_jurisdiction_id",
-    "upper_jurisdiction_id",
-    "lower_level",
-    "upper_level",
-    "province_id",
-    "indicator_id",
-    "kind",
-    "lower_target_year",
-    "upper_target_year",
-    "aligned_year",
-    "gap",
-    "tolerance",
-    "relation",
-    "notes",
-]
+COLUMNS = list(HIERARCHY.columns)  # as the field dictionary documents hierarchy.csv
 
 
 def relation(gap: float, tolerance: float) -> str:
