@@ -12,11 +12,15 @@ import re
 
 import pytest
 from matplotlib import font_manager
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.text import Text
 from matplotlib.ticker import MultipleLocator
 
 from analysis import measures
 from analysis.presentation import charts, exports, labels
+from analysis.presentation.canvas import ReportCanvas
+from analysis.presentation.display import FILE_DPI
 from analysis.presentation.charts.progress import SERIES_LABEL
 from analysis.presentation.charts.spread import TARGET_LABEL
 
@@ -200,3 +204,42 @@ def test_a_chart_as_svg_draws_its_text_as_outlines_and_repeats_its_bytes(dataset
     assert first == second
     assert first.startswith(b"<?xml") and b"<text" not in first and b"<dc:date>" not in first
     assert first.count(b"<use ") > 50  # each character placed from its outline
+
+
+def _stock_files(fig) -> tuple[bytes, bytes]:
+    """The figure's PNG and SVG drawn by matplotlib's own canvases (no text kept between drawings)."""
+    FigureCanvasAgg(fig)
+    png = exports.chart_png(fig, FILE_DPI)
+    FigureCanvasSVG(fig)
+    return png, exports.chart_svg(fig)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_text_kept_between_drawings_draws_the_files_matplotlib_draws(dataset, lang):
+    """The report canvas keeps every string's size and glyph layout for later drawings; a chart drawn
+    after others (its labels already measured, some at other sizes) is byte for byte the chart
+    matplotlib's own canvases draw."""
+    make = [
+        lambda: charts.indicator_spread(dataset, MQCI, lang),
+        lambda: charts.jurisdiction_profile(dataset, "jiangxi", lang),
+        lambda: charts.headroom_ranking(dataset, MQCI, lang),
+    ]
+    for draw in make:  # warm: every label of these charts measured and laid out once
+        fig = draw()
+        exports.chart_png(fig, FILE_DPI), exports.chart_svg(fig)
+    for draw in make:
+        fig, stock = draw(), draw()
+        assert isinstance(fig.canvas, ReportCanvas)
+        assert (exports.chart_png(fig, FILE_DPI), exports.chart_svg(fig)) == _stock_files(stock)
+
+
+def test_a_string_kept_at_one_size_is_measured_again_at_another(dataset):
+    """Control for the test above: the kept sizes are keyed by font size and resolution, so the same
+    title drawn larger gives a different file, as matplotlib's own canvases give."""
+    small, large = (charts.indicator_spread(dataset, MQCI, "zh") for _ in range(2))
+    for fig in (small, large):
+        exports.chart_png(fig, FILE_DPI)  # each at its own title size below
+    large.suptitle(large._suptitle.get_text(), fontsize=30)
+    files = [(exports.chart_png(f, FILE_DPI), exports.chart_svg(f)) for f in (small, large)]
+    assert files[0][0] != files[1][0] and files[0][1] != files[1][1]
+    assert files[1] == _stock_files(large)

@@ -11,10 +11,10 @@ from functools import lru_cache
 
 import matplotlib
 import seaborn as sns
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from ..data import Dataset
+from .canvas import ReportCanvas
 
 FONT = "Noto Sans CJK SC"
 NATION_COLOUR = "#222222"
@@ -57,7 +57,7 @@ def new_figure(width: float, height: float, **kw) -> ReportFigure:
     """A styled figure, made without pyplot so no global figure state is left behind."""
     set_style()
     fig = ReportFigure(figsize=(width, height), **kw)
-    FigureCanvasAgg(fig)
+    ReportCanvas(fig)
     return fig
 
 

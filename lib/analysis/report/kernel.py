@@ -55,12 +55,18 @@ _kernel_used = False
 
 
 def start_kernel():
-    """Start a python3 kernel on IPC sockets in a private folder (no TCP ports, no warning)."""
+    """Start a python3 kernel on IPC sockets in a private folder (no TCP ports, no warning), with
+    no input history."""
     from jupyter_client.manager import KernelManager
 
     sockets = tempfile.mkdtemp(prefix="kernel-")
     km = KernelManager(kernel_name=KERNEL_NAME, transport="ipc", ip=os.path.join(sockets, "k"))
-    km.start_kernel(cwd=str(paths.NOTEBOOKS_DIR) if paths.NOTEBOOKS_DIR.is_dir() else None)
+    km.start_kernel(
+        cwd=str(paths.NOTEBOOKS_DIR) if paths.NOTEBOOKS_DIR.is_dir() else None,
+        # No input history: a report's cells are in its notebook, and writing each to IPython's
+        # SQLite history cost the kernel a thread's work on every cell.
+        extra_arguments=["--HistoryManager.enabled=False"],
+    )
     return km
 
 
