@@ -67,6 +67,7 @@ notebooks: $(STAMP) ## re-execute and re-save the committed notebooks (after a d
 
 bench: $(STAMP) ## run the benchmarks (prints ratios measured in one run; bench_reports takes about 100 minutes)
 	$(BIN)/python bench/bench_extract.py
+	$(BIN)/python bench/bench_canvas.py
 	$(BIN)/python bench/bench_scale.py
 	$(BIN)/python bench/bench_reports.py
 

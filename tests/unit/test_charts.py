@@ -20,9 +20,9 @@ from matplotlib.ticker import MultipleLocator
 from analysis import measures
 from analysis.presentation import charts, exports, labels
 from analysis.presentation.canvas import ReportCanvas
-from analysis.presentation.display import FILE_DPI
 from analysis.presentation.charts.progress import SERIES_LABEL
 from analysis.presentation.charts.spread import TARGET_LABEL
+from analysis.presentation.display import FILE_DPI
 
 MQCI = measures.HEADLINE_INDICATOR
 CJK = re.compile("[\u3400-\u9fff]")
