@@ -238,8 +238,8 @@ def test_a_string_kept_at_one_size_is_measured_again_at_another(dataset):
     title drawn larger gives a different file, as matplotlib's own canvases give."""
     small, large = (charts.indicator_spread(dataset, MQCI, "zh") for _ in range(2))
     for fig in (small, large):
-        exports.chart_png(fig, FILE_DPI)  # each at its own title size below
-    large.suptitle(large._suptitle.get_text(), fontsize=30)
+        exports.chart_png(fig, FILE_DPI)  # both titles measured and kept at the chart's own size
+    large.suptitle(large.get_suptitle(), fontsize=30)
     files = [(exports.chart_png(f, FILE_DPI), exports.chart_svg(f)) for f in (small, large)]
     assert files[0][0] != files[1][0] and files[0][1] != files[1][1]
     assert files[1] == _stock_files(large)
